@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../src/browser.ts';
+import { buildDeck } from '../src/build.ts';
+
+/** Renders every slide at the projector sizes to PNG, with a contact sheet per size, for review. */
+const SIZES = [
+  [1920, 1080],
+  [1280, 720],
+  [1024, 768],
+] as const;
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' } } });
+const outDir = resolve(values['out-dir'] ?? 'shots');
+const html = await buildDeck(resolve(positionals[0] ?? 'slides/speech.md'), join(outDir, 'deck'));
+const browser = await launchBrowser();
+try {
+  for (const [width, height] of SIZES.filter(([w, h]) => !values.size || values.size === `${w}x${h}`)) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${pathToFileURL(html).href}?transition=none`);
+    await page.waitForFunction(() => window.deck?.isReady());
+    await page.evaluate(() => document.fonts.ready);
+    const ids: string[] = await page.evaluate(() => window.deck!.getSlides().map((s) => s.id));
+    const dir = join(outDir, `${width}x${height}`);
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      await page.evaluate((n) => {
+        const slide = window.deck!.getSlides()[n]!;
+        const { h, v } = window.deck!.getIndices(slide);
+        window.deck!.slide(h, v);
+      }, i);
+      const file = `${String(i + 1).padStart(2, '0')}-${id.slice(0, 24)}.png`;
+      await page.screenshot({ path: join(dir, file) });
+      files.push(file);
+    }
+    const sheet = `<body style="margin:0;display:grid;grid-template-columns:repeat(4,1fr);gap:8px;background:#888;padding:8px">${files
+      .map((f) => `<img style="width:100%" src="${f}">`)
+      .join('')}</body>`;
+    writeFileSync(join(dir, 'sheet.html'), sheet);
+    await page.goto(pathToFileURL(join(dir, 'sheet.html')).href);
+    await page.setViewportSize({ width: 1600, height: 400 });
+    await page.screenshot({ path: join(dir, 'contact-sheet.png'), fullPage: true });
+    console.log(`${dir}: ${files.length} slides and contact-sheet.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,49 @@
+import { statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { build } from 'vite';
+import { CLIError, formatProblem } from './errors.ts';
+import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
+import { hasErrors, type Deck } from './model.ts';
+import { deckSeconds, formatDuration } from './timing.ts';
+import { deckConfig } from './vite-config.ts';
+
+/** Prints a speech's problems, once per distinct set, to stderr. */
+export function createReporter(): (loaded: LoadedSpeech) => void {
+  let last = '';
+  return (loaded) => {
+    const text = loaded.deck.problems.map((p) => formatProblem(loaded.file, p)).join('\n');
+    if (text && text !== last) console.error(text);
+    last = text;
+  };
+}
+
+/** Loads the speech and stops with a clear message when it has errors. */
+export function checkedSpeech(input: string, report: (loaded: LoadedSpeech) => void): LoadedSpeech {
+  const loaded = loadSpeech(input);
+  report(loaded);
+  const errors = loaded.deck.problems.filter((p) => p.severity === 'error').length;
+  if (hasErrors(loaded.deck.problems)) {
+    throw new CLIError(`${loaded.file}: ${errors} error${errors > 1 ? 's' : ''} (listed above); fix ${errors > 1 ? 'them' : 'it'} and try again`);
+  }
+  return loaded;
+}
+
+/** Builds the one-file deck and returns its path. */
+export async function buildDeck(input: string, outDir: string): Promise<string> {
+  const started = performance.now();
+  const { deck, file } = checkedSpeech(input, createReporter());
+  const out = resolve(outDir);
+  const target = join(out, `${basename(input, extname(input))}.html`);
+  console.log(`Building ${displayPath(target)} from ${file} …`);
+  await build({ ...deckConfig({ input, outDir: out }), logLevel: 'warn' });
+  const kb = (statSync(target).size / 1024).toFixed(0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Wrote ${displayPath(target)} (${kb} KB, ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking) in ${seconds} s`);
+  return target;
+}
+
+export function countSlides(deck: Deck): number {
+  const sections = deck.sections.reduce((n, s) => n + 1 + s.points.length, 0);
+  return 1 + (deck.opening ? 1 : 0) + (sections ? 1 : 0) + sections + (deck.closing ? 1 : 0);
+}
+

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+import { buildDeck, createReporter } from './build.ts';
+import { CLIError } from './errors.ts';
+import { displayPath, loadSpeech } from './load.ts';
+import { deckConfig } from './vite-config.ts';
+
+const DEFAULT_INPUT = 'slides/speech.md';
+const DEFAULT_OUT_DIR = 'dist';
+
+const USAGE = `Usage: speech-deck <command> [file.md] [options]
+
+Commands:
+  dev   [file.md]                 present the deck at a local address; saving the file updates it
+  build [file.md] [--out-dir DIR] write one self-contained HTML file (default dist/<name>.html)
+
+file.md defaults to ${DEFAULT_INPUT}.`;
+
+const OPTIONS = {
+  'out-dir': { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = { 'out-dir'?: string; port?: string; help?: boolean };
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { command, input, values } = readArgs(argv);
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  if (command === 'dev') return dev(input, values);
+  if (command === 'build') return (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0);
+  throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
+}
+
+function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values } {
+  try {
+    const { positionals, values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    if (positionals.length > 2) throw new CLIError(`too many arguments: ${positionals.slice(2).join(' ')}\n\n${USAGE}`);
+    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values };
+  } catch (error) {
+    if (error instanceof CLIError) throw error;
+    throw new CLIError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+async function dev(input: string, values: Values): Promise<number> {
+  const report = createReporter();
+  loadSpeech(input);
+  const server = await createServer({
+    ...deckConfig({ input, report }),
+    server: { port: values.port ? Number(values.port) : 5173 },
+  });
+  await server.listen();
+  console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop.`);
+  server.printUrls();
+  // The server keeps the process alive until Ctrl+C.
+  return 0;
+}
+
+/** Runs the CLI for this process and sets its exit code; the one place errors are caught. */
+export async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CLIError) {
+      console.error(`speech-deck: ${error.message}`);
+      process.exitCode = error.exitCode;
+    } else {
+      console.error(`speech-deck: unexpected failure: ${error instanceof Error ? (process.env.SPEECH_DECK_DEBUG ? error.stack : error.message) : String(error)}`);
+      process.exitCode = 70;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { decode } from './decode.ts';
+import { CLIError } from './errors.ts';
+import type { Deck } from './model.ts';
+import { parse } from './parse.ts';
+
+export interface LoadedSpeech {
+  /** The path as the user should see it in messages. */
+  file: string;
+  encoding: string;
+  deck: Deck;
+}
+
+/** Reads, decodes and parses a speech file; decoding problems are merged into the deck's. */
+export function loadSpeech(path: string): LoadedSpeech {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CLIError(code === 'ENOENT' ? `${path}: no such file. Give the path of a speech in Markdown, e.g. slides/speech.md` : `${path}: cannot be read (${code ?? String(error)})`);
+  }
+  const decoded = decode(bytes);
+  const deck = parse(decoded.text);
+  deck.problems = [...decoded.problems, ...deck.problems];
+  return { file: displayPath(path), encoding: decoded.encoding, deck };
+}
+
+/** A path relative to the working directory when it lies below it, else as given. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,47 @@
+import Reveal from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
+import 'reveal.js/reset.css';
+import 'reveal.js/reveal.css';
+import './theme/theme.css';
+
+declare global {
+  interface Window {
+    /** The running deck, for the PDF exporter and tests. */
+    deck?: typeof Reveal;
+  }
+}
+
+const UPDATE_EVENT = 'speech-deck:update';
+
+Reveal.initialize({
+  hash: true,
+  slideNumber: 'c/t',
+  progress: true,
+  width: 1920,
+  height: 1080,
+  margin: 0.04,
+  center: false,
+  // A clicker may send arrow keys or PageUp/PageDown: both walk every slide in speech order.
+  navigationMode: 'linear',
+  transition: 'slide',
+  pdfSeparateFragments: false,
+  // Every slide carries data-timing; this only turns the speaker view's pacing timer on.
+  defaultTiming: 10,
+  plugins: [Notes, Search, Zoom],
+});
+window.deck = Reveal;
+
+// `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
+if (import.meta.hot) {
+  import.meta.hot.on(UPDATE_EVENT, ({ slides }: { slides: string }) => {
+    const currentId = Reveal.getCurrentSlide()?.id;
+    const { h, v } = Reveal.getIndices();
+    document.querySelector('.reveal .slides')!.innerHTML = slides;
+    Reveal.sync();
+    const same = currentId ? document.getElementById(currentId) : null;
+    const target = same ? Reveal.getIndices(same) : { h, v };
+    Reveal.slide(target.h, target.v);
+  });
+}

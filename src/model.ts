@@ -1,0 +1,86 @@
+/** The deck model: what `parse` builds from a speech and `render` turns into reveal.js HTML. */
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in the author's text, reported as `file:line[:column]: message`. */
+export interface Problem {
+  line: number;
+  column?: number;
+  severity: Severity;
+  message: string;
+}
+
+export type ThemeName = 'light' | 'dark';
+
+/** Settings from the front matter, with defaults filled in. */
+export interface Meta {
+  /** Short title for the browser tab and PDF metadata; defaults to the `#` heading. */
+  title: string;
+  occasion: string;
+  speaker: string;
+  date: string;
+  /** Speaking rate in characters per minute, used for pacing. */
+  rate: number;
+  theme: ThemeName;
+}
+
+/** One piece of author text, kept both as escaped HTML and as plain text. */
+export interface Inline {
+  line: number;
+  html: string;
+  text: string;
+}
+
+/** Something the audience sees on a slide: a key phrase or an image. */
+export interface Visible extends Inline {
+  kind: 'point' | 'image';
+  /** Nesting depth of the list item, 0 for top-level. */
+  depth: number;
+}
+
+export type SlideKind = 'title' | 'opening' | 'agenda' | 'section' | 'point' | 'closing';
+
+export interface Slide {
+  kind: SlideKind;
+  /** Stable id used in `#/id` links; derived from the heading. */
+  id: string;
+  /** Heading as shown on the slide (HTML and plain text). */
+  heading: Inline;
+  /** Line of the heading or first content, 1-based, in the source file. */
+  line: number;
+  visible: Visible[];
+  /** What the speaker says, verbatim, one entry per paragraph. */
+  notes: Inline[];
+}
+
+export interface Section {
+  /** The enumerator before the title, such as `一` in `一、…`; empty when there is none. */
+  numeral: string;
+  /** The heading without its enumerator. */
+  title: Inline;
+  opener: Slide;
+  points: Slide[];
+}
+
+export interface Deck {
+  meta: Meta;
+  title: Slide;
+  opening?: Slide;
+  sections: Section[];
+  closing?: Slide;
+  problems: Problem[];
+}
+
+/** Every slide with spoken text, in speech order (the agenda is generated and carries no notes). */
+export function spokenSlides(deck: Deck): Slide[] {
+  const slides: Slide[] = [deck.title];
+  if (deck.opening) slides.push(deck.opening);
+  for (const section of deck.sections) slides.push(section.opener, ...section.points);
+  if (deck.closing) slides.push(deck.closing);
+  return slides;
+}
+
+/** True when any problem is an error, meaning the deck must not be built. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

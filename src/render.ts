@@ -1,0 +1,81 @@
+import { attrs, escapeHtml } from './html.ts';
+import type { Deck, Inline, Section, Slide, Visible } from './model.ts';
+import { SILENT_SLIDE_SECONDS, slideSeconds } from './timing.ts';
+
+/** Labels of the slides the convention makes without a heading of their own. */
+export const LABELS = { opening: '开场', agenda: '目录', closing: '结语' } as const;
+
+/** The rendered deck, ready to be put into the page template. */
+export interface RenderedDeck {
+  title: string;
+  theme: string;
+  /** The inside of reveal's `.slides` element. */
+  slides: string;
+}
+
+/** Renders a deck model to reveal.js markup. Pure: every piece of author text is escaped. */
+export function render(deck: Deck): RenderedDeck {
+  const parts = [titleSlide(deck)];
+  if (deck.opening) parts.push(contentSlide(deck.opening, deck, LABELS.opening));
+  if (deck.sections.length) parts.push(agendaSlide(deck));
+  for (const section of deck.sections) parts.push(sectionColumn(section, deck));
+  if (deck.closing) parts.push(contentSlide(deck.closing, deck, LABELS.closing));
+  return { title: deck.meta.title, theme: deck.meta.theme, slides: parts.join('\n') };
+}
+
+const PLACEHOLDER = {
+  title: '<!--speech-deck:title-->',
+  deck: '<!--speech-deck:deck-->',
+} as const;
+
+/** Puts a rendered deck into the HTML page template at its two placeholders. */
+export function fillTemplate(template: string, deck: RenderedDeck): string {
+  const body = `<div class="reveal"${attrs({ 'data-theme': deck.theme })}><div class="slides">\n${deck.slides}\n</div></div>`;
+  // Function replacers, so that `$&` and friends in author text are not expanded.
+  return template.replace(PLACEHOLDER.title, () => escapeHtml(deck.title)).replace(PLACEHOLDER.deck, () => body);
+}
+
+function titleSlide(deck: Deck): string {
+  const { meta, title } = deck;
+  const lines = [meta.speaker, meta.occasion, meta.date].filter(Boolean);
+  const byline = lines.map((text, i) => `<p class="byline byline-${i + 1}">${escapeHtml(text)}</p>`).join('');
+  return section(title, deck, `<h1>${title.heading.html}</h1>${byline}`);
+}
+
+function agendaSlide(deck: Deck): string {
+  const items = deck.sections
+    .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${s.title.html}</span></a></li>`)
+    .join('');
+  return `<section id="agenda" class="slide-agenda"${attrs({ 'data-timing': SILENT_SLIDE_SECONDS })}><h2>${LABELS.agenda}</h2><ol class="agenda">${items}</ol></section>`;
+}
+
+function sectionColumn(s: Section, deck: Deck): string {
+  const opener = section(s.opener, deck, `${numeral(s)}<h2 class="section-title">${s.title.html}</h2>${visible(s.opener.visible)}`);
+  const points = s.points.map((p) => section(p, deck, `<p class="running-head">${s.opener.heading.html}</p><h2>${p.heading.html}</h2>${visible(p.visible)}`));
+  return `<section class="column">\n${[opener, ...points].join('\n')}\n</section>`;
+}
+
+function contentSlide(slide: Slide, deck: Deck, label: string): string {
+  return section(slide, deck, `<p class="running-head">${escapeHtml(deck.meta.title)}</p><h2>${label}</h2>${visible(slide.visible)}`);
+}
+
+function numeral(s: Section): string {
+  return s.numeral ? `<span class="numeral">${escapeHtml(s.numeral)}</span>` : '';
+}
+
+function section(slide: Slide, deck: Deck, content: string): string {
+  const attributes = attrs({ id: slide.id, class: `slide-${slide.kind}`, 'data-timing': slideSeconds(slide, deck.meta.rate), 'data-line': slide.line });
+  return `<section${attributes}>${content}${notes(slide.notes)}</section>`;
+}
+
+function visible(items: Visible[]): string {
+  if (!items.length) return '';
+  const images = items.filter((i) => i.kind === 'image').map((i) => `<figure class="image">${i.html}</figure>`);
+  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${i.html}</li>`);
+  return `${points.length ? `<ul class="points">${points.join('')}</ul>` : ''}${images.join('')}`;
+}
+
+function notes(paragraphs: Inline[]): string {
+  if (!paragraphs.length) return '';
+  return `<aside class="notes">${paragraphs.map((p) => `<p>${p.html}</p>`).join('')}</aside>`;
+}

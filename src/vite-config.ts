@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { speechDeck, type DeckPluginOptions } from './vite-plugin.ts';
+
+/** The project folder, where `index.html` and `src/` live, wherever the command is run from. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Oldest browsers the deck must run in: Chrome/Edge 109 are the last on Windows 7. */
+export const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15'];
+
+export interface DeckConfigOptions extends DeckPluginOptions {
+  outDir?: string;
+}
+
+/** The one Vite configuration for the deck, used by the CLI and by `vite.config.ts`. */
+export function deckConfig(options: DeckConfigOptions): InlineConfig {
+  return {
+    root: PACKAGE_ROOT,
+    configFile: false,
+    base: './',
+    plugins: [speechDeck(options), viteSingleFile({ removeViteModuleLoader: true })],
+    build: {
+      target: BROWSER_TARGET,
+      cssTarget: BROWSER_TARGET,
+      outDir: options.outDir ?? 'dist',
+      emptyOutDir: true,
+      reportCompressedSize: false,
+    },
+  };
+}
