@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spokenSlides } from '../src/model.ts';
+import { parse } from '../src/parse.ts';
+import { deckSeconds } from '../src/timing.ts';
+import { fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
+import { correctedOriginal, squash } from './helpers/speech.ts';
+
+const model = parse(readFileSync('slides/speech.md', 'utf8'));
+/** Slide ids in speech order: the agenda comes right after the opening. */
+const expectedOrder = spokenSlides(model).flatMap((s) => (s.kind === 'opening' ? [s.id, 'agenda'] : [s.id]));
+
+describe('the built deck in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openDeck(browser, fileUrl(inject('deckHtml')));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens on the title slide with the title, speaker, occasion and date', async () => {
+    const title = page.locator('section.present');
+    await expect(title.locator('h1').textContent()).resolves.toBe(model.title.heading.text);
+    const text = await title.innerText();
+    for (const value of [model.meta.speaker, model.meta.occasion, model.meta.date]) expect(text).toContain(value);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+  });
+
+  it('has the expected shape: title, opening, agenda, three sections of three sub-points, closing', async () => {
+    const shape = await page.evaluate(() =>
+      window.deck!.getHorizontalSlides().map((h) =>
+        h.classList.contains('stack') ? [...h.querySelectorAll(':scope > section')].map((s) => s.className.split(' ')[0]) : h.className.split(' ')[0],
+      ),
+    );
+    const column = ['slide-section', 'slide-point', 'slide-point', 'slide-point'];
+    expect(shape).toEqual(['slide-title', 'slide-opening', 'slide-agenda', column, column, column, 'slide-closing']);
+  });
+
+  it('walks every slide in speech order with next (PageDown) and back with previous (PageUp)', async () => {
+    const visited = [await page.evaluate(() => window.deck!.getCurrentSlide().id)];
+    for (let i = 1; i < expectedOrder.length; i++) visited.push(await pressAndWait(page, 'PageDown'));
+    expect(visited).toEqual(expectedOrder);
+    const back = [];
+    for (let i = 1; i < expectedOrder.length; i++) back.push(await pressAndWait(page, 'PageUp'));
+    expect(back).toEqual(expectedOrder.slice(0, -1).reverse());
+  });
+
+  it('walks the same order with the right arrow, as some clickers send', async () => {
+    await page.evaluate(() => window.deck!.slide(0, 0));
+    const visited = [];
+    for (let i = 1; i < expectedOrder.length; i++) visited.push(await pressAndWait(page, 'ArrowRight'));
+    expect(visited).toEqual(expectedOrder.slice(1));
+  });
+
+  it('gives every slide data-timing, adding up to the estimated speaking time', async () => {
+    const timings = await page.evaluate(() => window.deck!.getSlides().map((s) => s.getAttribute('data-timing')));
+    expect(timings).toHaveLength(expectedOrder.length);
+    for (const t of timings) expect(t).toMatch(/^[1-9]\d*$/);
+    expect(timings.reduce((sum, t) => sum + Number(t), 0)).toBe(deckSeconds(model));
+  });
+
+  it('carries the whole original speech in its notes, in order', async () => {
+    const notes = await page.evaluate(() => [...document.querySelectorAll('aside.notes')].map((a) => a.textContent).join(''));
+    expect(squash(notes)).toBe(squash(correctedOriginal()));
+  });
+
+  it('opens the speaker view with S, showing the current notes and the timer, and follows navigation', async () => {
+    await page.evaluate(() => window.deck!.slide(3, 1));
+    const popup = page.context().waitForEvent('page');
+    await page.keyboard.press('s');
+    const speaker = await popup;
+    const notes = speaker.locator('.speaker-controls-notes .value');
+    const point = model.sections[0]!.points[0]!;
+    await expect.poll(() => notes.textContent()).toContain(point.notes[0]!.text.slice(0, 30));
+    await expect(speaker.locator('.speaker-controls-time .timer').isVisible()).resolves.toBe(true);
+    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible()).toBe(true);
+    await pressAndWait(page, 'PageDown');
+    const next = model.sections[0]!.points[1]!;
+    await expect.poll(() => notes.textContent()).toContain(next.notes[0]!.text.slice(0, 30));
+    await speaker.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../src/browser.ts';
+
+export { launchBrowser };
+
+/** The file:// address of a built deck, with optional query parameters. */
+export function fileUrl(path: string, query = ''): string {
+  return pathToFileURL(path).href + query;
+}
+
+/** Opens a deck and waits until reveal.js reports it is ready and its fonts are loaded. */
+export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await page.waitForFunction(() => window.deck?.isReady() === true);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** Presses a key and waits for reveal's slidechanged event; returns the new slide's id. */
+export async function pressAndWait(page: Page, key: string): Promise<string> {
+  // The listener must be in place before the key goes out, so it is set up in its own round trip.
+  await page.evaluate(() => {
+    const w = window as unknown as { nextSlide?: Promise<string> };
+    w.nextSlide = new Promise((resolve) => {
+      const listener = () => {
+        window.deck!.off('slidechanged', listener);
+        resolve(window.deck!.getCurrentSlide().id);
+      };
+      window.deck!.on('slidechanged', listener);
+    });
+  });
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as unknown as { nextSlide: Promise<string> }).nextSlide);
+}

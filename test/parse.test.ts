@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { spokenSlides } from '../src/model.ts';
+import { parse } from '../src/parse.ts';
+import { fixture } from './helpers/speech.ts';
+
+describe('parse', () => {
+  const deck = parse(fixture('small.md'));
+
+  it('reads the front matter into the meta, with the # heading as title', () => {
+    expect(deck.meta).toEqual({ title: '小型讲话', speaker: '张三', occasion: '测试会议', date: '2026年1月1日', rate: 120, theme: 'light' });
+    expect(deck.problems).toEqual([]);
+  });
+
+  it('turns ## into sections and ### into their sub-points, splitting off the enumerator', () => {
+    expect(deck.sections.map((s) => [s.numeral, s.title.text, s.points.map((p) => p.heading.text)])).toEqual([
+      ['一', '第一部分', ['第一小点', '第二小点']],
+      ['二', '第二部分', ['第三小点']],
+    ]);
+  });
+
+  it('puts list items on the slide and paragraphs in the notes', () => {
+    const point = deck.sections[0]!.points[0]!;
+    expect(point.visible.map((v) => [v.text, v.depth])).toEqual([
+      ['小点要点甲', 0],
+      ['小点要点乙', 0],
+      ['下一层', 1],
+    ]);
+    expect(point.notes.map((n) => n.text)).toEqual(['第一小点的话。']);
+  });
+
+  it('gives the opening and the closing slides of their own', () => {
+    expect(deck.opening?.visible.map((v) => v.text)).toEqual(['开场要点']);
+    expect(deck.opening?.notes.map((n) => n.text)).toEqual(['开场白第一段。', '开场白第二段。']);
+    expect(deck.closing?.visible.map((v) => v.text)).toEqual(['结语要点']);
+    expect(deck.closing?.notes.map((n) => n.text)).toEqual(['结语的话。']);
+  });
+
+  it('keeps source line numbers of the file, front matter included', () => {
+    const lines = fixture('small.md').split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(deck.title.line).toBe(lineOf('# 小型讲话'));
+    expect(deck.sections[1]!.opener.line).toBe(lineOf('## 二、第二部分'));
+    expect(deck.sections[0]!.points[1]!.notes[0]!.line).toBe(lineOf('第二小点的话。'));
+    expect(deck.closing?.visible[0]?.line).toBe(lineOf('- 结语要点'));
+  });
+
+  it('derives stable, unique ids from headings', () => {
+    const ids = spokenSlides(deck).map((s) => s.id);
+    expect(ids).toEqual(['title', 'opening', '第一部分', '第一小点', '第二小点', '第二部分', '第三小点', 'closing']);
+    const edited = parse(fixture('small.md').replace('第一小点的话。', '改过的话。\n\n### 新插入的小点\n\n新的话。'));
+    expect(edited.sections[1]!.points[0]!.id).toBe('第三小点');
+  });
+
+  it('keeps duplicate headings apart with numbered ids', () => {
+    const twice = parse('# T\n\n## 一、同名\n\n### 甲\n\n话\n\n## 二、同名\n\n### 甲\n\n话\n');
+    expect(twice.sections.map((s) => s.opener.id)).toEqual(['同名', '同名-2']);
+    expect(twice.sections.map((s) => s.points[0]!.id)).toEqual(['甲', '甲-2']);
+  });
+
+  it('reads CRLF line ends the same as LF', () => {
+    expect(parse(fixture('small.md').replace(/\n/g, '\r\n'))).toEqual(deck);
+  });
+
+  it('uses defaults when there is no front matter', () => {
+    const plain = parse('# 题目\n\n## 一、部分\n\n话。\n');
+    expect(plain.meta).toMatchObject({ title: '题目', rate: 200, theme: 'light', speaker: '' });
+  });
+
+  it('reports a sub-point before any section as an error with its line', () => {
+    const bad = parse('# 题目\n\n### 小点\n\n话。\n');
+    expect(bad.problems).toContainEqual(expect.objectContaining({ line: 3, severity: 'error' }));
+  });
+
+  it('never lets unclosed front matter swallow the speech', () => {
+    const bad = parse('---\nspeaker: 张三\n\n# 题目\n\n话。\n');
+    expect(bad.problems[0]).toMatchObject({ line: 1, severity: 'error' });
+    expect(bad.title.heading.text).toBe('题目');
+    // The would-be settings stay as text too: nothing the author wrote is dropped.
+    expect(bad.opening?.notes.map((n) => n.text)).toEqual(['speaker: 张三', '话。']);
+  });
+});
