@@ -1,4 +1,4 @@
-import Reveal from 'reveal.js';
+import Reveal, { type RevealConfig } from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
@@ -15,7 +15,12 @@ declare global {
 
 const UPDATE_EVENT = 'speech-deck:update';
 
+// Every slide carries data-timing; a default only turns the speaker view's pacing timer on.
+// reveal's types allow only null here, though the speaker view reads a number of seconds.
+const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
+
 Reveal.initialize({
+  ...pacing,
   hash: true,
   slideNumber: 'c/t',
   progress: true,
@@ -27,8 +32,6 @@ Reveal.initialize({
   navigationMode: 'linear',
   transition: 'slide',
   pdfSeparateFragments: false,
-  // Every slide carries data-timing; this only turns the speaker view's pacing timer on.
-  defaultTiming: 10,
   plugins: [Notes, Search, Zoom],
 });
 window.deck = Reveal;

@@ -1,0 +1,34 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deckConfig } from '../src/vite-config.ts';
+import { launchBrowser, openDeck } from './helpers/browser.ts';
+
+describe('npm start (the dev server)', () => {
+  let server: ViteDevServer;
+  let browser: Browser;
+  const speech = join(mkdtempSync(join(tmpdir(), 'speech-deck-dev-')), 'speech.md');
+
+  beforeAll(async () => {
+    copyFileSync('slides/speech.md', speech);
+    server = await createServer({ ...deckConfig({ input: speech }), server: { port: 0, strictPort: false }, logLevel: 'silent' });
+    await server.listen();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('updates the open deck in place when the speech is saved, staying on the same slide', async () => {
+    const url = server.resolvedUrls!.local[0]!;
+    const page = await openDeck(browser, `${url}#/用成绩强化着力点`);
+    await expect(page.locator('section.present:not(.stack) h2').textContent()).resolves.toBe('用成绩强化着力点');
+    writeFileSync(speech, readFileSync(speech, 'utf8').replace('- 深化理论武装、加强党性修养', '- 改过的要点'));
+    await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 10_000 }).toBe('改过的要点');
+    await expect(page.evaluate(() => window.deck!.getCurrentSlide().id)).resolves.toBe('用成绩强化着力点');
+  });
+});
