@@ -23,7 +23,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = { 'out-dir'?: string; port?: string; help?: boolean };
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+/** Each subcommand takes the speech's path and the options, and returns the exit code. */
+const COMMANDS: Record<string, (input: string, values: Values) => Promise<number>> = {
+  dev,
+  build: async (input, values) => (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
+};
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -32,9 +38,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
-  if (command === 'dev') return dev(input, values);
-  if (command === 'build') return (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0);
-  throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
+  const run = COMMANDS[command];
+  if (!run || !Object.hasOwn(COMMANDS, command)) throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
+  return run(input, values);
 }
 
 function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values } {
