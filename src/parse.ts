@@ -1,8 +1,10 @@
 import type { Token } from 'markdown-it';
 import { splitFrontMatter, withDefaults } from './frontmatter.ts';
+import { headingHints, markupHints } from './hints.ts';
 import { md, toInline, inlineHtml, inlineText } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
 import { createSlugger } from './slug.ts';
+import { structureProblems } from './structure.ts';
 
 const RESERVED_IDS = ['title', 'opening', 'agenda', 'closing'];
 const ENUMERATOR = /^\s*([一二三四五六七八九十百零〇]+|\d+)\s*[、.．]\s*/u;
@@ -16,8 +18,14 @@ interface State {
   closing?: Slide;
   problems: Problem[];
   slug: (text: string) => string;
+  /** How many file lines come before the body (the front matter). */
+  bodyOffset: number;
   /** Turns a token's 0-based body line into a 1-based file line. */
   lineOf: (token: Token) => number;
+  /** The Markdown after the front matter, line by line, to recover text markdown-it gave up on. */
+  bodyLines: string[];
+  /** Level of the last heading read, to notice skipped levels. */
+  level: number;
 }
 
 /** Parses a speech written in the speech-deck convention into a deck model. Pure: no I/O. */
@@ -28,20 +36,20 @@ export function parse(source: string): Deck {
     sections: [],
     problems: [...front.problems],
     slug: createSlugger(RESERVED_IDS),
+    bodyOffset: front.bodyOffset,
     lineOf: (token) => (token.map ? token.map[0] : 0) + front.bodyOffset + 1,
+    bodyLines: front.body.split('\n'),
+    level: 0,
   };
   const tokens = md.parse(front.body, {});
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
-  finish(state);
+  if (front.body.trim()) finish(state);
+  else error(state, front.bodyOffset + 1, front.bodyOffset ? 'there is no speech after the front matter: write it below the closing "---", starting with a line "# title"' : 'the file is empty: write the speech in Markdown, starting with a line "# title"');
   const title = state.title ?? untitled(front.settings.title);
-  const deck: Deck = {
-    meta: withDefaults(front.settings, title.heading.text),
-    title,
-    sections: state.sections,
-    problems: state.problems.sort((a, b) => a.line - b.line),
-  };
+  const deck: Deck = { meta: withDefaults(front.settings, title.heading.text), title, sections: state.sections, problems: [] };
   if (state.opening) deck.opening = state.opening;
   if (state.closing) deck.closing = state.closing;
+  deck.problems = [...state.problems, ...structureProblems(deck)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return deck;
 }
 
@@ -50,15 +58,22 @@ function readBlock(state: State, tokens: Token[], i: number): void {
   const line = state.lineOf(token);
   if (token.type === 'heading_open') return readHeading(state, token, tokens[i + 1]!, line);
   if (token.type === 'hr') return startClosing(state, line);
+  const block = tokens.slice(i, blockEnd(tokens, i) + 1);
   if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
-    return addVisible(state, line, listItems(tokens.slice(i, blockEnd(tokens, i) + 1), state.lineOf));
+    addVisible(state, line, listItems(state, block));
+  } else if (token.type === 'paragraph_open') {
+    return readParagraph(state, tokens[i + 1]!, line);
+  } else {
+    readOther(state, block, line);
   }
-  if (token.type === 'paragraph_open') return readParagraph(state, tokens[i + 1]!, line);
-  readOther(state, tokens.slice(i, blockEnd(tokens, i) + 1), line);
+  recoverLost(state, block);
 }
 
 function readHeading(state: State, open: Token, inline: Token, line: number): void {
-  const heading = toInline(inline, line);
+  const heading = readInline(state, inline, line);
+  const level = Number(open.tag.slice(1));
+  const previous = state.level;
+  state.level = level;
   if (open.markup === '=' || open.markup === '-') {
     warn(state, line + 1, 'the line under this text makes it a heading; leave a blank line before "---" if you meant to start the closing');
   }
@@ -66,7 +81,10 @@ function readHeading(state: State, open: Token, inline: Token, line: number): vo
   if (open.tag === 'h1') return setTitle(state, heading);
   if (open.tag === 'h2') return addSection(state, heading);
   if (open.tag === 'h3') return addPoint(state, heading);
-  warn(state, line, `"${open.markup}" headings are not part of the convention; this one is shown as a key phrase`);
+  const after = previous ? ` after "${'#'.repeat(previous)}"` : '';
+  warn(state, line, level > previous + 1
+    ? `this "${open.markup}" heading skips a level${after}; sub-points use "###". It is shown as a key phrase`
+    : `"${open.markup}" headings are not part of the convention; this one is shown as a key phrase`);
   addVisible(state, line, [{ ...heading, kind: 'point', depth: 0 }]);
 }
 
@@ -90,7 +108,11 @@ function addSection(state: State, heading: Inline): void {
 function addPoint(state: State, heading: Inline): void {
   const section = state.sections.at(-1);
   if (!section || state.closing) {
-    return error(state, heading.line, 'a "###" sub-point must come after a "##" section heading');
+    error(state, heading.line, state.closing
+      ? 'a "###" sub-point after the closing "---": move it above the "---" into a section'
+      : 'a "###" sub-point before any "##" section (a heading level is skipped): add a "## section" heading above it');
+    // Kept as a key phrase, so that the heading's text is not lost while the error is fixed.
+    return addVisible(state, heading.line, [{ ...heading, kind: 'point', depth: 0 }]);
   }
   section.points.push(slide('point', state.slug(heading.text), heading));
 }
@@ -108,7 +130,8 @@ function readParagraph(state: State, inline: Token, line: number): void {
   if (onlyImages) {
     return addVisible(state, line, images.map((img) => ({ line, kind: 'image' as const, depth: 0, html: inlineHtml([img]), text: inlineText([img]) })));
   }
-  current(state, line).notes.push(toInline(inline, line));
+  state.problems.push(...headingHints(inline.content, line));
+  current(state, line).notes.push(readInline(state, inline, line));
 }
 
 /** Quotes, code and tables are not part of the convention: their text is kept as spoken text. */
@@ -124,16 +147,40 @@ function readOther(state: State, block: Token[], line: number): void {
     return;
   }
   warn(state, line, `a ${first.type.replace(/_open$/, '')} is not part of the convention; its text is kept as spoken text`);
-  for (const token of block) if (token.type === 'inline') target.notes.push(toInline(token, state.lineOf(token)));
+  for (const token of block) if (token.type === 'inline') target.notes.push(readInline(state, token, state.lineOf(token)));
 }
 
-function listItems(block: Token[], lineOf: (t: Token) => number): Visible[] {
+/** Text of one inline token, with hints about markup that is shown as written. */
+function readInline(state: State, token: Token, line: number): Inline {
+  state.problems.push(...markupHints(token.content, line));
+  return toInline(token, line);
+}
+
+// markdown-it stops reading blocks nested deeper than its limit; their lines are kept as spoken text.
+function recoverLost(state: State, block: Token[]): void {
+  const [start, end] = block[0]!.map ?? [0, 0];
+  const read = new Set<number>();
+  for (const t of block) {
+    if (t.map && (t.type === 'inline' || t.type === 'code_block' || t.type === 'fence' || t.type === 'hr')) {
+      for (let l = t.map[0]; l < t.map[1]; l++) read.add(l);
+    }
+  }
+  for (let l = start; l < end; l++) {
+    const text = (state.bodyLines[l] ?? '').replace(/^[\s>*+\-\d.)]+/u, '');
+    if (read.has(l) || !/[\p{L}\p{N}]/u.test(text)) continue;
+    const line = l + state.bodyOffset + 1;
+    warn(state, line, 'this line is nested too deeply ("> > > …" or lists in lists) to be read as Markdown; it is kept as spoken text');
+    current(state, line).notes.push({ line, text, html: md.utils.escapeHtml(text) });
+  }
+}
+
+function listItems(state: State, block: Token[]): Visible[] {
   const items: Visible[] = [];
   let depth = -1;
   for (const token of block) {
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') depth++;
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') depth--;
-    else if (token.type === 'inline') items.push({ ...toInline(token, lineOf(token)), kind: 'point', depth });
+    else if (token.type === 'inline') items.push({ ...readInline(state, token, state.lineOf(token)), kind: 'point', depth });
   }
   return items;
 }
