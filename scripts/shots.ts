@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../src/browser.ts';
 import { buildDeck } from '../src/build.ts';
+import { latinOnlyFontEnv } from '../test/helpers/fonts.ts';
 
 /** Renders every slide at the projector sizes to PNG, with a contact sheet per size, for review. */
 const SIZES = [
@@ -12,10 +13,11 @@ const SIZES = [
   [1024, 768],
 ] as const;
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' }, 'system-fonts': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? 'shots');
 const html = await buildDeck(resolve(positionals[0] ?? 'slides/speech.md'), join(outDir, 'deck'));
-const browser = await launchBrowser();
+// By default the pictures show what a PC without Chinese fonts shows: only the embedded fonts.
+const browser = await launchBrowser(values['system-fonts'] ? {} : { env: latinOnlyFontEnv() });
 try {
   for (const [width, height] of SIZES.filter(([w, h]) => !values.size || values.size === `${w}x${h}`)) {
     const page = await browser.newPage({ viewport: { width, height } });

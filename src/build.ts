@@ -35,7 +35,7 @@ export async function buildDeck(input: string, outDir: string): Promise<string> 
   const out = resolve(outDir);
   const target = join(out, `${basename(input, extname(input))}.html`);
   console.log(`Building ${displayPath(target)} from ${file} …`);
-  await build({ ...deckConfig({ input, outDir: out }), logLevel: 'warn' });
+  await build({ ...deckConfig({ input, outDir: out, progress: (line) => console.log(line) }), logLevel: 'warn' });
   const kb = (statSync(target).size / 1024).toFixed(0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Wrote ${displayPath(target)} (${kb} KB, ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking) in ${seconds} s`);

@@ -4,7 +4,9 @@ import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
+import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
+import { dressSpeakerView } from './speaker-view.ts';
 
 declare global {
   interface Window {
@@ -18,6 +20,8 @@ const UPDATE_EVENT = 'speech-deck:update';
 // Every slide carries data-timing; a default only turns the speaker view's pacing timer on.
 // reveal's types allow only null here, though the speaker view reads a number of seconds.
 const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
+
+dressSpeakerView();
 
 Reveal.initialize({
   ...pacing,

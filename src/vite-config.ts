@@ -26,6 +26,8 @@ export function deckConfig(options: DeckConfigOptions): InlineConfig {
       outDir: options.outDir ?? 'dist',
       emptyOutDir: true,
       reportCompressedSize: false,
+      // The font subsetting is slow on purpose (and cached); the CLI prints its own progress instead.
+      rolldownOptions: { checks: { bundlerTimings: false } },
     },
   };
 }

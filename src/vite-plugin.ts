@@ -1,7 +1,11 @@
-import { renameSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { faceText } from './charset.ts';
+import { withContentSecurityPolicy } from './csp.ts';
+import { embedFonts, fontFaceCss } from './fonts.ts';
 import { loadSpeech, type LoadedSpeech } from './load.ts';
+import type { Deck } from './model.ts';
 import { fillTemplate, render } from './render.ts';
 
 export interface DeckPluginOptions {
@@ -9,26 +13,57 @@ export interface DeckPluginOptions {
   input: string;
   /** Called with every fresh load, so the caller can print the speech's problems. */
   report?: (loaded: LoadedSpeech) => void;
+  /** Called with a line of progress on slow steps (font subsetting). */
+  progress?: (message: string) => void;
+  /** Where font subsets are kept between builds; defaults to node_modules/.cache/speech-deck/fonts. */
+  fontCacheDir?: string;
 }
 
 /** The custom HMR event that carries freshly rendered slides to the open deck. */
 export const UPDATE_EVENT = 'speech-deck:update';
 
+/** The module the browser entry imports to get the embedded, subset fonts. */
+export const FONTS_MODULE = 'virtual:speech-deck/fonts.css';
+const RESOLVED_FONTS = `\0${FONTS_MODULE}`;
+
 /** Serves and builds the speech as the deck page; in dev, saving the speech updates the open deck in place. */
 export function speechDeck(options: DeckPluginOptions): Plugin {
   const input = resolve(options.input);
+  let cacheDir = resolve(options.fontCacheDir ?? 'node_modules/.cache/speech-deck/fonts');
   let lastMeta = '';
-  const load = () => {
+  let lastFaces = '';
+  let warn = (message: string) => console.warn(message);
+
+  const load = (): Deck => {
     const loaded = loadSpeech(input);
     options.report?.(loaded);
-    return loaded;
+    return loaded.deck;
   };
+
   return {
     name: 'speech-deck',
+    configResolved(config) {
+      cacheDir = resolve(config.root, options.fontCacheDir ?? 'node_modules/.cache/speech-deck/fonts');
+      warn = (message) => config.logger.warn(message);
+    },
+    resolveId(id) {
+      return id === FONTS_MODULE ? RESOLVED_FONTS : undefined;
+    },
+    async load(id) {
+      if (id !== RESOLVED_FONTS) return undefined;
+      const text = faceText(load());
+      lastFaces = JSON.stringify(text);
+      const embedded = await embedFonts(text, cacheDir, options.progress);
+      for (const [role, chars] of Object.entries(embedded.missing)) {
+        const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
+        warn(`${basename(input)}: no embedded ${role} font has ${list}; on a machine without such a font it shows as a box`);
+      }
+      return fontFaceCss(embedded.fonts);
+    },
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        const { deck } = load();
+        const deck = load();
         lastMeta = JSON.stringify(deck.meta);
         return fillTemplate(html, render(deck));
       },
@@ -40,16 +75,19 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
       });
     },
     writeBundle(output) {
-      // Vite names the page after its template; the deck is named after the speech instead.
+      // The policy is computed from the final, inlined page; the page is named after the speech.
       const dir = output.dir ?? 'dist';
-      renameSync(join(dir, 'index.html'), join(dir, `${basename(input, extname(input))}.html`));
+      const built = join(dir, 'index.html');
+      const html = withContentSecurityPolicy(readFileSync(built, 'utf8'));
+      rmSync(built);
+      writeFileSync(join(dir, `${basename(input, extname(input))}.html`), html);
     },
   };
 
   function pushUpdate(server: ViteDevServer): void {
-    let deck;
+    let deck: Deck;
     try {
-      deck = load().deck;
+      deck = load();
     } catch (error) {
       server.config.logger.error(error instanceof Error ? error.message : String(error));
       return;
@@ -60,6 +98,11 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
       lastMeta = meta;
       server.ws.send({ type: 'full-reload' });
       return;
+    }
+    // New characters need new font subsets: reloading the fonts module updates its style in place.
+    if (JSON.stringify(faceText(deck)) !== lastFaces) {
+      const fonts = server.moduleGraph.getModuleById(RESOLVED_FONTS);
+      if (fonts) void server.reloadModule(fonts);
     }
     server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: { slides: render(deck).slides } });
   }

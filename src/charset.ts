@@ -1,0 +1,36 @@
+import { fixedText, SLIDE_LABELS } from './labels.ts';
+import type { Deck, Inline } from './model.ts';
+import { spokenSlides } from './model.ts';
+
+/** The embedded faces, by what they draw: serif bold headings, sans body text, sans bold emphasis. */
+export type FaceRole = 'heading' | 'body' | 'strong';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** Plain text of rendered inline HTML (tags dropped, the entities markdown-it writes decoded). */
+function textOf(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]!);
+}
+
+function strongText(inline: Inline): string {
+  return [...inline.html.matchAll(/<strong>(.*?)<\/strong>/gs)].map((m) => textOf(m[1]!)).join('');
+}
+
+/** The text each face must be able to draw, so the fonts can be subset to exactly that. Pure. */
+export function faceText(deck: Deck): Record<FaceRole, string> {
+  const slides = spokenSlides(deck);
+  const inlines = slides.flatMap((s) => [s.heading, ...s.visible, ...s.notes]);
+  const sections = deck.sections.flatMap((s) => [s.numeral, s.title.text, ...s.points.map((p) => p.heading.text)]);
+  const meta = [deck.meta.title, deck.meta.speaker, deck.meta.occasion, deck.meta.date];
+  return {
+    heading: [deck.title.heading.text, ...sections, ...Object.values(SLIDE_LABELS)].join(''),
+    body: [...inlines.map((i) => i.text), ...meta, fixedText()].join(''),
+    // The agenda sets section titles in bold sans; elsewhere only **emphasis** is bold sans.
+    strong: [...deck.sections.map((s) => s.title.text), ...inlines.map(strongText)].join(''),
+  };
+}
+
+/** The distinct characters of a text that a font must draw (line ends and tabs need no glyph). */
+export function distinctCharacters(text: string): string[] {
+  return [...new Set(text.replace(/[\n\r\t]/g, ''))].sort();
+}

@@ -1,0 +1,44 @@
+import { SPEAKER_VIEW_LABELS } from './labels.ts';
+
+/** The window name reveal's notes plugin gives the speaker view. */
+const SPEAKER_WINDOW = 'reveal.js - Notes';
+
+// Larger, airier notes: the speaker reads the full text from them at arm's length.
+const SPEAKER_STYLE = `
+body { font-family: 'Noto Sans SC', sans-serif; }
+.speaker-controls-notes .value { font-size: 1.45em; line-height: 1.75; }
+.speaker-controls-notes .value p { margin: 0 0 0.8em; }
+`;
+
+/**
+ * Gives reveal's speaker view the deck's embedded fonts and Chinese labels. The notes plugin writes
+ * that page into a new window of its own, which sees none of the deck's styles, so without this its
+ * Chinese text would depend on the fonts of the PC it runs on.
+ */
+export function dressSpeakerView(): void {
+  const open = window.open.bind(window);
+  window.open = (...args: Parameters<typeof window.open>) => {
+    const popup = open(...args);
+    // The plugin writes the page right after opening; dress it once that has run.
+    if (popup && args[1] === SPEAKER_WINDOW) queueMicrotask(() => dress(popup.document));
+    return popup;
+  };
+}
+
+function dress(doc: Document): void {
+  const style = doc.createElement('style');
+  style.textContent = `${fontFaceRules().join('\n')}\n${SPEAKER_STYLE}`;
+  doc.head.append(style);
+  for (const [selector, text] of SPEAKER_VIEW_LABELS) {
+    const label = doc.querySelector(selector);
+    const words = label && [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue?.trim());
+    if (words) words.nodeValue = `${text} `;
+  }
+}
+
+/** The deck's @font-face rules, which carry the embedded fonts as data: URIs. */
+function fontFaceRules(): string[] {
+  return [...document.styleSheets].flatMap((sheet) =>
+    [...sheet.cssRules].filter((rule) => rule instanceof CSSFontFaceRule).map((rule) => rule.cssText),
+  );
+}

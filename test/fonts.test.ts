@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFont, woff2 } from 'fonteditor-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { distinctCharacters, faceText } from '../src/charset.ts';
+import { embedFonts, unicodeRange, type EmbeddedFonts } from '../src/fonts.ts';
+import { spokenSlides } from '../src/model.ts';
+import { parse } from '../src/parse.ts';
+
+const deck = parse(readFileSync('slides/speech.md', 'utf8'));
+
+/** The code points a woff2 font really maps to glyphs, read from its cmap. */
+function mappedCodePoints(font: Uint8Array): Set<number> {
+  const data = createFont(Buffer.from(font), { type: 'woff2' }).get();
+  return new Set(data.glyf.flatMap((g) => (g.name === '.notdef' ? [] : (g.unicode ?? []))));
+}
+
+describe('embedded fonts for slides/speech.md', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-'));
+  let embedded: EmbeddedFonts;
+  beforeAll(async () => {
+    await woff2.init();
+    embedded = await embedFonts(faceText(deck), cacheDir);
+  }, 60_000);
+
+  it('cover every character of the deck: slide text, notes, punctuation and digits', () => {
+    expect(embedded.missing).toEqual({});
+    const body = embedded.fonts.find((f) => f.family === 'Noto Sans SC' && f.weight === 400)!;
+    const mapped = mappedCodePoints(body.woff2);
+    const deckText = spokenSlides(deck).flatMap((s) => [s.heading, ...s.visible, ...s.notes].map((i) => i.text));
+    const needed = distinctCharacters([...deckText, deck.meta.speaker, deck.meta.occasion, deck.meta.date].join(''));
+    const unmapped = needed.filter((c) => c !== ' ' && !mapped.has(c.codePointAt(0)!));
+    expect(unmapped).toEqual([]);
+    for (const c of '“”，。、：《》0123456789') expect(mapped.has(c.codePointAt(0)!), c).toBe(true);
+  });
+
+  it('draw headings in the serif: every heading character is in Noto Serif SC bold', () => {
+    const serif = embedded.fonts.find((f) => f.family === 'Noto Serif SC')!;
+    const mapped = mappedCodePoints(serif.woff2);
+    const headings = deck.sections.flatMap((s) => [s.title.text, ...s.points.map((p) => p.heading.text)]).join('');
+    expect(distinctCharacters(headings).filter((c) => !mapped.has(c.codePointAt(0)!))).toEqual([]);
+    expect(serif.weight).toBe(700);
+  });
+
+  it('hold no more than the deck needs: far fewer glyphs than the full fonts', () => {
+    for (const font of embedded.fonts) expect(mappedCodePoints(font.woff2).size).toBeLessThanOrEqual(font.characters.length);
+  });
+
+  it('are cached by face and character set, so an unchanged speech subsets nothing again', async () => {
+    const files = readdirSync(cacheDir).length;
+    const again = await embedFonts(faceText(deck), cacheDir);
+    expect(again.subsetCount).toBe(0);
+    expect(readdirSync(cacheDir)).toHaveLength(files);
+    const changed = await embedFonts({ ...faceText(deck), heading: '新的标题' }, cacheDir);
+    expect(changed.subsetCount).toBe(1);
+  }, 60_000);
+
+  it('report characters no embedded face has', async () => {
+    const result = await embedFonts({ heading: '标题', body: '正文\u{1F600}', strong: '' }, cacheDir);
+    expect(result.missing).toEqual({ body: ['\u{1F600}'] });
+  }, 60_000);
+});
+
+describe('unicodeRange', () => {
+  it('joins runs of code points into ranges', () => {
+    expect(unicodeRange(['a', 'b', 'c', 'x', '一'])).toBe('U+61-63,U+78,U+4e00');
+  });
+});
