@@ -1,9 +1,10 @@
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { CLIError, formatProblem } from './errors.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
 import { hasErrors, type Deck } from './model.ts';
+import { describeSize, sizeBreakdown } from './size.ts';
 import { deckSeconds, formatDuration } from './timing.ts';
 import { deckConfig } from './vite-config.ts';
 
@@ -36,9 +37,10 @@ export async function buildDeck(input: string, outDir: string): Promise<string> 
   const target = join(out, `${basename(input, extname(input))}.html`);
   console.log(`Building ${displayPath(target)} from ${file} …`);
   await build({ ...deckConfig({ input, outDir: out, progress: (line) => console.log(line) }), logLevel: 'warn' });
-  const kb = (statSync(target).size / 1024).toFixed(0);
+  const size = describeSize(sizeBreakdown(readFileSync(target, 'utf8')));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Wrote ${displayPath(target)} (${kb} KB, ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking) in ${seconds} s`);
+  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking`);
+  console.log(`  ${size}`);
   return target;
 }
 

@@ -1,0 +1,34 @@
+/** What the bytes of a one-file deck are spent on. */
+export interface SizeBreakdown {
+  total: number;
+  /** The embedded fonts: @font-face rules with their data: URIs. */
+  fonts: number;
+  /** Inline scripts: reveal.js, its plugins and the deck's own code. */
+  scripts: number;
+  /** Inline styles other than the fonts: reveal.js and the theme. */
+  styles: number;
+  /** Everything else: the slides, the notes and the page around them. */
+  content: number;
+}
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+const sum = (parts: Iterable<RegExpMatchArray>): number => [...parts].reduce((n, m) => n + bytes(m[0]), 0);
+
+/** Splits a built page's size into fonts, scripts, styles and content. Pure. */
+export function sizeBreakdown(html: string): SizeBreakdown {
+  const total = bytes(html);
+  const fonts = sum(html.matchAll(/@font-face\s*\{[^}]*\}/g));
+  const scripts = sum(html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g));
+  const styles = sum(html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style>/g)) - fonts;
+  return { total, fonts, scripts, styles, content: total - fonts - scripts - styles };
+}
+
+/** `123 KB` with the kilobyte as 1,024 bytes. */
+export function kb(n: number): string {
+  return `${Math.round(n / 1024)} KB`;
+}
+
+/** One line for the terminal: the total and where it goes. */
+export function describeSize(size: SizeBreakdown): string {
+  return `${kb(size.total)}: fonts ${kb(size.fonts)}, script ${kb(size.scripts)}, styles ${kb(size.styles)}, content ${kb(size.content)}`;
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { describeSize, sizeBreakdown } from '../src/size.ts';
+
+describe('sizeBreakdown', () => {
+  it('splits a page into fonts, scripts, other styles and content, adding up to the total', () => {
+    const font = "@font-face{font-family:'X';src:url(data:font/woff2;base64,AAAA)}";
+    const html = `<html><head><style>${font}\nbody{color:red}</style><script type="module">let a=1;</script></head><body>正文</body></html>`;
+    const size = sizeBreakdown(html);
+    expect(size.fonts).toBe(font.length);
+    expect(size.scripts).toBe('<script type="module">let a=1;</script>'.length);
+    expect(size.styles).toBe('<style>\nbody{color:red}</style>'.length);
+    expect(size.fonts + size.scripts + size.styles + size.content).toBe(size.total);
+    expect(size.total).toBe(Buffer.byteLength(html));
+    expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, content: 0 })).toBe('2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB');
+  });
+});
