@@ -1,0 +1,81 @@
+import Reveal from 'reveal.js';
+import { layoutHandout } from './handout.ts';
+import './print-view.css';
+
+/** What the PDF exporter (and a test) uses in the deck opened with `?print-pdf`. */
+export interface PrintView {
+  /** Resolves with the number of slide pages once reveal has laid them out and their fonts are loaded. */
+  ready: Promise<number>;
+  /** Turns the slide pages into the speaker's handout and resolves with its title once its fonts are loaded. */
+  handout(): Promise<string>;
+}
+
+declare global {
+  interface Window {
+    printView?: PrintView;
+  }
+}
+
+/** The key that opens the print view; reveal leaves E unused. */
+export const PRINT_KEY = { keyCode: 69, key: 'E', description: 'Print view: then Ctrl+P, Save as PDF' };
+
+// reveal takes key bindings only once it has started.
+Reveal.on('ready', () => Reveal.addKeyBinding(PRINT_KEY, openPrintView));
+
+// reveal switches to its print view on the same test of the address.
+if (/print-pdf/i.test(location.search)) window.printView = createPrintView();
+
+/** Reloads the deck as reveal's print view, which the browser's own Save as PDF prints page for page. */
+function openPrintView(): void {
+  const url = new URL(location.href);
+  url.search = 'print-pdf';
+  location.assign(url);
+}
+
+function createPrintView(): PrintView {
+  let done: Promise<string> | undefined;
+  const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(pages())));
+  const ready = new Promise<Event>((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }))
+    .then(() => keepScreenLayout(pages()))
+    .then(fontsLoaded)
+    .then(async () => {
+      const count = pages().length;
+      if (new URLSearchParams(location.search).has('handout')) await handout();
+      return count;
+    });
+  return { ready, handout };
+}
+
+function pages(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')];
+}
+
+/** Waits until every font the laid-out page uses has loaded; fonts load only once text needs them. */
+async function fontsLoaded<T>(value: T): Promise<T> {
+  void document.body.offsetHeight;
+  await document.fonts.ready;
+  return value;
+}
+
+/**
+ * reveal's print stylesheet resets every slide's padding and display with !important;
+ * give each slide back what the theme sets on screen, so the pages look like the slides.
+ */
+function keepScreenLayout(pageList: HTMLElement[]): void {
+  const slides = pageList.map((page) => page.querySelector<HTMLElement>(':scope > section')).filter((s): s is HTMLElement => !!s);
+  const root = document.documentElement;
+  root.classList.remove('reveal-print');
+  const onScreen = slides.map((slide) => {
+    const style = getComputedStyle(slide);
+    return { padding: style.padding, display: style.display };
+  });
+  root.classList.add('reveal-print');
+  // A slide that fills its page would reach into the page's margin below it.
+  const { height } = Reveal.getComputedSlideSize();
+  slides.forEach((slide, i) => {
+    const { padding, display } = onScreen[i]!;
+    slide.style.height = `${height}px`;
+    slide.style.setProperty('padding', padding, 'important');
+    if (display === 'flex' || display === 'grid') slide.style.setProperty('display', display, 'important');
+  });
+}

@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CLIError } from '../src/errors.ts';
+import type { Deck } from '../src/model.ts';
+import { spokenSlides } from '../src/model.ts';
+import { parse } from '../src/parse.ts';
+import { exportPdf, type PdfResult, type Stage } from '../src/pdf.ts';
+import { LABELS } from '../src/render.ts';
+import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
+import { correctedOriginal, squash } from './helpers/speech.ts';
+
+const A4 = { width: 595.28, height: 841.89 };
+/** The handout sets the spoken text at 16 pt and nothing else at that size. */
+const SPOKEN_SIZE = 16;
+
+const dir = mkdtempSync(join(tmpdir(), 'speech-deck-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The heading each slide shows, in page order. */
+function headings(deck: Deck): string[] {
+  const list = [deck.title.heading.text];
+  if (deck.opening) list.push(LABELS.opening);
+  if (deck.sections.length) list.push(LABELS.agenda);
+  for (const s of deck.sections) list.push(s.title.text, ...s.points.map((p) => p.heading.text));
+  if (deck.closing) list.push(LABELS.closing);
+  return list;
+}
+
+/** The handout's spoken text: what is set at the spoken size, in reading order. */
+function spokenText(pdf: ReadPdf): string {
+  return squash(pdf.pages.flatMap((p) => p.runs.filter((r) => Math.abs(r.size - SPOKEN_SIZE) < 0.25).map((r) => r.text)).join(''));
+}
+
+/** Runs an export, noting every progress line and the browser's processes while it is open. */
+async function run(options: Partial<Parameters<typeof exportPdf>[0]> & { input: string; outDir: string }) {
+  const lines: [Stage, string][] = [];
+  let browserPids: number[] = [];
+  const outcome = await exportPdf({
+    ...options,
+    progress: (stage, line) => {
+      lines.push([stage, line]);
+      if (stage === 'open') browserPids = chromiumBelow();
+    },
+  }).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => ({ result: undefined, error }),
+  );
+  return { ...outcome, lines, browserPids };
+}
+
+describe('speech-deck pdf on slides/speech.md', () => {
+  const deck = parse(readFileSync('slides/speech.md', 'utf8'));
+  let result: PdfResult;
+  let lines: [Stage, string][];
+  let browserPids: number[];
+  let slides: ReadPdf;
+  let handout: ReadPdf;
+
+  beforeAll(async () => {
+    // The deck the test run built, copied so that this file's PDFs and any rebuild stay in a folder of its own.
+    copyFileSync(inject('deckHtml'), join(dir, 'speech.html'));
+    const outcome = await run({ input: 'slides/speech.md', outDir: dir });
+    if (outcome.error) throw outcome.error;
+    ({ lines, browserPids } = outcome);
+    result = outcome.result!;
+    [slides, handout] = await Promise.all([readPdf(result.slides.path), readPdf(result.handout.path)]);
+  });
+
+  it('prints one page per slide, each 16:9, each showing its slide heading', () => {
+    const expected = headings(deck);
+    expect(slides.pages).toHaveLength(expected.length);
+    expect(result.slides.pages).toBe(expected.length);
+    for (const [i, page] of slides.pages.entries()) {
+      expect(page.width / page.height).toBeCloseTo(16 / 9, 2);
+      expect(squash(pageText(page)), `page ${i + 1}`).toContain(squash(expected[i]!));
+    }
+  });
+
+  it('sets the title and author from the front matter', () => {
+    expect(slides.info.Title).toBe(deck.meta.title);
+    expect(slides.info.Author).toBe(deck.meta.speaker);
+    expect(handout.info.Title).toContain(deck.meta.title);
+    expect(handout.info.Author).toBe(deck.meta.speaker);
+  });
+
+  it('embeds every font, and draws all text with the fonts the deck carries', () => {
+    for (const pdf of [slides, handout]) {
+      expect(pdf.fonts.length).toBeGreaterThan(0);
+      for (const font of pdf.fonts) expect(font, font.name).toMatchObject({ embedded: true });
+    }
+    // The handout's page numbers come from the browser's own sans-serif; every other text is the deck's Noto.
+    expect(slides.fonts.map((f) => f.name).filter((n) => !/^Noto(Sans|Serif)SC/.test(n))).toEqual([]);
+    expect(handout.fonts.map((f) => f.name).filter((n) => !/^Noto(Sans|Serif)SC/.test(n)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('prints the handout on A4 with the whole speech, word for word, after the slides it belongs to', () => {
+    for (const page of handout.pages) {
+      expect(page.width).toBeCloseTo(A4.width, 0);
+      expect(page.height).toBeCloseTo(A4.height, 0);
+    }
+    expect(spokenText(handout)).toBe(squash(correctedOriginal()));
+    const all = squash(handout.pages.map(pageText).join(''));
+    let at = 0;
+    for (const heading of headings(deck)) {
+      const found = all.indexOf(squash(heading), at);
+      expect(found, heading).toBeGreaterThanOrEqual(at);
+      at = found;
+    }
+  });
+
+  it('reports each stage on a line of its own, with page counts and the output paths', () => {
+    const stages = lines.map(([stage]) => stage);
+    expect(new Set(stages)).toEqual(new Set(['build', 'open', 'lay out', 'write']));
+    const text = lines.map(([, line]) => line).join('\n');
+    expect(text).toContain(`${spokenSlides(deck).length + 1} slides`);
+    expect(text).toMatch(/speech\.pdf \(16 pages, \d+ KB\)/);
+    expect(text).toMatch(new RegExp(`speech-notes\\.pdf \\(${handout.pages.length} pages, \\d+ KB`));
+  });
+
+  it('leaves no browser process running', () => {
+    expect(browserPids.length).toBeGreaterThan(0);
+    expect(browserPids.filter(alive)).toEqual([]);
+  });
+});
+
+describe('speech-deck pdf on a speech with very long notes', () => {
+  it('builds the deck and continues long notes over as many pages as they need, nothing cut off', async () => {
+    const out = join(dir, 'long');
+    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out });
+    expect(error).toBeUndefined();
+    expect(existsSync(join(out, 'long-notes.html'))).toBe(true);
+    const deck = parse(readFileSync('test/fixtures/long-notes.md', 'utf8'));
+    const handout = await readPdf(result!.handout.path);
+    expect(handout.pages.length).toBeGreaterThanOrEqual(3);
+    const spoken = spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('');
+    expect(spokenText(handout)).toBe(squash(spoken));
+  });
+});
+
+describe('speech-deck pdf when things go wrong', () => {
+  it('stops with a message saying what to install when no browser is found, before building anything', async () => {
+    const out = join(dir, 'no-browser');
+    const find = { env: { PATH: '/nowhere' }, platform: 'linux' as const, isExecutable: () => false };
+    const { error } = await run({ input: 'test/fixtures/small.md', outDir: out, find });
+    expect(error).toBeInstanceOf(CLIError);
+    expect((error as CLIError).exitCode).not.toBe(0);
+    expect((error as CLIError).message).toMatch(/no Chrome, Edge or Chromium was found.*apt-get install chromium.*--browser-path.*CHROME_PATH/s);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits non-zero from the command line when --browser-path leads nowhere', () => {
+    const cli = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', join(dir, 'cli'), '--browser-path', '/nowhere/chrome'], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('--browser-path is set to /nowhere/chrome');
+  });
+
+  it('gives up with a clear error when the deck never finishes laying out, and closes the browser', async () => {
+    const out = join(dir, 'stuck');
+    spawnSync('mkdir', ['-p', out]);
+    const html = join(out, 'small.html');
+    writeFileSync(html, '<!doctype html><title>stuck</title><script>window.printView = { ready: new Promise(() => {}) };</script>');
+    // Newer than any source, so the export takes it as built.
+    const later = new Date(Date.now() + 86_400_000);
+    utimesSync(html, later, later);
+    const { error, browserPids } = await run({ input: 'test/fixtures/small.md', outDir: out, timeout: 1500 });
+    expect(error).toBeInstanceOf(CLIError);
+    expect((error as CLIError).message).toContain('did not finish laying out for print within 1.5 s');
+    expect(browserPids.length).toBeGreaterThan(0);
+    expect(browserPids.filter(alive)).toEqual([]);
+    expect(existsSync(join(out, 'small.pdf'))).toBe(false);
+  });
+});
+
+describe('printing from the browser', () => {
+  it('opens the print view with E, laid out one page per slide, ready for Ctrl+P', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openDeck(browser, fileUrl(inject('deckHtml')));
+      await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
+      const pages = await page.evaluate(() => window.printView!.ready);
+      expect(pages).toBe(headings(parse(readFileSync('slides/speech.md', 'utf8'))).length);
+      const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
+      expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
+    } finally {
+      await browser.close();
+    }
+  });
+});
