@@ -4,6 +4,7 @@ import { createServer } from 'vite';
 import { buildDeck, createReporter } from './build.ts';
 import { CLIError } from './errors.ts';
 import { displayPath, loadSpeech } from './load.ts';
+import { exportPdf } from './pdf.ts';
 import { deckConfig } from './vite-config.ts';
 
 const DEFAULT_INPUT = 'slides/speech.md';
@@ -14,11 +15,14 @@ const USAGE = `Usage: speech-deck <command> [file.md] [options]
 Commands:
   dev   [file.md]                 present the deck at a local address; saving the file updates it
   build [file.md] [--out-dir DIR] write one self-contained HTML file (default dist/<name>.html)
+  pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
+                                  write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
 
 file.md defaults to ${DEFAULT_INPUT}.`;
 
 const OPTIONS = {
   'out-dir': { type: 'string' },
+  'browser-path': { type: 'string' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -29,6 +33,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extend
 const COMMANDS: Record<string, (input: string, values: Values) => Promise<number>> = {
   dev,
   build: async (input, values) => (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
+  pdf: async (input, values) => (await exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */

@@ -6,6 +6,7 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
+import './print-view.ts';
 import { dressSpeakerView } from './speaker-view.ts';
 
 declare global {
