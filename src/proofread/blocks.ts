@@ -1,0 +1,32 @@
+import type { Token } from 'markdown-it';
+import { splitFrontMatter } from '../frontmatter.ts';
+import { md } from '../markdown.ts';
+import type { Block } from './finding.ts';
+
+// Inline code and link addresses are not prose; blanking them keeps columns right.
+const NOT_PROSE = [/`+[^`\n]*`+/g, /\]\([^)\n]*\)/g, /<[a-z][a-z0-9+.-]*:[^>\s]*>/gi];
+const BLANK = '\uE000';
+
+/** The prose of a speech as blocks of source lines: headings, paragraphs and list items, not front matter or code. */
+export function textBlocks(source: string): Block[] {
+  const text = source.replace(/\r\n?/g, '\n');
+  const front = splitFrontMatter(text);
+  const lines = front.body.split('\n');
+  const seen = new Set<number>();
+  const blocks: Block[] = [];
+  for (const token of md.parse(front.body, {})) {
+    const range = proseRange(token);
+    if (!range || seen.has(range[0])) continue;
+    seen.add(range[0]);
+    blocks.push({ text: blank(lines.slice(range[0], range[1]).join('\n')), line: range[0] + front.bodyOffset + 1 });
+  }
+  return blocks;
+}
+
+function proseRange(token: Token): [number, number] | undefined {
+  return token.type === 'inline' && token.map ? [token.map[0], token.map[1]] : undefined;
+}
+
+function blank(text: string): string {
+  return NOT_PROSE.reduce((t, pattern) => t.replace(pattern, (m) => BLANK.repeat(m.length)), text);
+}

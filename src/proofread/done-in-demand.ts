@@ -1,0 +1,20 @@
+import type { Block, Hit, Rule } from './finding.ts';
+import { words } from './segmenter.ts';
+
+// Words that make a sentence a demand or a plan: what follows is still to be done.
+const DEMANDS = new Set(['要', '必须', '务必', '应当', '应该', '需要', '将要']);
+const SENTENCE_END = /^[。！？；]$/u;
+
+/** 了 (done) in a sentence that asks for something to be done (要…增强了), a character seemingly left over. */
+export const doneInDemand: Rule = { name: 'done-in-demand', check };
+
+function* check(block: Block): Generator<Hit> {
+  let demand: string | undefined;
+  for (const { word, tag, start } of words(block.text)) {
+    if (SENTENCE_END.test(word) || word === '\n') demand = undefined;
+    else if (DEMANDS.has(word)) demand = word;
+    else if (demand && word === '了' && tag === 'ul') {
+      yield { at: start, severity: 'warning', message: `“了” marks something already done, but “${demand}” earlier in this sentence asks for it to be done`, suggestion: 'delete “了” if this is still to be done, or drop the demand' };
+    }
+  }
+}

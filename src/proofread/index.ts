@@ -1,0 +1,44 @@
+import { textBlocks } from './blocks.ts';
+import type { Block, Finding, Hit, Rule } from './finding.ts';
+import { doneInDemand } from './done-in-demand.ts';
+import { doubled } from './doubled.ts';
+import { halfwidth } from './halfwidth.ts';
+import { missingObject } from './missing-object.ts';
+import { pairs } from './pairs.ts';
+import { series } from './series.ts';
+import { spaces } from './spaces.ts';
+import { stranded } from './stranded.ts';
+import { terms } from './terms.ts';
+
+export type { Finding } from './finding.ts';
+
+/** The proofreading rules, in the order their findings are listed for one place. */
+export const RULES: readonly Rule[] = [terms, series, pairs, halfwidth, spaces, doubled, stranded, missingObject, doneInDemand];
+
+// Past this many findings of one kind in one paragraph, the rest are summed up rather than listed.
+const MAX_PER_BLOCK = 10;
+
+/** Proofreads the prose of a speech for slips that matter in official Chinese text. Pure: no I/O. */
+export function proofread(source: string, rules: readonly Rule[] = RULES): Finding[] {
+  const blocks = textBlocks(source);
+  const speech = blocks.map((b) => b.text).join('\n');
+  return blocks
+    .flatMap((block) => rules.flatMap((rule) => findings(rule, block, speech)))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function findings(rule: Rule, block: Block, speech: string): Finding[] {
+  const hits: Hit[] = [];
+  for (const hit of rule.check(block, speech)) {
+    if (hits.length === MAX_PER_BLOCK) {
+      hits.push({ ...hit, message: 'more findings like the ones above in this paragraph', suggestion: 'fix those above first, then check again' });
+      break;
+    }
+    hits.push(hit);
+  }
+  const lineStarts = [0, ...[...block.text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  return hits.map((hit) => {
+    const index = lineStarts.findLastIndex((start) => start <= hit.at);
+    return { ...hit, rule: rule.name, line: block.line + index, column: hit.at - lineStarts[index]! + 1 };
+  });
+}

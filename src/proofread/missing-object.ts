@@ -1,0 +1,20 @@
+import type { Block, Hit, Rule } from './finding.ts';
+import { words } from './segmenter.ts';
+
+// 等 closes a list (安全、环保等工作); right after a preposition or a pause the list itself is missing.
+const LIST_END = new Set(['等', '等等']);
+const PAUSE = /^[，、；：]$/u;
+
+/** A list closed by 等 with nothing in it (向等工作), where words were lost while editing. */
+export const missingObject: Rule = { name: 'missing-object', check };
+
+function* check(block: Block): Generator<Hit> {
+  const cut = words(block.text);
+  for (let i = 1; i < cut.length; i++) {
+    const before = cut[i - 1]!;
+    const { word, start } = cut[i]!;
+    if (!LIST_END.has(word) || !(before.tag === 'p' || before.tag === 'c' || PAUSE.test(before.word))) continue;
+    const where = PAUSE.test(before.word) ? `after “${before.word}”` : `right after “${before.word}”`;
+    yield { at: start, severity: 'warning', message: `“${word}” ${where} closes an empty list: the words it sums up seem lost`, suggestion: `name what “${word}” sums up in front of it, or delete “${word}”` };
+  }
+}
