@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { buildDeck, createReporter } from './build.ts';
+import { runCheck } from './check.ts';
 import { CLIError } from './errors.ts';
 import { displayPath, loadSpeech } from './load.ts';
 import { exportPdf } from './pdf.ts';
@@ -15,6 +16,7 @@ const USAGE = `Usage: speech-deck <command> [file.md] [options]
 Commands:
   dev   [file.md]                 present the deck at a local address; saving the file updates it
   build [file.md] [--out-dir DIR] write one self-contained HTML file (default dist/<name>.html)
+  check [file.md]                 report problems and proofread the text, without building
   pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
                                   write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
 
@@ -33,6 +35,7 @@ type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extend
 const COMMANDS: Record<string, (input: string, values: Values) => Promise<number>> = {
   dev,
   build: async (input, values) => (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
+  check: runCheck,
   pdf: async (input, values) => (await exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
 };
 

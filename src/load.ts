@@ -9,6 +9,8 @@ export interface LoadedSpeech {
   /** The path as the user should see it in messages. */
   file: string;
   encoding: string;
+  /** The decoded text, for checks that read the source itself. */
+  text: string;
   deck: Deck;
 }
 
@@ -24,7 +26,7 @@ export function loadSpeech(path: string): LoadedSpeech {
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
   deck.problems = [...decoded.problems, ...deck.problems];
-  return { file: displayPath(path), encoding: decoded.encoding, deck };
+  return { file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 
 /** A path relative to the working directory when it lies below it, else as given. */

@@ -26,6 +26,8 @@ interface State {
   bodyLines: string[];
   /** Level of the last heading read, to notice skipped levels. */
   level: number;
+  /** Line of text found before any `#` title, reported once the whole speech is read. */
+  beforeTitle?: number;
 }
 
 /** Parses a speech written in the speech-deck convention into a deck model. Pure: no I/O. */
@@ -194,13 +196,14 @@ function current(state: State, line: number): Slide {
   if (state.closing) return state.closing;
   const section = state.sections.at(-1);
   if (section) return section.points.at(-1) ?? section.opener;
-  if (!state.title && !state.opening) error(state, line, 'text before the "#" title: the speech should start with "# title"');
+  if (!state.title && !state.opening) state.beforeTitle = line;
   state.opening ??= slide('opening', 'opening', { ...EMPTY, line });
   return state.opening;
 }
 
 function finish(state: State): void {
-  if (!state.title) error(state, 1, 'no title: start the speech with a line "# title"');
+  if (!state.title) error(state, state.beforeTitle ?? 1, 'no title: start the speech with a line "# title"');
+  else if (state.beforeTitle) error(state, state.beforeTitle, 'text before the "#" title: the speech should start with "# title"');
   if (!state.sections.length) warn(state, state.title?.line ?? 1, 'no "##" sections: the deck has only a title, opening and closing');
   if (state.closing && !state.closing.visible.length && !state.closing.notes.length) {
     warn(state, state.closing.line, 'nothing after the closing "---": the closing slide is left out');

@@ -74,6 +74,6 @@ export function editDistance(a: string, b: string): number {
 
 function toHit(span: Span): Hit {
   const severity: Severity = span.term.severity === 'warning' ? 'warning' : 'error';
-  const message = `“${span.found}” is not the official form of “${span.term.term}” (${span.term.why})`;
+  const message = `“${span.found}” is not the official form of this term: ${span.term.why}`;
   return { at: span.start, severity, message, suggestion: `write “${span.term.term}”` };
 }

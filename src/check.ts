@@ -1,0 +1,39 @@
+import { formatProblem } from './errors.ts';
+import { loadSpeech } from './load.ts';
+import type { Problem } from './model.ts';
+import { proofread, type Finding } from './proofread/index.ts';
+
+/** What `speech-deck check` found in one speech. */
+export interface CheckReport {
+  file: string;
+  /** Structure problems and proofreading findings, in file order. */
+  problems: (Problem | Finding)[];
+}
+
+/** Reads a speech and reports its structure problems and proofreading findings, without building. */
+export function checkSpeech(input: string): CheckReport {
+  const { file, text, deck } = loadSpeech(input);
+  const problems = [...deck.problems, ...proofread(text)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { file, problems };
+}
+
+/** One line per problem, like a linter: `file:line:col: severity: message; suggestion [rule]`. */
+export function formatReport(report: CheckReport): string {
+  const lines = report.problems.map((p) => formatProblem(report.file, p) + ('rule' in p ? `; ${p.suggestion} [${p.rule}]` : ''));
+  return [...lines, summary(report)].join('\n');
+}
+
+function summary({ file, problems }: CheckReport): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (!problems.length) return `${file}: no problems found`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Runs the check for the command line; the exit code is 1 when there are errors. */
+export async function runCheck(input: string): Promise<number> {
+  const report = checkSpeech(input);
+  console.log(formatReport(report));
+  return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
