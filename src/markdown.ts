@@ -2,8 +2,11 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Inline } from './model.ts';
 
+/** How deep blocks nest before markdown-it stops reading; a list level takes two (the list and its item). */
+export const MAX_NESTING = 50;
+
 /** One markdown-it instance, with raw HTML off so that author text can never become markup. */
-export const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false }).enable(['strikethrough']);
+export const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false, maxNesting: MAX_NESTING }).enable(['strikethrough']);
 
 /** Renders an inline token's children to escaped HTML. */
 export function inlineHtml(children: Token[]): string {

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { splitFrontMatter, withDefaults } from './frontmatter.ts';
 import { headingHints, markupHints } from './hints.ts';
-import { md, toInline, inlineHtml, inlineText } from './markdown.ts';
+import { MAX_NESTING, md, toInline, inlineHtml, inlineText } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
 import { createSlugger } from './slug.ts';
 import { structureProblems } from './structure.ts';
@@ -9,6 +9,9 @@ import { structureProblems } from './structure.ts';
 const RESERVED_IDS = ['title', 'opening', 'agenda', 'closing'];
 const ENUMERATOR = /^\s*([一二三四五六七八九十百零〇]+|\d+)\s*[、.．]\s*/u;
 const EMPTY: Inline = { line: 0, html: '', text: '' };
+// Quote and list markers at the start of a line; past a third of markdown-it's limit a line is read as text.
+const DEEP_MARKERS = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+[ \t]*/;
+const MAX_MARKERS = Math.floor(MAX_NESTING / 3);
 
 /** Where the walk over the speech currently puts what it reads. */
 interface State {
@@ -40,10 +43,11 @@ export function parse(source: string): Deck {
     slug: createSlugger(RESERVED_IDS),
     bodyOffset: front.bodyOffset,
     lineOf: (token) => (token.map ? token.map[0] : 0) + front.bodyOffset + 1,
-    bodyLines: front.body.split('\n'),
+    bodyLines: [],
     level: 0,
   };
-  const tokens = md.parse(front.body, {});
+  const body = flattenDeepLines(front.body, state);
+  const tokens = md.parse(body, {});
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
   if (front.body.trim()) finish(state);
   else error(state, front.bodyOffset + 1, front.bodyOffset ? 'there is no speech after the front matter: write it below the closing "---", starting with a line "# title"' : 'the file is empty: write the speech in Markdown, starting with a line "# title"');
@@ -156,6 +160,17 @@ function readOther(state: State, block: Token[], line: number): void {
 function readInline(state: State, token: Token, line: number): Inline {
   state.problems.push(...markupHints(token.content, line));
   return toInline(token, line);
+}
+
+/** Lines that open more quotes and lists than anyone nests on purpose are read as plain text. */
+function flattenDeepLines(body: string, state: State): string {
+  state.bodyLines = body.split('\n').map((text, i) => {
+    const markers = DEEP_MARKERS.exec(text)?.[0] ?? '';
+    if ((markers.match(/[>*+\-]|\d+[.)]/g)?.length ?? 0) <= MAX_MARKERS) return text;
+    warn(state, i + state.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
+    return text.slice(markers.length);
+  });
+  return state.bodyLines.join('\n');
 }
 
 // markdown-it stops reading blocks nested deeper than its limit; their lines are kept as spoken text.

@@ -6,7 +6,7 @@ const MARKS: Partial<Record<Slide['kind'], string>> = { section: '##', point: '#
 export function structureProblems(deck: Deck): Problem[] {
   const slides = [deck.opening, ...deck.sections.flatMap((s) => [s.opener, ...s.points]), deck.closing].filter((s): s is Slide => !!s);
   const sectionOf = new Map<Slide, Section>(deck.sections.map((s) => [s.opener, s]));
-  return [...slides.flatMap((s) => emptySlide(s, sectionOf.get(s))), ...repeatedHeadings(slides)];
+  return [...slides.flatMap((s) => emptySlide(s, sectionOf.get(s))), ...repeatedHeadings(slides, sectionOf)];
 }
 
 function emptySlide(slide: Slide, section: Section | undefined): Problem[] {
@@ -21,13 +21,14 @@ function emptySlide(slide: Slide, section: Section | undefined): Problem[] {
   return [warning(slide.line, `${where} has nothing to say: its speaker notes are empty, so write what you will say as a paragraph under the key phrases`)];
 }
 
-function repeatedHeadings(slides: Slide[]): Problem[] {
+function repeatedHeadings(slides: Slide[], sectionOf: Map<Slide, Section>): Problem[] {
   const first = new Map<string, Slide>();
   const problems: Problem[] = [];
   for (const slide of slides) {
     const mark = MARKS[slide.kind];
     if (!mark) continue;
-    const key = slide.heading.text.trim();
+    // Sections are compared without their enumerators: 一、同名 and 二、同名 share one address.
+    const key = (sectionOf.get(slide)?.title ?? slide.heading).text.trim();
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, slide);

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../src/model.ts';
+import { spokenSlides } from '../src/model.ts';
+import { parse } from '../src/parse.ts';
+import { fixture } from './helpers/speech.ts';
+
+/** The problems of a fixture under test/fixtures/problems/, as `line severity` and message. */
+function problemsOf(name: string): Problem[] {
+  return parse(fixture(`problems/${name}`)).problems;
+}
+
+/** Every paragraph's text of a deck, in order. */
+function allText(name: string): string {
+  const deck = parse(fixture(`problems/${name}`));
+  return spokenSlides(deck).flatMap((s) => [s.heading.text, ...s.visible.map((v) => v.text), ...s.notes.map((n) => n.text)]).join('|');
+}
+
+describe('structure problems, each as file:line in plain language', () => {
+  it('an empty file is an error that says how to start', () => {
+    expect(problemsOf('empty.md')).toEqual([{ line: 1, severity: 'error', message: expect.stringMatching(/file is empty.*"# title"/) }]);
+  });
+
+  it('settings with no speech after them are an error at the line after the settings', () => {
+    expect(problemsOf('settings-only.md')).toEqual([{ line: 4, severity: 'error', message: expect.stringContaining('no speech after the front matter') }]);
+  });
+
+  it('no title is an error, reported once', () => {
+    expect(problemsOf('no-title.md')).toEqual([{ line: 1, severity: 'error', message: expect.stringContaining('no title') }]);
+  });
+
+  it('no sections is a warning', () => {
+    expect(problemsOf('no-sections.md')).toEqual([{ line: 1, severity: 'warning', message: expect.stringContaining('no "##" sections') }]);
+  });
+
+  it('a sub-point before any section is an error, and its heading is kept on the slide', () => {
+    expect(problemsOf('sub-point-first.md')).toEqual([{ line: 3, severity: 'error', message: expect.stringContaining('before any "##" section') }]);
+    expect(allText('sub-point-first.md')).toContain('没有部分的小点');
+  });
+
+  it('a skipped heading level is a warning that names the levels', () => {
+    expect(problemsOf('skipped-level.md')).toEqual([{ line: 7, severity: 'warning', message: expect.stringContaining('"####" heading skips a level after "##"') }]);
+  });
+
+  it('a slide with nothing on it, and one with nothing to say, are warnings', () => {
+    expect(problemsOf('empty-slides.md')).toEqual([
+      { line: 7, severity: 'warning', message: expect.stringContaining('"空的小点" has nothing on it and nothing to say') },
+      { line: 9, severity: 'warning', message: expect.stringContaining('"只有要点" has nothing to say') },
+    ]);
+  });
+
+  it('duplicate headings are warned about and still get unique slide ids', () => {
+    expect(problemsOf('duplicate-headings.md')).toEqual([
+      { line: 11, severity: 'warning', message: expect.stringContaining('"同名部分" is used already on line 3; this slide\'s address is #/同名部分-2') },
+      { line: 15, severity: 'warning', message: expect.stringContaining('"同名小点" is used already on line 7') },
+    ]);
+    const ids = spokenSlides(parse(fixture('problems/duplicate-headings.md'))).map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('front matter never closed is an error, and the speech after it is still read', () => {
+    const deck = parse(fixture('problems/unclosed-front-matter.md'));
+    expect(deck.problems[0]).toMatchObject({ line: 1, severity: 'error', message: expect.stringContaining('never closed') });
+    expect(deck.title.heading.text).toBe('题目');
+    expect(deck.sections.map((s) => s.title.text)).toEqual(['第一部分']);
+    expect(allText('unclosed-front-matter.md')).toContain('speaker: 张三');
+  });
+
+  it('invalid YAML is an error at its line that says how to write a setting', () => {
+    const [problem, ...rest] = problemsOf('invalid-yaml.md');
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ severity: 'error', message: expect.stringMatching(/not valid YAML.*"key: value"/) });
+    expect(problem!.line).toBeGreaterThanOrEqual(2);
+    expect(problem!.line).toBeLessThanOrEqual(4);
+  });
+
+  it('unknown settings are warnings; wrong values are errors that list what is allowed', () => {
+    expect(problemsOf('unknown-keys.md')).toEqual([
+      { line: 2, severity: 'warning', message: expect.stringContaining('unknown setting "speeker"') },
+      { line: 3, severity: 'error', message: 'theme must be one of light, dark, not "blue"' },
+      { line: 4, severity: 'error', message: expect.stringContaining('rate must be a number') },
+    ]);
+  });
+
+  it('"##　" with a full-width space, "＃" and "##" without a space get a hint that they are not headings', () => {
+    expect(problemsOf('false-headings.md')).toEqual([
+      { line: 1, severity: 'warning', message: expect.stringContaining('no "##" sections') },
+      { line: 3, column: 1, severity: 'warning', message: expect.stringContaining('full-width space, so it is not a heading') },
+      { line: 7, column: 1, severity: 'warning', message: expect.stringContaining('"＃＃" is a full-width "＃"') },
+      { line: 11, column: 1, severity: 'warning', message: expect.stringContaining('no space after "##"') },
+    ]);
+    expect(allText('false-headings.md')).toContain('##\u3000一、全角空格');
+  });
+
+  it('text nested deeper than Markdown reads is kept as spoken text, with a warning', () => {
+    const problems = problemsOf('deep-nesting.md');
+    expect(problems.filter((p) => p.message.includes('too many quotes or lists')).map((p) => p.line)).toEqual([5, 7]);
+    const text = allText('deep-nesting.md');
+    for (const words of ['引得太深的话。', '列得太深的话。', '最后的话。']) expect(text).toContain(words);
+  });
+
+  it('raw HTML and refused links are shown as text, with a hint', () => {
+    const deck = parse('# 题目\n\n## 一、部分\n\n话<b>粗</b>。\n\n[点我](javascript:alert(1))\n\n![图](data:image/png;base64,AAAA)\n');
+    expect(deck.problems).toEqual([
+      { line: 5, severity: 'warning', message: expect.stringContaining('HTML tags are shown as written') },
+      { line: 7, severity: 'warning', message: expect.stringContaining('"javascript:" addresses are refused') },
+    ]);
+  });
+
+  it('reports no problem for the well-formed speeches', () => {
+    expect(parse(fixture('small.md')).problems).toEqual([]);
+  });
+});
