@@ -50,7 +50,7 @@ function strict(encoding: string, bytes: Uint8Array): string | undefined {
   }
 }
 
-// Text saved as UTF-16 without a mark has a NUL in every other byte while it is mostly ASCII.
+// UTF-16 without a mark: ASCII (line ends, "#", spaces) leaves NULs, nearly all at odd offsets (LE) or even ones (BE).
 function utf16WithoutBom(bytes: Uint8Array): string | undefined {
   const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
   if (pairs < 2) return undefined;
@@ -60,8 +60,9 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  if (odd > pairs * 0.3 && even === 0) return 'utf-16le';
-  if (even > pairs * 0.3 && odd === 0) return 'utf-16be';
+  if (odd + even < pairs * 0.05) return undefined;
+  if (odd > even * 3) return 'utf-16le';
+  if (even > odd * 3) return 'utf-16be';
   return undefined;
 }
 
