@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * Times `speech-deck pdf` as a user runs it, and samples the memory of the browser's whole process tree.
+ * Linux only (reads /proc). Usage: npx tsx scripts/bench-pdf.ts [file.md] [--runs N]
+ */
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' } } });
+const input = positionals[0] ?? 'slides/speech.md';
+const runs = Number(values.runs ?? 5);
+const SAMPLE_MS = 25;
+
+interface Sample {
+  rss: number;
+  pss: number;
+}
+
+/** Every process below `root`, from /proc. */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const below = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (below.has(ppid) && !below.has(pid)) grew = !!below.add(pid);
+  }
+  below.delete(root);
+  return [...below];
+}
+
+/** Resident and proportional set sizes, in KB, of the browser processes below `root`. */
+function browserMemory(root: number): Sample {
+  let rss = 0;
+  let pss = 0;
+  for (const pid of descendants(root)) {
+    try {
+      if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return { rss, pss };
+}
+
+async function once(outDir: string): Promise<{ seconds: number; peak: Sample }> {
+  const started = performance.now();
+  const child = spawn('node', ['bin/speech-deck.js', 'pdf', input, '--out-dir', outDir], { stdio: 'ignore' });
+  const peak = { rss: 0, pss: 0 };
+  const timer = setInterval(() => {
+    const now = browserMemory(child.pid!);
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  }, SAMPLE_MS);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`speech-deck pdf exited with ${code}`);
+  return { seconds: (performance.now() - started) / 1000, peak };
+}
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const dir = mkdtempSync(join(tmpdir(), 'speech-deck-bench-'));
+try {
+  for (const [label, fresh] of [['building the deck first', true], ['deck already built', false]] as const) {
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      if (fresh) rmSync(dir, { recursive: true, force: true });
+      results.push(await once(dir));
+    }
+    const times = results.map((r) => r.seconds).sort((a, b) => a - b);
+    console.log(`${label}: ${times.map((t) => t.toFixed(2)).join(', ')} s (median ${times[Math.floor(times.length / 2)]!.toFixed(2)} s)`);
+    console.log(`  peak browser memory: RSS ${results.map((r) => mb(r.peak.rss)).join(', ')}; PSS ${results.map((r) => mb(r.peak.pss)).join(', ')}`);
+  }
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) console.log(`${file}: ${(statSync(join(dir, file)).size / 1024).toFixed(0)} KB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
