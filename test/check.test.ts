@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.ts';
+import { CLIError } from '../src/errors.ts';
+
+/** Runs `speech-deck check` in this process and returns its exit code and what it printed. */
+async function check(file: string): Promise<{ code: number; lines: string[] }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const code = await main(['check', file]);
+  const lines = log.mock.calls.map((args) => String(args[0])).join('\n').split('\n');
+  log.mockRestore();
+  return { code, lines };
+}
+
+/** Runs the real command line in a child process, as a person at the terminal would. */
+async function runCli(...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/speech-deck.js', ...args]);
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, output: stdout + stderr };
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('speech-deck check', () => {
+  it('reports the doubtful places in slides/speech.md as warnings, one line each, and exits 0', async () => {
+    const { code, lines } = await check('slides/speech.md');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^slides\/speech\.md:31:104: warning: “了” .*; .* \[done-in-demand\]$/);
+    expect(lines[1]).toMatch(/^slides\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
+    expect(lines[2]).toMatch(/^slides\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
+    expect(lines[3]).toMatch(/^slides\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
+    expect(lines[4]).toBe('slides/speech.md: 0 errors, 4 warnings');
+  });
+
+  it('reports the slips of the original speech, the wrong official term as an error, and exits 1', async () => {
+    const { code, lines } = await check('test/fixtures/speech.txt');
+    expect(code).toBe(1);
+    expect(lines).toContain(
+      'test/fixtures/speech.txt:7:17: error: “习近平新时期中国特色社会主义思想” is not the official form of this term: ' +
+        "the guiding theory's name as written in the Party Constitution (党章); write “习近平新时代中国特色社会主义思想” [terms]",
+    );
+    expect(lines.filter((l) => l.includes('[stranded]')).map((l) => l.split(': ')[0])).toEqual([
+      'test/fixtures/speech.txt:6:51',
+      'test/fixtures/speech.txt:6:91',
+      'test/fixtures/speech.txt:6:308',
+    ]);
+    // The plain-text original has no Markdown headings, which the check also says.
+    expect(lines).toContain('test/fixtures/speech.txt:1: error: no title: start the speech with a line "# title"');
+    expect(lines.at(-1)).toBe('test/fixtures/speech.txt: 2 errors, 6 warnings');
+  });
+
+  it('exits 1 for structure errors and 0 for warnings alone', async () => {
+    await expect(check('test/fixtures/problems/no-title.md')).resolves.toMatchObject({ code: 1 });
+    await expect(check('test/fixtures/problems/no-sections.md')).resolves.toMatchObject({ code: 0 });
+    const { lines } = await check('test/fixtures/small.md');
+    expect(lines).toEqual(['test/fixtures/small.md: no problems found']);
+  });
+
+  it('names the encoding of a GBK file', async () => {
+    const { code, lines } = await check('test/fixtures/small.gbk.md');
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^test\/fixtures\/small\.gbk\.md:1: warning: the file is not UTF-8; it was read as GBK\/GB18030/);
+  });
+
+  it('says how to fix a wrong path instead of failing', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    await expect(main(['check', 'no/such/speech.md'])).rejects.toThrow(CLIError);
+    await expect(main(['check', 'no/such/speech.md'])).rejects.toThrow(/no such file\. Give the path of a speech/);
+  });
+});
+
+describe('the command line with bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-check-'));
+
+  it('never prints a stack trace, for check or build', async () => {
+    const binary = join(dir, 'binary.md');
+    writeFileSync(binary, new Uint8Array(Array.from({ length: 2000 }, (_, i) => (i * 131 + 7) % 256)));
+    for (const args of [
+      ['check', 'test/fixtures/problems/invalid-yaml.md'],
+      ['check', binary],
+      ['build', 'test/fixtures/problems/empty.md', '--out-dir', dir],
+      ['check', join(dir, 'missing.md')],
+    ]) {
+      const { code, output } = await runCli(...args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(output, args.join(' ')).not.toMatch(/^\s+at /m);
+      expect(output, args.join(' ')).toMatch(/error|no such file/);
+    }
+  });
+});
