@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { capacityProblems } from './capacity.ts';
 import { decode } from './decode.ts';
 import { CLIError } from './errors.ts';
 import type { Deck } from './model.ts';
@@ -25,7 +26,7 @@ export function loadSpeech(path: string): LoadedSpeech {
   }
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
-  deck.problems = [...decoded.problems, ...deck.problems];
+  deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck)];
   return { file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 

@@ -8,6 +8,7 @@ import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
 import './print-view.ts';
 import { dressSpeakerView } from './speaker-view.ts';
+import { fitDeck } from './fit.ts';
 
 declare global {
   interface Window {
@@ -23,6 +24,8 @@ const UPDATE_EVENT = 'speech-deck:update';
 const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
 
 dressSpeakerView();
+const revealElement = document.querySelector<HTMLElement>('.reveal')!;
+await fitDeck(revealElement);
 
 Reveal.initialize({
   ...pacing,
@@ -43,10 +46,11 @@ window.deck = Reveal;
 
 // `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
 if (import.meta.hot) {
-  import.meta.hot.on(UPDATE_EVENT, ({ slides }: { slides: string }) => {
+  import.meta.hot.on(UPDATE_EVENT, async ({ slides }: { slides: string }) => {
     const currentId = Reveal.getCurrentSlide()?.id;
     const { h, v } = Reveal.getIndices();
     document.querySelector('.reveal .slides')!.innerHTML = slides;
+    await fitDeck(revealElement);
     Reveal.sync();
     const same = currentId ? document.getElementById(currentId) : null;
     const target = same ? Reveal.getIndices(same) : { h, v };

@@ -1,9 +1,10 @@
 import { attrs, escapeHtml } from './html.ts';
+import { SLIDE_LABELS } from './labels.ts';
+
+export { SLIDE_LABELS as LABELS };
 import type { Deck, Inline, Section, Slide, Visible } from './model.ts';
 import { SILENT_SLIDE_SECONDS, slideSeconds } from './timing.ts';
 
-/** Labels of the slides the convention makes without a heading of their own. */
-export const LABELS = { opening: '开场', agenda: '目录', closing: '结语' } as const;
 
 /** The rendered deck, ready to be put into the page template. */
 export interface RenderedDeck {
@@ -16,10 +17,10 @@ export interface RenderedDeck {
 /** Renders a deck model to reveal.js markup. Pure: every piece of author text is escaped. */
 export function render(deck: Deck): RenderedDeck {
   const parts = [titleSlide(deck)];
-  if (deck.opening) parts.push(contentSlide(deck.opening, deck, LABELS.opening));
+  if (deck.opening) parts.push(contentSlide(deck.opening, deck, SLIDE_LABELS.opening));
   if (deck.sections.length) parts.push(agendaSlide(deck));
   for (const section of deck.sections) parts.push(sectionColumn(section, deck));
-  if (deck.closing) parts.push(contentSlide(deck.closing, deck, LABELS.closing));
+  if (deck.closing) parts.push(contentSlide(deck.closing, deck, SLIDE_LABELS.closing));
   return { title: deck.meta.title, theme: deck.meta.theme, slides: parts.join('\n') };
 }
 
@@ -37,26 +38,34 @@ export function fillTemplate(template: string, deck: RenderedDeck): string {
 
 function titleSlide(deck: Deck): string {
   const { meta, title } = deck;
-  const lines = [meta.speaker, meta.occasion, meta.date].filter(Boolean);
-  const byline = lines.map((text, i) => `<p class="byline byline-${i + 1}">${escapeHtml(text)}</p>`).join('');
-  return section(title, deck, `<h1>${title.heading.html}</h1>${byline}`);
+  const byline = (kind: string, text: string) => (text ? `<p class="${kind}">${escapeHtml(text)}</p>` : '');
+  const occasion = [meta.occasion, meta.date].filter(Boolean).join('　');
+  return section(title, deck, `<h1>${breakable(title.heading.html)}</h1>${byline('speaker', meta.speaker)}${byline('occasion', occasion)}`);
 }
 
 function agendaSlide(deck: Deck): string {
   const items = deck.sections
     .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${s.title.html}</span></a></li>`)
     .join('');
-  return `<section id="agenda" class="slide-agenda"${attrs({ 'data-timing': SILENT_SLIDE_SECONDS })}><h2>${LABELS.agenda}</h2><ol class="agenda">${items}</ol></section>`;
+  return `<section id="agenda" class="slide-agenda"${attrs({ 'data-timing': SILENT_SLIDE_SECONDS })}><div class="frame"><h2>${SLIDE_LABELS.agenda}</h2><ol class="agenda">${items}</ol></div></section>`;
 }
 
 function sectionColumn(s: Section, deck: Deck): string {
-  const opener = section(s.opener, deck, `${numeral(s)}<h2 class="section-title">${s.title.html}</h2>${visible(s.opener.visible)}`);
-  const points = s.points.map((p) => section(p, deck, `<p class="running-head">${s.opener.heading.html}</p><h2>${p.heading.html}</h2>${visible(p.visible)}`));
+  const opener = section(s.opener, deck, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title.html)}</h2>${visible(s.opener.visible)}</div>`);
+  const points = s.points.map((p) => section(p, deck, `<p class="running-head">${s.opener.heading.html}</p><h2>${breakable(p.heading.html)}</h2>${visible(p.visible)}`));
   return `<section class="column">\n${[opener, ...points].join('\n')}\n</section>`;
 }
 
 function contentSlide(slide: Slide, deck: Deck, label: string): string {
   return section(slide, deck, `<p class="running-head">${escapeHtml(deck.meta.title)}</p><h2>${label}</h2>${visible(slide.visible)}`);
+}
+
+// After a pause mark, or between a closing and an opening quote or bracket (“…”“…”, 》《).
+const PHRASE_END = /(<[^>]*>)|([，、；：。！？]|[”’》）」](?=[“‘《（「]))/g;
+
+/** Marks phrase boundaries as the places a heading or key phrase may wrap (the theme keeps words whole). */
+function breakable(html: string): string {
+  return html.replace(PHRASE_END, (_, tag: string | undefined, mark: string) => tag ?? `${mark}<wbr>`);
 }
 
 function numeral(s: Section): string {
@@ -65,13 +74,14 @@ function numeral(s: Section): string {
 
 function section(slide: Slide, deck: Deck, content: string): string {
   const attributes = attrs({ id: slide.id, class: `slide-${slide.kind}`, 'data-timing': slideSeconds(slide, deck.meta.rate), 'data-line': slide.line });
-  return `<section${attributes}>${content}${notes(slide.notes)}</section>`;
+  // The frame carries the layout: reveal's print view strips sections of their padding.
+  return `<section${attributes}><div class="frame">${content}</div>${notes(slide.notes)}</section>`;
 }
 
 function visible(items: Visible[]): string {
   if (!items.length) return '';
   const images = items.filter((i) => i.kind === 'image').map((i) => `<figure class="image">${i.html}</figure>`);
-  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${i.html}</li>`);
+  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${breakable(i.html)}</li>`);
   return `${points.length ? `<ul class="points">${points.join('')}</ul>` : ''}${images.join('')}`;
 }
 

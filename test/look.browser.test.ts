@@ -1,0 +1,217 @@
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDeck } from '../src/build.ts';
+import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import { latinOnlyFontEnv } from './helpers/fonts.ts';
+
+const SIZES: Array<{ width: number; height: number }> = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+];
+
+/** Punctuation that must never start a line of Chinese text. */
+const NO_LINE_START = '，。、：；！？”’）》」』】,.;:!?)';
+
+/** Shows the n-th slide (in speech order) without a transition. */
+async function showSlide(page: Page, n: number): Promise<void> {
+  await page.evaluate((i) => {
+    const { h, v } = window.deck!.getIndices(window.deck!.getSlides()[i]);
+    window.deck!.slide(h, v);
+  }, n);
+}
+
+/** What on the current slide lies outside the slide, scrolls or is clipped, or is set too small. */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const slide = window.deck!.getCurrentSlide();
+    const frame = slide.querySelector<HTMLElement>('.frame')!;
+    const box = frame.getBoundingClientRect();
+    const label = (el: Element) => `${slide.id} <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 16)}"`;
+    if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) problems.push(`${slide.id}: slide outside the window`);
+    if (frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1) problems.push(`${slide.id}: content overflows the slide`);
+    for (const el of frame.querySelectorAll<HTMLElement>('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`${label(el)} lies outside the slide`);
+      if (el.clientHeight && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) problems.push(`${label(el)} scrolls or clips`);
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim());
+      if (hasText && parseFloat(getComputedStyle(el).fontSize) < 28) problems.push(`${label(el)} is smaller than 28 px`);
+    }
+    return problems;
+  });
+}
+
+/** Lines of slide text (measured from the rendered line boxes) that start with a forbidden mark. */
+function forbiddenLineStarts(page: Page, marks: string): Promise<string[]> {
+  return page.evaluate((forbidden) => {
+    const found: string[] = [];
+    const slide = window.deck!.getCurrentSlide();
+    for (const block of slide.querySelectorAll('.frame :is(h1, h2, p, li, .agenda-title)')) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let lastTop = -Infinity;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.nodeValue ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || !text[i]!.trim()) continue;
+          if (rect.top > lastTop + rect.height / 2) {
+            if (lastTop !== -Infinity && forbidden.includes(text[i]!)) found.push(`${slide.id}: a line of "${block.textContent}" starts with ${text[i]}`);
+            lastTop = rect.top;
+          }
+        }
+      }
+    }
+    return found;
+  }, marks);
+}
+
+/** Serious and critical axe-core findings on every slide of a deck. */
+async function axeViolations(browser: Browser, deckUrl: string): Promise<string[]> {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // axe is injected by the test, so the deck's own policy may not block it.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${deckUrl}?transition=none`);
+  await page.waitForFunction(() => window.deck?.isReady() === true);
+  await page.evaluate(axeSource);
+  const count = await page.evaluate(() => window.deck!.getTotalSlides());
+  const violations: string[] = [];
+  for (let n = 0; n < count; n++) {
+    await showSlide(page, n);
+    violations.push(
+      ...(await page.evaluate(async () => {
+        type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      })),
+    );
+  }
+  await context.close();
+  return [...new Set(violations)];
+}
+
+describe('the look of the deck', () => {
+  let browser: Browser;
+  const deckUrl = fileUrl(inject('deckHtml'));
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ env: latinOnlyFontEnv() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const size of SIZES) {
+    it(`fits every slide in a ${size.width}×${size.height} window: nothing outside, scrolling, clipped or under 28 px`, async () => {
+      const page = await openDeck(browser, `${deckUrl}?transition=none`, size);
+      const count = await page.evaluate(() => window.deck!.getTotalSlides());
+      const problems: string[] = [];
+      for (let n = 0; n < count; n++) {
+        await showSlide(page, n);
+        problems.push(...(await layoutProblems(page)));
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('starts no line of slide text with closing punctuation', async () => {
+    const page = await openDeck(browser, `${deckUrl}?transition=none`, SIZES[0]!);
+    const count = await page.evaluate(() => window.deck!.getTotalSlides());
+    const found: string[] = [];
+    let wrapped = 0;
+    for (let n = 0; n < count; n++) {
+      await showSlide(page, n);
+      found.push(...(await forbiddenLineStarts(page, NO_LINE_START)));
+      wrapped += await page.evaluate(() =>
+        [...window.deck!.getCurrentSlide().querySelectorAll('.frame :is(h1, h2, li)')].filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).lineHeight) * 1.5).length,
+      );
+    }
+    expect(found).toEqual([]);
+    // The check means something only if some text does wrap.
+    expect(wrapped).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('passes axe-core with no serious or critical violations on any slide', async () => {
+    expect(await axeViolations(browser, deckUrl)).toEqual([]);
+  });
+});
+
+describe('the dark high-contrast variant', () => {
+  let browser: Browser;
+  let deckUrl: string;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
+    writeFileSync(join(dir, 'speech.md'), readFileSync('slides/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
+    deckUrl = fileUrl(await buildDeck(join(dir, 'speech.md'), dir));
+    browser = await launchBrowser({ env: latinOnlyFontEnv() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is chosen by the front matter and passes axe-core, contrast included', async () => {
+    const page = await openDeck(browser, deckUrl);
+    const ground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(ground).toBe('rgb(17, 17, 17)');
+    await page.close();
+    expect(await axeViolations(browser, deckUrl)).toEqual([]);
+  });
+
+  it('fits every slide in a 1024×768 window', async () => {
+    const page = await openDeck(browser, `${deckUrl}?transition=none`, { width: 1024, height: 768 });
+    const count = await page.evaluate(() => window.deck!.getTotalSlides());
+    const problems: string[] = [];
+    for (let n = 0; n < count; n++) {
+      await showSlide(page, n);
+      problems.push(...(await layoutProblems(page)));
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('text that would not fit', () => {
+  let browser: Browser;
+  let page: Page;
+  const warnings: string[] = [];
+
+  beforeAll(async () => {
+    const html = await buildDeck('test/fixtures/crowded.md', mkdtempSync(join(tmpdir(), 'speech-deck-crowded-')));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`${fileUrl(html)}?transition=none`);
+    await page.waitForFunction(() => window.deck?.isReady() === true);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shrinks to fit, no smaller than 28 px', async () => {
+    await page.evaluate(() => window.deck!.slide(2, 1));
+    expect(await layoutProblems(page)).toEqual([]);
+    const fit = await page.evaluate(() => Number(window.deck!.getCurrentSlide().style.getPropertyValue('--fit')));
+    expect(fit).toBeLessThan(1);
+  });
+
+  it('is reported with its source line when even 28 px is too large, and the check sees the overflow', async () => {
+    const line = readFileSync('test/fixtures/crowded.md', 'utf8').split('\n').indexOf('### 放不下的一张') + 1;
+    expect(warnings.join('\n')).toContain(`line ${line}`);
+    await page.evaluate(() => window.deck!.slide(2, 2));
+    expect(await layoutProblems(page)).toContainEqual(expect.stringContaining('content overflows the slide'));
+  });
+});
