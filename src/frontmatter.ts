@@ -20,6 +20,7 @@ export interface FrontMatter {
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+const SETTING = /^[ \t]*[^\s:#][^:\n]*:/m;
 
 /** Splits YAML front matter off the top of a speech and checks its settings. */
 export function splitFrontMatter(text: string): FrontMatter {
@@ -36,6 +37,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     return { settings: {}, body: lines.slice(1).join('\n'), bodyOffset: 1, problems: [problem] };
   }
   const yaml = lines.slice(1, end).join('\n');
+  // Text between two "---" lines with no "key:" in it is part of the speech, not settings.
+  if (yaml.trim() && !SETTING.test(yaml)) return { settings: {}, body: text, bodyOffset: 0, problems: [] };
   const { settings, problems } = readSettings(yaml);
   return { settings, body: lines.slice(end + 1).join('\n'), bodyOffset: end + 1, problems };
 }

@@ -95,7 +95,10 @@ function readHeading(state: State, open: Token, inline: Token, line: number): vo
 }
 
 function setTitle(state: State, heading: Inline): void {
-  if (state.title) return error(state, heading.line, 'a second "#" title: a speech has one title; use "##" for a section');
+  if (state.title) {
+    error(state, heading.line, 'a second "#" title: a speech has one title; use "##" for a section');
+    return addVisible(state, heading.line, [{ ...heading, kind: 'point', depth: 0 }]);
+  }
   // The title is the first line of the speech, so its text opens the notes too.
   state.title = slide('title', 'title', heading, [heading]);
 }
