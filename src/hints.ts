@@ -28,7 +28,9 @@ export function headingHints(content: string, line: number): Problem[] {
 /** Hints for author text that would be markup elsewhere: HTML tags and links that are refused. */
 export function markupHints(content: string, line: number): Problem[] {
   const problems: Problem[] = [];
-  content.split('\n').forEach((text, i) => {
+  content.split('\n').forEach((source, i) => {
+    // Inside `code` a tag is meant to be shown as written.
+    const text = source.replace(/`+[^`]*`+/g, '');
     if (TAG.test(text)) {
       problems.push({ line: line + i, severity: 'warning', message: 'HTML tags are shown as written, never applied: use Markdown (such as **bold**) instead' });
     }
