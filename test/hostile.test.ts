@@ -11,7 +11,8 @@ const { slides } = render(deck);
 describe('hostile text in a speech (test/fixtures/hostile.md)', () => {
   it('becomes no element, attribute or link that can run code', () => {
     expect(slides).not.toMatch(/<(script|iframe|svg|style|object|embed|img src="x")\b/i);
-    expect(slides).not.toMatch(/\son[a-z]+\s*=/i);
+    // Inside a real tag: author text is escaped, so `&lt;img onerror=` is only text.
+    expect(slides).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
     expect(slides).not.toMatch(/(href|src)="\s*(javascript|vbscript|data:text|data:image\/svg)/i);
   });
 
