@@ -75,7 +75,8 @@ export async function embedFonts(
   const result: EmbeddedFonts = { fonts: [], missing: {}, subsetCount: 0 };
   for (const spec of FACES) {
     const { dir, version, slices } = readSlices(spec);
-    const wanted = distinctCharacters(text[spec.role]).filter((c) => c === ' ' || !/\s/u.test(c));
+    // Spaces that take up room get a glyph too; line ends and tabs need none.
+    const wanted = distinctCharacters(text[spec.role]).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
     const parts = slices
       .map((slice) => ({ file: join(dir, slice.file), characters: wanted.filter((c) => inSlice(slice, c)) }))
       .filter((part) => part.characters.length);

@@ -38,9 +38,10 @@ export function fillTemplate(template: string, deck: RenderedDeck): string {
 
 function titleSlide(deck: Deck): string {
   const { meta, title } = deck;
-  const byline = (kind: string, text: string) => (text ? `<p class="${kind}">${escapeHtml(text)}</p>` : '');
-  const occasion = [meta.occasion, meta.date].filter(Boolean).join('　');
-  return section(title, deck, `<h1>${breakable(title.heading.html)}</h1>${byline('speaker', meta.speaker)}${byline('occasion', occasion)}`);
+  const speaker = meta.speaker ? `<p class="speaker">${escapeHtml(meta.speaker)}</p>` : '';
+  const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeHtml(text)}</span>`);
+  const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
+  return section(title, deck, `<h1>${breakable(title.heading.html)}</h1>${speaker}${occasion}`);
 }
 
 function agendaSlide(deck: Deck): string {
