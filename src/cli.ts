@@ -67,13 +67,26 @@ async function dev(input: string, values: Values): Promise<number> {
   loadSpeech(input);
   const server = await createServer({
     ...deckConfig({ input, report }),
-    server: { port: values.port ? Number(values.port) : 5173 },
+    server: { port: readPort(values.port), open: canOpenBrowser() },
   });
   await server.listen();
   console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop.`);
   server.printUrls();
   // The server keeps the process alive until Ctrl+C.
   return 0;
+}
+
+function readPort(text: string | undefined): number {
+  if (text === undefined) return 5173;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CLIError(`--port must be a whole number from 1 to 65535, not "${text}"`);
+  return port;
+}
+
+/** Whether a browser window can be opened for the deck: not in CI, nor on a Linux box with no display. */
+function canOpenBrowser(): boolean {
+  if (process.env.CI) return false;
+  return process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
 /** Runs the CLI for this process and sets its exit code; the one place errors are caught. */
