@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/build.ts';
-import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import { eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { latinOnlyFontEnv } from './helpers/fonts.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
@@ -16,14 +16,6 @@ const SIZES: Array<{ width: number; height: number }> = [
 
 /** Punctuation that must never start a line of Chinese text. */
 const NO_LINE_START = '，。、：；！？”’）》」』】,.;:!?)';
-
-/** Shows the n-th slide (in speech order) without a transition. */
-async function showSlide(page: Page, n: number): Promise<void> {
-  await page.evaluate((i) => {
-    const { h, v } = window.deck!.getIndices(window.deck!.getSlides()[i]);
-    window.deck!.slide(h, v);
-  }, n);
-}
 
 /** What on the current slide lies outside the slide, scrolls or is clipped, or is set too small. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -73,6 +65,14 @@ function forbiddenLineStarts(page: Page, marks: string): Promise<string[]> {
   }, marks);
 }
 
+/** Layout problems on every slide of a deck opened in a window of the given size. */
+async function fitProblems(browser: Browser, deckUrl: string, size: { width: number; height: number }): Promise<string[]> {
+  const page = await openDeck(browser, `${deckUrl}?transition=none`, size);
+  const problems = await eachSlide(page, () => layoutProblems(page));
+  await page.close();
+  return problems;
+}
+
 /** Serious and critical axe-core findings on every slide of a deck. */
 async function axeViolations(browser: Browser, deckUrl: string): Promise<string[]> {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -82,21 +82,16 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
   await page.goto(`${deckUrl}?transition=none`);
   await page.waitForFunction(() => window.deck?.isReady() === true);
   await page.evaluate(axeSource);
-  const count = await page.evaluate(() => window.deck!.getTotalSlides());
-  const violations: string[] = [];
-  for (let n = 0; n < count; n++) {
-    await showSlide(page, n);
-    violations.push(
-      ...(await page.evaluate(async () => {
+  const violations = await eachSlide(page, () =>
+    page.evaluate(async () => {
         type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
         const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      })),
-    );
-  }
+    }),
+  );
   await context.close();
   return [...new Set(violations)];
 }
@@ -114,33 +109,22 @@ describe('the look of the deck', () => {
 
   for (const size of SIZES) {
     it(`fits every slide in a ${size.width}×${size.height} window: nothing outside, scrolling, clipped or under 28 px`, async () => {
-      const page = await openDeck(browser, `${deckUrl}?transition=none`, size);
-      const count = await page.evaluate(() => window.deck!.getTotalSlides());
-      const problems: string[] = [];
-      for (let n = 0; n < count; n++) {
-        await showSlide(page, n);
-        problems.push(...(await layoutProblems(page)));
-      }
-      expect(problems).toEqual([]);
-      await page.close();
+      expect(await fitProblems(browser, deckUrl, size)).toEqual([]);
     });
   }
 
   it('starts no line of slide text with closing punctuation', async () => {
     const page = await openDeck(browser, `${deckUrl}?transition=none`, SIZES[0]!);
-    const count = await page.evaluate(() => window.deck!.getTotalSlides());
-    const found: string[] = [];
-    let wrapped = 0;
-    for (let n = 0; n < count; n++) {
-      await showSlide(page, n);
-      found.push(...(await forbiddenLineStarts(page, NO_LINE_START)));
-      wrapped += await page.evaluate(() =>
-        [...window.deck!.getCurrentSlide().querySelectorAll('.frame :is(h1, h2, li)')].filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).lineHeight) * 1.5).length,
-      );
-    }
-    expect(found).toEqual([]);
+    expect(await eachSlide(page, () => forbiddenLineStarts(page, NO_LINE_START))).toEqual([]);
     // The check means something only if some text does wrap.
-    expect(wrapped).toBeGreaterThan(0);
+    const wrapped = await eachSlide(page, () =>
+      page.evaluate(() =>
+        [...window.deck!.getCurrentSlide().querySelectorAll('.frame :is(h1, h2, li)')]
+          .filter((el) => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).lineHeight) * 1.5)
+          .map((el) => el.textContent ?? ''),
+      ),
+    );
+    expect(wrapped.length).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -172,15 +156,7 @@ describe('the dark high-contrast variant', () => {
   });
 
   it('fits every slide in a 1024×768 window', async () => {
-    const page = await openDeck(browser, `${deckUrl}?transition=none`, { width: 1024, height: 768 });
-    const count = await page.evaluate(() => window.deck!.getTotalSlides());
-    const problems: string[] = [];
-    for (let n = 0; n < count; n++) {
-      await showSlide(page, n);
-      problems.push(...(await layoutProblems(page)));
-    }
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(await fitProblems(browser, deckUrl, { width: 1024, height: 768 })).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
+import { eachSlide, fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
 import { latinOnlyFontEnv } from './helpers/fonts.ts';
 
 // Chromium reports the name inside the font file, which for these subsets adds a style word.
@@ -77,17 +77,9 @@ describe('the one-file deck, offline', () => {
   it('draws every text on every slide with the embedded fonts alone, with no Chinese system font', async () => {
     const page = await openDeck(browser, `${deckUrl}?transition=none`);
     const count = await page.evaluate(() => window.deck!.getTotalSlides());
-    const problems: string[] = [];
-    let checked = 0;
-    for (let i = 0; i < count; i++) {
-      await page.evaluate((n) => {
-        const { h, v } = window.deck!.getIndices(window.deck!.getSlides()[n]);
-        window.deck!.slide(h, v);
-      }, i);
-      const used = await fontsUsed(page, '.slides section.present:not(.stack) :is(h1, h2, p, li, span, a), .slide-number span');
-      checked += used.length;
-      problems.push(...notEmbedded(used));
-    }
+    const used = await eachSlide(page, () => fontsUsed(page, '.slides section.present:not(.stack) :is(h1, h2, p, li, span, a), .slide-number span'));
+    const problems = notEmbedded(used);
+    const checked = used.length;
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(count * 3);
     await page.close();

@@ -34,3 +34,17 @@ export async function pressAndWait(page: Page, key: string): Promise<string> {
   await page.keyboard.press(key);
   return page.evaluate(() => (window as unknown as { nextSlide: Promise<string> }).nextSlide);
 }
+
+/** Shows each slide in turn, in speech order, and gathers what `check` finds on it. */
+export async function eachSlide<T>(page: Page, check: () => Promise<T[]>): Promise<T[]> {
+  const count = await page.evaluate(() => window.deck!.getTotalSlides());
+  const found: T[] = [];
+  for (let n = 0; n < count; n++) {
+    await page.evaluate((i) => {
+      const { h, v } = window.deck!.getIndices(window.deck!.getSlides()[i]);
+      window.deck!.slide(h, v);
+    }, n);
+    found.push(...(await check()));
+  }
+  return found;
+}
