@@ -1,17 +1,15 @@
 import type { Token } from 'markdown-it';
 import { splitFrontMatter, withDefaults } from './frontmatter.ts';
 import { headingHints, markupHints } from './hints.ts';
-import { MAX_NESTING, md, toInline, inlineHtml, inlineText } from './markdown.ts';
+import { md, toInline, inlineHtml, inlineText } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
+import { flattenDeepLines, unreadLines } from './nesting.ts';
 import { createSlugger } from './slug.ts';
 import { structureProblems } from './structure.ts';
 
 const RESERVED_IDS = ['title', 'opening', 'agenda', 'closing'];
 const ENUMERATOR = /^\s*([一二三四五六七八九十百零〇]+|\d+)\s*[、.．]\s*/u;
 const EMPTY: Inline = { line: 0, html: '', text: '' };
-// Quote and list markers at the start of a line; past a third of markdown-it's limit a line is read as text.
-const DEEP_MARKERS = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+[ \t]*/;
-const MAX_MARKERS = Math.floor(MAX_NESTING / 3);
 
 /** Where the walk over the speech currently puts what it reads. */
 interface State {
@@ -25,7 +23,7 @@ interface State {
   bodyOffset: number;
   /** Turns a token's 0-based body line into a 1-based file line. */
   lineOf: (token: Token) => number;
-  /** The Markdown after the front matter, line by line, to recover text markdown-it gave up on. */
+  /** The Markdown after the front matter, line by line, to recover text markdown-it did not read. */
   bodyLines: string[];
   /** Level of the last heading read, to notice skipped levels. */
   level: number;
@@ -46,11 +44,13 @@ export function parse(source: string): Deck {
     bodyLines: [],
     level: 0,
   };
-  const body = flattenDeepLines(front.body, state);
-  const tokens = md.parse(body, {});
+  const { lines, flattened } = flattenDeepLines(front.body.split('\n'));
+  state.bodyLines = lines;
+  for (const i of flattened) warn(state, i + front.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
+  const tokens = md.parse(lines.join('\n'), {});
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
   if (front.body.trim()) finish(state);
-  else error(state, front.bodyOffset + 1, front.bodyOffset ? 'there is no speech after the front matter: write it below the closing "---", starting with a line "# title"' : 'the file is empty: write the speech in Markdown, starting with a line "# title"');
+  else error(state, front.bodyOffset + 1, emptyMessage(front.bodyOffset > 0));
   const title = state.title ?? untitled(front.settings.title);
   const deck: Deck = { meta: withDefaults(front.settings, title.heading.text), title, sections: state.sections, problems: [] };
   if (state.opening) deck.opening = state.opening;
@@ -165,30 +165,10 @@ function readInline(state: State, token: Token, line: number): Inline {
   return toInline(token, line);
 }
 
-/** Lines that open more quotes and lists than anyone nests on purpose are read as plain text. */
-function flattenDeepLines(body: string, state: State): string {
-  state.bodyLines = body.split('\n').map((text, i) => {
-    const markers = DEEP_MARKERS.exec(text)?.[0] ?? '';
-    if ((markers.match(/[>*+\-]|\d+[.)]/g)?.length ?? 0) <= MAX_MARKERS) return text;
-    warn(state, i + state.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
-    return text.slice(markers.length);
-  });
-  return state.bodyLines.join('\n');
-}
-
 // markdown-it stops reading blocks nested deeper than its limit; their lines are kept as spoken text.
 function recoverLost(state: State, block: Token[]): void {
-  const [start, end] = block[0]!.map ?? [0, 0];
-  const read = new Set<number>();
-  for (const t of block) {
-    if (t.map && (t.type === 'inline' || t.type === 'code_block' || t.type === 'fence' || t.type === 'hr')) {
-      for (let l = t.map[0]; l < t.map[1]; l++) read.add(l);
-    }
-  }
-  for (let l = start; l < end; l++) {
-    const text = (state.bodyLines[l] ?? '').replace(/^[\s>*+\-\d.)]+/u, '');
-    if (read.has(l) || !/[\p{L}\p{N}]/u.test(text)) continue;
-    const line = l + state.bodyOffset + 1;
+  for (const { index, text } of unreadLines(block, state.bodyLines)) {
+    const line = index + state.bodyOffset + 1;
     warn(state, line, 'this line is nested too deeply ("> > > …" or lists in lists) to be read as Markdown; it is kept as spoken text');
     current(state, line).notes.push({ line, text, html: md.utils.escapeHtml(text) });
   }
@@ -238,6 +218,12 @@ function stripPrefix(heading: Inline, prefix: string): Inline {
   // Enumerators are plain text, so the HTML starts with the same characters, escaped identically.
   const html = heading.html.startsWith(prefix) ? heading.html.slice(prefix.length) : md.utils.escapeHtml(text);
   return { line: heading.line, html, text };
+}
+
+function emptyMessage(hasSettings: boolean): string {
+  return hasSettings
+    ? 'there is no speech after the front matter: write it below the closing "---", starting with a line "# title"'
+    : 'the file is empty: write the speech in Markdown, starting with a line "# title"';
 }
 
 function untitled(title: string | undefined): Slide {

@@ -98,6 +98,16 @@ describe('structure problems, each as file:line in plain language', () => {
     for (const words of ['引得太深的话。', '列得太深的话。', '最后的话。']) expect(text).toContain(words);
   });
 
+  it('lists nested by indentation past what Markdown reads keep every line as spoken text', () => {
+    const levels = Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`);
+    const deck = parse(`# 题目\n\n## 一、部分\n\n${levels.join('\n')}\n\n后面的话。\n`);
+    const opener = deck.sections[0]!.opener;
+    const kept = [...opener.visible, ...opener.notes].map((i) => i.text);
+    for (let i = 1; i <= 30; i++) expect(kept).toContain(`第${i}层`);
+    expect(kept).toContain('后面的话。');
+    expect(deck.problems.some((p) => p.message.includes('nested too deeply'))).toBe(true);
+  });
+
   it('raw HTML and refused links are shown as text, with a hint', () => {
     const deck = parse('# 题目\n\n## 一、部分\n\n话<b>粗</b>。\n\n[点我](javascript:alert(1))\n\n![图](data:image/png;base64,AAAA)\n');
     expect(deck.problems).toEqual([
