@@ -18,11 +18,40 @@ body { font-family: 'Noto Sans SC', sans-serif; }
 export function dressSpeakerView(): void {
   const open = window.open.bind(window);
   window.open = (...args: Parameters<typeof window.open>) => {
+    if (args[1] === SPEAKER_WINDOW) preferTallLayout();
     const popup = open(...args);
     // The plugin writes the page right after opening; dress it once that has run.
     if (popup && args[1] === SPEAKER_WINDOW) queueMicrotask(() => dress(popup.document));
     return popup;
   };
+}
+
+const LAYOUT_KEY = 'reveal-speaker-layout';
+const NOTES_MAX_PX = 34;
+const NOTES_MIN_PX = 16;
+
+/** The tall layout gives the notes the window's full height; a layout the speaker chose is kept. */
+function preferTallLayout(): void {
+  try {
+    if (!localStorage.getItem(LAYOUT_KEY)) localStorage.setItem(LAYOUT_KEY, 'tall');
+  } catch {
+    // Without storage the speaker view falls back to its default layout.
+  }
+}
+
+/** Sizes the notes so that the current slide's whole text shows without scrolling, as large as that allows. */
+function fitNotes(doc: Document): void {
+  const panel = doc.querySelector<HTMLElement>('#speaker-controls');
+  const notes = doc.querySelector<HTMLElement>('.speaker-controls-notes .value');
+  if (!panel || !notes) return;
+  const fit = () => {
+    let size = NOTES_MAX_PX;
+    notes.style.fontSize = `${size}px`;
+    while (panel.scrollHeight > panel.clientHeight + 1 && size > NOTES_MIN_PX) notes.style.fontSize = `${--size}px`;
+  };
+  new MutationObserver(fit).observe(notes, { childList: true, characterData: true, subtree: true });
+  doc.defaultView?.addEventListener('resize', fit);
+  fit();
 }
 
 function dress(doc: Document): void {
@@ -34,6 +63,7 @@ function dress(doc: Document): void {
     const words = label && [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue?.trim());
     if (words) words.nodeValue = `${text} `;
   }
+  fitNotes(doc);
 }
 
 /** The deck's @font-face rules, which carry the embedded fonts as data: URIs. */

@@ -131,6 +131,53 @@ describe('the look of the deck', () => {
   it('passes axe-core with no serious or critical violations on any slide', async () => {
     expect(await axeViolations(browser, deckUrl)).toEqual([]);
   });
+
+  it('fits the speaker view: every slide\'s whole text shows unscrolled, at a readable size', async () => {
+    for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+      const page = await openDeck(browser, `${deckUrl}?transition=none`, size);
+      const opened = page.context().waitForEvent('page');
+      await page.keyboard.press('s');
+      const speaker = await opened;
+      await speaker.setViewportSize(size);
+      const notesOf = await page.evaluate(() => window.deck!.getSlides().map((s) => s.querySelector('aside.notes')?.textContent ?? ''));
+      let index = 0;
+      const problems = await eachSlide(page, async () => {
+        const expected = notesOf[index++]!.slice(0, 12);
+        if (expected) await expect.poll(() => speaker.locator('.speaker-controls-notes .value').textContent()).toContain(expected);
+        return speaker.evaluate((label) => {
+          const panel = document.querySelector<HTMLElement>('#speaker-controls')!;
+          const notes = document.querySelector<HTMLElement>('.speaker-controls-notes .value')!;
+          const found: string[] = [];
+          if (panel.scrollHeight > panel.clientHeight + 1) found.push(`${label}: the notes of "${notes.textContent?.slice(0, 12)}" need scrolling`);
+          if (parseFloat(getComputedStyle(notes).fontSize) < 16) found.push(`${label}: notes set under 16 px`);
+          if (notes.scrollWidth > notes.clientWidth + 1) found.push(`${label}: notes wider than their panel`);
+          return found;
+        }, `${size.width}×${size.height}`);
+      });
+      expect(problems).toEqual([]);
+      await speaker.close();
+      await page.close();
+    }
+  });
+
+  it('fits the print view: one page per slide, each slide inside its page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${deckUrl}?print-pdf`);
+    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+    const result = await page.evaluate(() => ({
+      slides: window.deck!.getTotalSlides(),
+      pages: [...document.querySelectorAll<HTMLElement>('.pdf-page')].map((p) => {
+        const frame = p.querySelector<HTMLElement>('.frame')!;
+        const overflow = frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1;
+        const inside = frame.getBoundingClientRect().bottom <= p.getBoundingClientRect().bottom + 1;
+        return overflow || !inside ? `${p.querySelector('section')?.id}: does not fit its page` : '';
+      }),
+    }));
+    expect(result.pages).toHaveLength(result.slides);
+    expect(result.pages.filter(Boolean)).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the dark high-contrast variant', () => {
