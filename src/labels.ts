@@ -13,10 +13,19 @@ export const SPEAKER_VIEW_LABELS: ReadonlyArray<readonly [selector: string, text
   ['#connection-status', '正在打开演讲者视图……'],
 ];
 
+/** The speaker view's layout names, as reveal.js writes them, and what the deck shows instead. */
+export const SPEAKER_LAYOUTS: Readonly<Record<string, string>> = {
+  Layout: '布局',
+  Default: '默认',
+  Wide: '宽屏',
+  Tall: '纵向',
+  'Notes only': '仅讲稿',
+};
+
 /** Characters the deck itself draws: slide numbers, the timer and the clock. */
 export const UI_CHARACTERS = '0123456789/:-. APM';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
-  return [...Object.values(SLIDE_LABELS), ...SPEAKER_VIEW_LABELS.map(([, text]) => text), UI_CHARACTERS].join('');
+  return [...Object.values(SLIDE_LABELS), ...SPEAKER_VIEW_LABELS.map(([, text]) => text), ...Object.values(SPEAKER_LAYOUTS), UI_CHARACTERS].join('');
 }

@@ -1,4 +1,4 @@
-import { SPEAKER_VIEW_LABELS } from './labels.ts';
+import { SPEAKER_LAYOUTS, SPEAKER_VIEW_LABELS } from './labels.ts';
 
 /** The window name reveal's notes plugin gives the speaker view. */
 const SPEAKER_WINDOW = 'reveal.js - Notes';
@@ -63,7 +63,23 @@ function dress(doc: Document): void {
     const words = label && [...label.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue?.trim());
     if (words) words.nodeValue = `${text} `;
   }
+  translateLayouts(doc);
   fitNotes(doc);
+}
+
+/** The layout menu in Chinese; reveal rewrites its label on every change, so it is watched. */
+function translateLayouts(doc: Document): void {
+  const translate = (text: string) =>
+    text.replace(/Layout: ?/, `${SPEAKER_LAYOUTS.Layout}：`).replace(/Notes only|Default|Wide|Tall/g, (word) => SPEAKER_LAYOUTS[word] ?? word);
+  for (const option of doc.querySelectorAll('.speaker-layout-dropdown option')) option.textContent = translate(option.textContent ?? '');
+  const label = doc.querySelector('.speaker-layout-label');
+  if (!label) return;
+  const update = () => {
+    const text = translate(label.textContent ?? '');
+    if (text !== label.textContent) label.textContent = text;
+  };
+  new MutationObserver(update).observe(label, { childList: true, characterData: true, subtree: true });
+  update();
 }
 
 /** The deck's @font-face rules, which carry the embedded fonts as data: URIs. */
