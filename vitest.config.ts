@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The browser tests poll what a person would see; on a busy 2-core machine that can take seconds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -14,12 +14,17 @@ export interface SizeBreakdown {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const sum = (parts: Iterable<RegExpMatchArray>): number => [...parts].reduce((n, m) => n + bytes(m[0]), 0);
 
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
+const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
+
 /** Splits a built page's size into fonts, scripts, styles and content. Pure. */
 export function sizeBreakdown(html: string): SizeBreakdown {
   const total = bytes(html);
-  const fonts = sum(html.matchAll(/@font-face\s*\{[^}]*\}/g));
-  const scripts = sum(html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g));
-  const styles = sum(html.matchAll(/<style\b[^>]*>[\s\S]*?<\/style>/g)) - fonts;
+  const scripts = sum(html.matchAll(SCRIPT));
+  // Scripts can hold page templates with <style> in them (reveal's speaker view): count those as script.
+  const styleTags = [...html.replace(SCRIPT, '').matchAll(STYLE)];
+  const fonts = styleTags.reduce((n, [tag]) => n + sum(tag.matchAll(/@font-face\s*\{[^}]*\}/g)), 0);
+  const styles = sum(styleTags) - fonts;
   return { total, fonts, scripts, styles, content: total - fonts - scripts - styles };
 }
 

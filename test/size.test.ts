@@ -14,3 +14,12 @@ describe('sizeBreakdown', () => {
     expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, content: 0 })).toBe('2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB');
   });
 });
+
+describe('sizeBreakdown of a script that carries a page template', () => {
+  it('counts a <style> inside a script as script, never twice', () => {
+    const html = '<script>const page = "<style>body{}</style>";</script><style>p{}</style><p>x</p>';
+    const size = sizeBreakdown(html);
+    expect(size.styles).toBe('<style>p{}</style>'.length);
+    expect(size.content).toBe('<p>x</p>'.length);
+  });
+});
