@@ -30,13 +30,13 @@ export function checkedSpeech(input: string, report: (loaded: LoadedSpeech) => v
 }
 
 /** Builds the one-file deck and returns its path. */
-export async function buildDeck(input: string, outDir: string): Promise<string> {
+export async function buildDeck(input: string, outDir: string, options: { fontCacheDir?: string } = {}): Promise<string> {
   const started = performance.now();
   const { deck, file } = checkedSpeech(input, createReporter());
   const out = resolve(outDir);
   const target = join(out, `${basename(input, extname(input))}.html`);
   console.log(`Building ${displayPath(target)} from ${file} …`);
-  await build({ ...deckConfig({ input, outDir: out, progress: (line) => console.log(line) }), logLevel: 'warn' });
+  await build({ ...deckConfig({ input, outDir: out, ...options, progress: (line) => console.log(line) }), logLevel: 'warn' });
   const size = describeSize(sizeBreakdown(readFileSync(target, 'utf8')));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking`);

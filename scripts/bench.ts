@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findBrowser, launchBrowser } from '../src/browser.ts';
+import { buildDeck } from '../src/build.ts';
+import { measureBuild } from './bench/build.ts';
+import { measureDeck } from './bench/deck.ts';
+import { measureDev } from './bench/dev.ts';
+import { describeMachine } from './bench/machine.ts';
+import { measurePdf } from './bench/pdf.ts';
+import { table, type Row } from './bench/report.ts';
+
+const SECTIONS = ['build', 'pdf', 'deck', 'dev'] as const;
+
+/**
+ * Measures the build, the file, the deck in the browser, the PDF export and live update against their budgets.
+ * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev]
+ */
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' } } });
+const input = resolve(positionals[0] ?? 'slides/speech.md');
+const runs = Number(values.runs ?? 5);
+const only = new Set(values.only?.split(',') ?? SECTIONS);
+const workDir = mkdtempSync(join(tmpdir(), 'speech-deck-bench-'));
+const deckDir = join(workDir, 'deck');
+const machineBefore = describeMachine(findBrowser());
+
+const rows: Row[] = [];
+
+/** Runs one section of the bench when it was asked for, saying what it measures. */
+async function section(name: (typeof SECTIONS)[number], what: string, measure: () => Promise<Row[]>): Promise<void> {
+  if (!only.has(name)) return;
+  console.error(`Measuring ${what} …`);
+  rows.push(...(await measure()));
+}
+
+try {
+  let html = '';
+  await section('build', 'the build, cold and warm', async () => {
+    const build = await measureBuild(input, deckDir, runs);
+    html = build.html;
+    return build.rows;
+  });
+  html ||= await buildDeck(input, deckDir);
+  // Before any browser of this process is running, so that the sampled process tree is the export's alone.
+  await section('pdf', 'the PDF export', () => measurePdf(input, deckDir, html, runs));
+  const browser = await launchBrowser();
+  try {
+    await section('deck', 'the first slide and the next', () => measureDeck(browser, html, runs));
+    await section('dev', 'edit to update on the dev server', () => measureDev(input, workDir, browser, runs));
+  } finally {
+    await browser.close();
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+console.log(`\n${runs} measured runs of each after a warm-up; median, with the range in brackets.\n`);
+console.log(table(rows));
+console.log(`\nBefore: ${machineBefore}\nAfter:  ${describeMachine(findBrowser())}`);

@@ -1,0 +1,12 @@
+/**
+ * Builds a deck in a process of its own and prints, as its last line, how long the imports and the build took.
+ * Usage: node --import tsx scripts/bench/build-child.ts file.md out-dir font-cache-dir
+ */
+export {};
+
+const started = performance.now();
+const [input, outDir, fontCacheDir] = process.argv.slice(2) as [string, string, string];
+const { buildDeck } = await import('../../src/build.ts');
+const imported = performance.now();
+await buildDeck(input, outDir, { fontCacheDir });
+console.log(JSON.stringify({ importMs: imported - started, buildMs: performance.now() - imported }));

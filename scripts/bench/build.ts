@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { sizeBreakdown, type SizeBreakdown } from '../../src/size.ts';
+import { lastJson, runNode } from './child.ts';
+import type { Row } from './report.ts';
+import { repeat } from './stats.ts';
+
+export interface BuildFigures {
+  rows: Row[];
+  /** The deck as built, for the browser measurements. */
+  html: string;
+}
+
+const BUDGET_S = 1.0;
+const SIZE_BUDGET_KB = 450;
+
+/** Builds the speech cold and warm in child processes, and with the CLI as a user runs it; then sizes the file. */
+export async function measureBuild(input: string, out: string, runs: number): Promise<BuildFigures> {
+  const warmCache = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-'));
+  const child = (cache: string) => runNode(['--import', 'tsx', 'scripts/bench/build-child.ts', input, out, cache]);
+  const cold = await repeat(runs, 0, async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-'));
+    try {
+      return await child(cache);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+  const warm = await repeat(runs, 1, () => child(warmCache));
+  rmSync(warmCache, { recursive: true, force: true });
+  // The CLI uses the project's own font cache; the warm-up fills it if it is empty.
+  const cli = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', 'build', input, '--out-dir', out]));
+  const html = join(out, `${basename(input, extname(input))}.html`);
+  const inProcess = (list: typeof cold) => list.map((r) => lastJson<{ buildMs: number }>(r.stdout).buildMs / 1000);
+  return {
+    html,
+    rows: [
+      { name: 'build, warm font cache: `speech-deck build`', how: 'whole command as a user runs it (`node bin/speech-deck.js build`), start to exit', unit: 's', values: cli.map((r) => r.ms / 1000), budget: BUDGET_S },
+      { name: 'build, warm font cache: in process', how: '`buildDeck()` alone, after its modules are imported (parse, Vite bundle, fonts from cache, CSP, write)', unit: 's', values: inProcess(warm), budget: BUDGET_S },
+      { name: 'build, cold font cache: in process', how: 'as above with an empty font cache, so all three faces are subset', unit: 's', values: inProcess(cold) },
+      { name: 'build, cold font cache: whole process', how: 'node start, imports and build, with an empty font cache', unit: 's', values: cold.map((r) => r.ms / 1000) },
+      { name: 'build peak memory, warm', how: 'peak resident set (VmHWM) of the building process', unit: 'MB', values: cli.map((r) => r.peakKb / 1024) },
+      { name: 'build peak memory, cold', how: 'the same, subsetting the fonts', unit: 'MB', values: cold.map((r) => r.peakKb / 1024) },
+      ...sizeRows(sizeBreakdown(readFileSync(html, 'utf8'))),
+    ],
+  };
+}
+
+function sizeRows(size: SizeBreakdown): Row[] {
+  const kb = (n: number) => [n / 1024];
+  return [
+    { name: 'single file', how: 'bytes of the built HTML file (KB = 1,024 bytes)', unit: 'KB', values: kb(size.total), budget: SIZE_BUDGET_KB },
+    { name: '… fonts', how: '@font-face rules with the base64 woff2 subsets', unit: 'KB', values: kb(size.fonts) },
+    { name: '… script', how: 'inline scripts: reveal.js, plugins, the deck', unit: 'KB', values: kb(size.scripts) },
+    { name: '… styles', how: 'inline styles other than the fonts', unit: 'KB', values: kb(size.styles) },
+    { name: '… content', how: 'slides, notes and the page around them', unit: 'KB', values: kb(size.content) },
+  ];
+}
