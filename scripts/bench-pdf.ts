@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { browserMemory, samplePeak, type Memory } from './bench/process-memory.ts';
 
 /**
  * Times `speech-deck pdf` as a user runs it, and samples the memory of the browser's whole process tree.
@@ -13,60 +14,12 @@ const input = positionals[0] ?? 'slides/speech.md';
 const runs = Number(values.runs ?? 5);
 const SAMPLE_MS = 25;
 
-interface Sample {
-  rss: number;
-  pss: number;
-}
-
-/** Every process below `root`, from /proc. */
-function descendants(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const below = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (below.has(ppid) && !below.has(pid)) grew = !!below.add(pid);
-  }
-  below.delete(root);
-  return [...below];
-}
-
-/** Resident and proportional set sizes, in KB, of the browser processes below `root`. */
-function browserMemory(root: number): Sample {
-  let rss = 0;
-  let pss = 0;
-  for (const pid of descendants(root)) {
-    try {
-      if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return { rss, pss };
-}
-
-async function once(outDir: string): Promise<{ seconds: number; peak: Sample }> {
+async function once(outDir: string): Promise<{ seconds: number; peak: Memory }> {
   const started = performance.now();
   const child = spawn('node', ['bin/speech-deck.js', 'pdf', input, '--out-dir', outDir], { stdio: 'ignore' });
-  const peak = { rss: 0, pss: 0 };
-  const timer = setInterval(() => {
-    const now = browserMemory(child.pid!);
-    peak.rss = Math.max(peak.rss, now.rss);
-    peak.pss = Math.max(peak.pss, now.pss);
-  }, SAMPLE_MS);
+  const memory = samplePeak(() => browserMemory(child.pid!), SAMPLE_MS);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(timer);
+  const peak = memory.stop();
   if (code !== 0) throw new Error(`speech-deck pdf exited with ${code}`);
   return { seconds: (performance.now() - started) / 1000, peak };
 }
