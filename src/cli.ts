@@ -1,12 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
-import { buildDeck, createReporter } from './build.ts';
-import { runCheck } from './check.ts';
 import { CLIError } from './errors.ts';
-import { displayPath, loadSpeech } from './load.ts';
-import { exportPdf } from './pdf.ts';
-import { deckConfig } from './vite-config.ts';
 
 const DEFAULT_INPUT = 'slides/speech.md';
 const DEFAULT_OUT_DIR = 'dist';
@@ -31,12 +25,16 @@ const OPTIONS = {
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-/** Each subcommand takes the speech's path and the options, and returns the exit code. */
+/**
+ * Each subcommand takes the speech's path and the options, and returns the exit code. Each imports what it
+ * needs when it runs: Vite and Playwright take about a second each to load, which `check` and `build` don't need.
+ */
 const COMMANDS: Record<string, (input: string, values: Values) => Promise<number>> = {
   dev,
-  build: async (input, values) => (await buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
-  check: runCheck,
-  pdf: async (input, values) => (await exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
+  build: async (input, values) => (await (await import('./build.ts')).buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
+  check: async (input) => (await import('./check.ts')).runCheck(input),
+  pdf: async (input, values) =>
+    (await (await import('./pdf.ts')).exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -63,6 +61,12 @@ function readArgs(argv: string[]): { command: string | undefined; input: string;
 }
 
 async function dev(input: string, values: Values): Promise<number> {
+  const [{ createServer }, { createReporter }, { displayPath, loadSpeech }, { deckConfig }] = await Promise.all([
+    import('vite'),
+    import('./build.ts'),
+    import('./load.ts'),
+    import('./vite-config.ts'),
+  ]);
   const report = createReporter();
   loadSpeech(input);
   const server = await createServer({

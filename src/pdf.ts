@@ -4,11 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { findBrowser, launchBrowser, type FindOptions } from './browser.ts';
-import { buildDeck } from './build.ts';
 import { CLIError } from './errors.ts';
 import { displayPath, loadSpeech } from './load.ts';
 import type { Meta } from './model.ts';
-import { PACKAGE_ROOT } from './vite-config.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /** The stages an export reports, one line each. */
 export type Stage = 'build' | 'open' | 'lay out' | 'write';
@@ -42,11 +41,14 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   // Look for the browser first: without one, building would be wasted.
   const executable = findBrowser({ ...options.find, browserPath: options.browserPath });
-  const html = await deckFile(options.input, options.outDir, progress);
-  const { meta } = loadSpeech(options.input).deck;
-  const name = join(dirname(html), basename(html, '.html'));
-  const browser = await launch(executable);
+  // The browser starts while the deck is built and the speech read; its failure is reported where it is awaited.
+  const starting = launch(executable);
+  starting.catch(() => undefined);
   try {
+    const html = await deckFile(options.input, options.outDir, progress);
+    const { meta } = loadSpeech(options.input).deck;
+    const name = join(dirname(html), basename(html, '.html'));
+    const browser = await starting;
     progress('open', `Opening ${displayPath(html)} in ${executable}`);
     const page = await openPrintView(browser, html, timeout);
     const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, html, page);
@@ -61,7 +63,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     progress('write', `Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)}`);
     return { slides, handout };
   } finally {
-    await browser.close();
+    await starting.then((browser) => browser.close(), () => undefined);
   }
 }
 
@@ -73,7 +75,8 @@ async function deckFile(input: string, outDir: string, progress: (stage: Stage, 
     progress('build', `Using ${displayPath(html)}, which is up to date with ${displayPath(input)}`);
     return html;
   }
-  return buildDeck(input, outDir);
+  // Vite loads only when the deck must be built.
+  return (await import('./build.ts')).buildDeck(input, outDir);
 }
 
 /** Newest change to what the deck is built from besides the speech: the page, its code and theme, the dependencies. */

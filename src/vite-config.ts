@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { speechDeck, type DeckPluginOptions } from './vite-plugin.ts';
 
-/** The project folder, where `index.html` and `src/` live, wherever the command is run from. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { PACKAGE_ROOT };
 
 /** Oldest browsers the deck must run in: Chrome/Edge 109 are the last on Windows 7. */
 export const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15'];
