@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { faceText } from './charset.ts';
+import { distinctCharacters, faceText, type FaceRole } from './charset.ts';
 import { withContentSecurityPolicy } from './csp.ts';
 import { embedFonts, fontFaceCss } from './fonts.ts';
 import { loadSpeech, type LoadedSpeech } from './load.ts';
@@ -21,6 +21,11 @@ export interface DeckPluginOptions {
 
 /** The custom HMR event that carries freshly rendered slides to the open deck. */
 export const UPDATE_EVENT = 'speech-deck:update';
+
+/** What the font subsets depend on: each face's set of characters, not the order of the text. */
+function fontKey(text: Record<FaceRole, string>): string {
+  return JSON.stringify(Object.entries(text).map(([role, chars]) => [role, distinctCharacters(chars).join('')]));
+}
 
 /** The module the browser entry imports to get the embedded, subset fonts. */
 export const FONTS_MODULE = 'virtual:speech-deck/fonts.css';
@@ -52,7 +57,7 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
     async load(id) {
       if (id !== RESOLVED_FONTS) return undefined;
       const text = faceText(load());
-      lastFaces = JSON.stringify(text);
+      lastFaces = fontKey(text);
       const embedded = await embedFonts(text, cacheDir, options.progress);
       for (const [role, chars] of Object.entries(embedded.missing)) {
         const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
@@ -100,7 +105,7 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
       return;
     }
     // New characters need new font subsets: reloading the fonts module updates its style in place.
-    if (JSON.stringify(faceText(deck)) !== lastFaces) {
+    if (fontKey(faceText(deck)) !== lastFaces) {
       const fonts = server.moduleGraph.getModuleById(RESOLVED_FONTS);
       if (fonts) void server.reloadModule(fonts);
     }
