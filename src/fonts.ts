@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createFont, type FontEditor } from 'fonteditor-core';
-import subsetFont from 'subset-font';
+import type { FontEditor } from 'fonteditor-core';
 import { distinctCharacters, type FaceRole } from './charset.ts';
 
 /** One embedded face: an open-licensed Noto font from its @fontsource package. */
@@ -105,6 +104,8 @@ export async function embedFonts(
  * than one per slice saves each slice's own tables, about a quarter of the bytes.
  */
 async function mergedSubset(parts: Array<{ file: string; characters: string[] }>, characters: string[]): Promise<Uint8Array> {
+  // Loaded only here: a build whose subsets are all cached never needs them.
+  const [{ createFont }, { default: subsetFont }] = await Promise.all([import('fonteditor-core'), import('subset-font')]);
   let merged: FontEditor.Font | undefined;
   for (const part of parts) {
     const ttf = await subsetFont(readFileSync(part.file), part.characters.join(''), { targetFormat: 'truetype' });

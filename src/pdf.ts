@@ -1,7 +1,6 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { findBrowser, launchBrowser, type FindOptions } from './browser.ts';
 import { CLIError } from './errors.ts';
@@ -44,6 +43,8 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   // The browser starts while the deck is built and the speech read; its failure is reported where it is awaited.
   const starting = launch(executable);
   starting.catch(() => undefined);
+  // pdf-lib loads meanwhile too.
+  const pdfLib = import('pdf-lib');
   try {
     const html = await deckFile(options.input, options.outDir, progress);
     const { meta } = loadSpeech(options.input).deck;
@@ -53,11 +54,12 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const page = await openPrintView(browser, html, timeout);
     const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, html, page);
     progress('lay out', `Laid out ${slideCount} slides, one to a page`);
-    const slides = await writePdf(page, `${name}.pdf`, meta, meta.title);
+    const { PDFDocument } = await pdfLib;
+    const slides = await writePdf(PDFDocument, page, `${name}.pdf`, meta, meta.title);
     progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)})`);
     const title = await waitFor(page.evaluate(() => window.printView!.handout()), timeout, html, page);
     progress('lay out', `Laid out the handout: each slide with everything said with it`);
-    const handout = await writePdf(page, `${name}-notes.pdf`, meta, title);
+    const handout = await writePdf(PDFDocument, page, `${name}-notes.pdf`, meta, title);
     progress('write', `Wrote ${displayPath(handout.path)} (${describe(handout)}, A4)`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     progress('write', `Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)}`);
@@ -137,7 +139,7 @@ async function waitFor<T>(work: Promise<T>, timeout: number, html: string, page:
 }
 
 /** Prints the page as it is laid out now and writes it with the speech's title and speaker as metadata. */
-async function writePdf(page: Page, path: string, meta: Meta, title: string): Promise<{ path: string; pages: number; bytes: number }> {
+async function writePdf(PDFDocument: typeof import('pdf-lib').PDFDocument, page: Page, path: string, meta: Meta, title: string): Promise<{ path: string; pages: number; bytes: number }> {
   const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   pdf.setTitle(title, { showInWindowTitleBar: true });
