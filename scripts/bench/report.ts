@@ -24,12 +24,13 @@ function figure(s: Series, unit: Row['unit']): string {
 /** PASS or OVER for the median against the budget, or nothing when the figure has none. */
 export function verdict(row: Row): string {
   if (row.budget === undefined) return '';
+  if (!row.values.length) return 'no figure';
   return `${series(row.values).median <= row.budget ? 'PASS' : 'OVER'} (≤ ${format(row.budget, row.unit)} ${row.unit})`;
 }
 
 /** The rows as a Markdown table: figure, median and range, budget verdict, and how it was measured. */
 export function table(rows: readonly Row[]): string {
   const lines = ['| figure | median (min–max) | budget | how it is measured |', '| --- | --- | --- | --- |'];
-  for (const row of rows) lines.push(`| ${row.name} | ${figure(series(row.values), row.unit)} | ${verdict(row)} | ${row.how} |`);
+  for (const row of rows) lines.push(`| ${row.name} | ${row.values.length ? figure(series(row.values), row.unit) : 'none'} | ${verdict(row)} | ${row.how} |`);
   return lines.join('\n');
 }
