@@ -6,37 +6,47 @@ function overflows(frame: HTMLElement): boolean {
   return frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1;
 }
 
-/**
- * Shrinks the text of each slide whose content would overflow its frame, in steps, down to 28 px.
- * Runs before reveal.js starts (or re-renders), when every slide can still be laid out and measured.
- * Returns the slides that do not fit even then.
- */
-export function fitSlides(reveal: HTMLElement): HTMLElement[] {
-  reveal.classList.add('measuring');
-  const crowded: HTMLElement[] = [];
-  for (const frame of reveal.querySelectorAll<HTMLElement>('.slides section > .frame')) {
-    const slide = frame.parentElement!;
-    let fit = 1;
-    slide.style.setProperty('--fit', '1');
-    while (overflows(frame) && fit > MIN_FIT) {
-      fit = Math.round((fit - STEP) * 100) / 100;
-      slide.style.setProperty('--fit', String(fit));
-    }
-    if (overflows(frame)) crowded.push(slide);
+/** Every slide with content, in document (speech) order. */
+export function contentSlides(root: ParentNode = document): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('.reveal .slides section')].filter((s) => s.querySelector(':scope > .frame'));
+}
+
+/** Lays a slide out at full size, out of sight, while reveal hides it or its column; what is shown stays as it is. */
+function measurable(slide: HTMLElement, on: boolean): void {
+  for (const s of [slide, slide.parentElement?.closest('section')]) {
+    if (s && !s.classList.contains('present')) s.classList.toggle('measuring', on);
   }
-  reveal.classList.remove('measuring');
-  return crowded;
 }
 
-/** Loads every embedded face, so that slides are measured in the fonts they will be shown in. */
-export async function fontsLoaded(): Promise<void> {
+const frameOf = (slide: HTMLElement) => slide.querySelector<HTMLElement>(':scope > .frame')!;
+
+/** Shrinks one slide's text in steps until its content fits its frame, never below 28 px; false if even that does not fit. */
+function shrink(slide: HTMLElement): boolean {
+  const frame = frameOf(slide);
+  let fit = 1;
+  while (overflows(frame) && fit > MIN_FIT) {
+    fit = Math.round((fit - STEP) * 100) / 100;
+    slide.style.setProperty('--fit', String(fit));
+  }
+  return !overflows(frame);
+}
+
+/**
+ * Fits slides: each whose content would overflow its frame has its text shrunk, never below 28 px.
+ * The embedded fonts are loaded first and all slides measured together, so that the page is laid out
+ * once rather than once a slide. Returns the slides that do not fit even at 28 px.
+ */
+export async function fitSlides(slides: HTMLElement[]): Promise<HTMLElement[]> {
+  // Fonts first: slides laid out before they load would be laid out twice.
   await Promise.all([...document.fonts].map((face) => face.load().catch(() => face)));
-}
-
-/** Fits every slide and warns, with the source line, about those that still do not fit. */
-export async function fitDeck(reveal: HTMLElement): Promise<void> {
-  await fontsLoaded();
-  for (const slide of fitSlides(reveal)) {
+  for (const slide of slides) {
+    measurable(slide, true);
+    slide.style.setProperty('--fit', '1');
+  }
+  const crowded = slides.filter((slide) => overflows(frameOf(slide))).filter((slide) => !shrink(slide));
+  for (const slide of slides) measurable(slide, false);
+  for (const slide of crowded) {
     console.warn(`speech-deck: the slide from line ${slide.dataset.line} does not fit even at the smallest text size; shorten or split it`);
   }
+  return crowded;
 }

@@ -8,7 +8,7 @@ import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
 import './print-view.ts';
 import { dressSpeakerView } from './speaker-view.ts';
-import { fitDeck } from './fit.ts';
+import { contentSlides, fitSlides } from './fit.ts';
 
 declare global {
   interface Window {
@@ -24,8 +24,8 @@ const UPDATE_EVENT = 'speech-deck:update';
 const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
 
 dressSpeakerView();
-const revealElement = document.querySelector<HTMLElement>('.reveal')!;
-await fitDeck(revealElement);
+// Every slide is fitted before reveal starts, with its fonts loaded, so that none is ever shown or printed unfitted.
+await fitSlides(contentSlides());
 
 Reveal.initialize({
   ...pacing,
@@ -46,11 +46,11 @@ window.deck = Reveal;
 
 // `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
 if (import.meta.hot) {
-  import.meta.hot.on(UPDATE_EVENT, async ({ slides }: { slides: string }) => {
+  import.meta.hot.on(UPDATE_EVENT, async ({ slides: html }: { slides: string }) => {
     const currentId = Reveal.getCurrentSlide()?.id;
     const { h, v } = Reveal.getIndices();
-    document.querySelector('.reveal .slides')!.innerHTML = slides;
-    await fitDeck(revealElement);
+    document.querySelector('.reveal .slides')!.innerHTML = html;
+    await fitSlides(contentSlides());
     Reveal.sync();
     const same = currentId ? document.getElementById(currentId) : null;
     const target = same ? Reveal.getIndices(same) : { h, v };
