@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -30,5 +30,14 @@ describe('npm start (the dev server)', () => {
     writeFileSync(speech, readFileSync(speech, 'utf8').replace('- 深化理论武装、加强党性修养', '- 改过的要点'));
     await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 10_000 }).toBe('改过的要点');
     await expect(page.evaluate(() => window.deck!.getCurrentSlide().id)).resolves.toBe('用成绩强化着力点');
+  });
+
+  it('also updates when an editor saves by renaming a new file over the speech', async () => {
+    const url = server.resolvedUrls!.local[0]!;
+    const page = await openDeck(browser, `${url}#/用成绩强化着力点`);
+    const fresh = `${speech}.tmp`;
+    writeFileSync(fresh, readFileSync(speech, 'utf8').replace('- 改过的要点', '- 换了文件的要点'));
+    renameSync(fresh, speech);
+    await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 10_000 }).toBe('换了文件的要点');
   });
 });
