@@ -19,6 +19,9 @@ export interface DeckPluginOptions {
   fontCacheDir?: string;
 }
 
+/** How long after an update the speech is read again, in case the watcher missed a quick second save. */
+const RECHECK_MS = 250;
+
 /** The custom HMR event that carries freshly rendered slides to the open deck. */
 export const UPDATE_EVENT = 'speech-deck:update';
 
@@ -37,10 +40,13 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
   let cacheDir = resolve(options.fontCacheDir ?? 'node_modules/.cache/speech-deck/fonts');
   let lastMeta = '';
   let lastFaces = '';
+  let lastText = '';
+  let recheck: NodeJS.Timeout | undefined;
   let warn = (message: string) => console.warn(message);
 
   const load = (): Deck => {
     const loaded = loadSpeech(input);
+    lastText = loaded.text;
     options.report?.(loaded);
     return loaded.deck;
   };
@@ -110,5 +116,18 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
       if (fonts) void server.reloadModule(fonts);
     }
     server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: { slides: render(deck).slides } });
+    // The file watcher can miss a save that follows the last within a few tens of milliseconds: look again.
+    clearTimeout(recheck);
+    recheck = setTimeout(() => {
+      if (readFileText() !== lastText) pushUpdate(server);
+    }, RECHECK_MS);
+  }
+
+  function readFileText(): string | undefined {
+    try {
+      return loadSpeech(input).text;
+    } catch {
+      return undefined;
+    }
   }
 }

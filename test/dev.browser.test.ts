@@ -32,6 +32,22 @@ describe('npm start (the dev server)', () => {
     await expect(page.evaluate(() => window.deck!.getCurrentSlide().id)).resolves.toBe('用成绩强化着力点');
   });
 
+  it('shows the last of several saves made in quick succession', async () => {
+    const url = server.resolvedUrls!.local[0]!;
+    const page = await openDeck(browser, `${url}#/用成绩强化着力点`);
+    const text = readFileSync(speech, 'utf8');
+    const [current] = /^- .*$/m.exec(text.slice(text.indexOf('### 用成绩强化着力点')))!;
+    // The file watcher misses some saves that follow the last within a few tens of milliseconds.
+    for (let round = 1; round <= 6; round++) {
+      for (let save = 1; save <= 4; save++) {
+        writeFileSync(speech, text.replace(current, `- 第${round}轮第${save}次保存`));
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 5_000 }).toBe(`第${round}轮第4次保存`);
+    }
+    writeFileSync(speech, text);
+  });
+
   it('also updates when an editor saves by renaming a new file over the speech', async () => {
     const url = server.resolvedUrls!.local[0]!;
     const page = await openDeck(browser, `${url}#/用成绩强化着力点`);
