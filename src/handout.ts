@@ -26,12 +26,19 @@ function slideBlock(page: HTMLElement, number: string): HTMLElement {
 
 /** Beside the picture: the slide's number, its heading and, legibly, the phrases the audience reads on it. */
 function summary(slide: HTMLElement | null, number: string): HTMLElement {
-  const numeral = slide?.querySelector(':scope > .numeral')?.textContent;
+  const numeral = slide?.querySelector(':scope > .frame > .numeral')?.textContent;
   const title = slide?.querySelector('h1, h2')?.textContent ?? '';
   const heading = element('h3', 'handout-heading', [numeral ? element('span', 'handout-numeral', [numeral]) : '', title]);
-  const phrases = [...(slide?.querySelectorAll('li') ?? [])].map((li) => element('li', '', [li.textContent ?? '']));
+  const phrases = [...(slide?.querySelectorAll('li') ?? [])].map((li) => element('li', '', [phraseText(li)]));
   const list = phrases.length ? [element('ul', 'handout-phrases', phrases)] : [];
   return element('div', 'handout-summary', [element('p', 'handout-number', [number]), heading, ...list]);
+}
+
+/** A key phrase as read: an agenda entry's numeral set off from its title as in 一、…. */
+function phraseText(li: HTMLElement): string {
+  const numeral = li.querySelector('.numeral')?.textContent;
+  const title = li.querySelector('.agenda-title')?.textContent;
+  return numeral && title ? `${numeral}、${title}` : (li.textContent ?? '');
 }
 
 /** The speaker's words, paragraph by paragraph, copied from the slide's notes with their markup. */
