@@ -1,5 +1,4 @@
 import Reveal, { type RevealConfig } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reset.css';
@@ -40,9 +39,12 @@ Reveal.initialize({
   navigationMode: 'linear',
   transition: 'slide',
   pdfSeparateFragments: false,
-  plugins: [Notes, Search, Zoom],
+  plugins: [Search, Zoom],
 });
 window.deck = Reveal;
+
+// The speaker-view plugin carries a Markdown parser that takes a while to set up; it is needed only once S is pressed.
+Reveal.on('ready', () => void import('reveal.js/plugin/notes').then(({ default: Notes }) => Reveal.registerPlugin(Notes())));
 
 // `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
 if (import.meta.hot) {

@@ -9,11 +9,12 @@ export function fileUrl(path: string, query = ''): string {
   return pathToFileURL(path).href + query;
 }
 
-/** Opens a deck and waits until reveal.js reports it is ready and its fonts are loaded. */
+/** Opens a deck and waits until reveal.js reports it is ready, with its plugins, and its fonts are loaded. */
 export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(url);
-  await page.waitForFunction(() => window.deck?.isReady() === true);
+  // The speaker-view plugin joins just after reveal is ready; S works once it has.
+  await page.waitForFunction(() => window.deck?.isReady() === true && window.deck.hasPlugin('notes'));
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
