@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/build.ts';
-import { eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import { browserForBlock, eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { latinOnlyFontEnv } from './helpers/fonts.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
@@ -99,13 +99,7 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
 describe('the look of the deck', () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ env: latinOnlyFontEnv() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
 
   for (const size of SIZES) {
     it(`fits every slide in a ${size.width}×${size.height} window: nothing outside, scrolling, clipped or under 28 px`, async () => {
@@ -183,15 +177,12 @@ describe('the look of the deck', () => {
 describe('the dark high-contrast variant', () => {
   let browser: Browser;
   let deckUrl: string;
+  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
     writeFileSync(join(dir, 'speech.md'), readFileSync('slides/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
     deckUrl = fileUrl(await buildDeck(join(dir, 'speech.md'), dir));
-    browser = await launchBrowser({ env: latinOnlyFontEnv() });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('is chosen by the front matter and passes axe-core, contrast included', async () => {

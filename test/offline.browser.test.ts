@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eachSlide, fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForBlock, eachSlide, fileUrl, openDeck, pressAndWait } from './helpers/browser.ts';
 import { latinOnlyFontEnv } from './helpers/fonts.ts';
 
 // Chromium reports the name inside the font file, which for these subsets adds a style word.
@@ -44,14 +44,8 @@ function watchViolations(context: BrowserContext, into: string[]): void {
 describe('the one-file deck, offline', () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
-
-  beforeAll(async () => {
-    // No Chinese system fonts: only what the file carries can draw the Chinese text.
-    browser = await launchBrowser({ env: latinOnlyFontEnv() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  // No Chinese system fonts: only what the file carries can draw the Chinese text.
+  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
 
   it('requests nothing but itself', async () => {
     const context = await browser.newContext();

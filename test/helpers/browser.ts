@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from '../../src/browser.ts';
 
 export { launchBrowser };
@@ -48,4 +49,16 @@ export async function eachSlide<T>(page: Page, check: () => Promise<T[]>): Promi
     found.push(...(await check()));
   }
   return found;
+}
+
+/** Starts one browser for the enclosing describe block, hands it to `use`, and closes it after the block. */
+export function browserForBlock(options: Parameters<typeof launchBrowser>[0], use: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser(options);
+    use(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
