@@ -1,7 +1,5 @@
 import { attrs, escapeHtml } from './html.ts';
 import { SLIDE_LABELS } from './labels.ts';
-
-export { SLIDE_LABELS as LABELS };
 import type { Deck, Inline, Section, Slide, Visible } from './model.ts';
 import { SILENT_SLIDE_SECONDS, slideSeconds } from './timing.ts';
 

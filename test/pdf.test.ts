@@ -8,7 +8,7 @@ import type { Deck } from '../src/model.ts';
 import { spokenSlides } from '../src/model.ts';
 import { parse } from '../src/parse.ts';
 import { exportPdf, type PdfResult, type Stage } from '../src/pdf.ts';
-import { LABELS } from '../src/render.ts';
+import { SLIDE_LABELS } from '../src/labels.ts';
 import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
@@ -23,10 +23,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The heading each slide shows, in page order. */
 function headings(deck: Deck): string[] {
   const list = [deck.title.heading.text];
-  if (deck.opening) list.push(LABELS.opening);
-  if (deck.sections.length) list.push(LABELS.agenda);
+  if (deck.opening) list.push(SLIDE_LABELS.opening);
+  if (deck.sections.length) list.push(SLIDE_LABELS.agenda);
   for (const s of deck.sections) list.push(s.title.text, ...s.points.map((p) => p.heading.text));
-  if (deck.closing) list.push(LABELS.closing);
+  if (deck.closing) list.push(SLIDE_LABELS.closing);
   return list;
 }
 
