@@ -36,7 +36,7 @@ function createPrintView(): PrintView {
   let done: Promise<string> | undefined;
   const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(pages())));
   const ready = new Promise<Event>((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }))
-    .then(() => keepScreenLayout(pages()))
+    .then(() => fixSlideHeights(pages()))
     .then(fontsLoaded)
     .then(async () => {
       const count = pages().length;
@@ -57,25 +57,8 @@ async function fontsLoaded<T>(value: T): Promise<T> {
   return value;
 }
 
-/**
- * reveal's print stylesheet resets every slide's padding and display with !important;
- * give each slide back what the theme sets on screen, so the pages look like the slides.
- */
-function keepScreenLayout(pageList: HTMLElement[]): void {
-  const slides = pageList.map((page) => page.querySelector<HTMLElement>(':scope > section')).filter((s): s is HTMLElement => !!s);
-  const root = document.documentElement;
-  root.classList.remove('reveal-print');
-  const onScreen = slides.map((slide) => {
-    const style = getComputedStyle(slide);
-    return { padding: style.padding, display: style.display };
-  });
-  root.classList.add('reveal-print');
-  // A slide that fills its page would reach into the page's margin below it.
+/** Each slide exactly one page tall: a slide that filled its page would reach into the margin below it. */
+function fixSlideHeights(pageList: HTMLElement[]): void {
   const { height } = Reveal.getComputedSlideSize();
-  slides.forEach((slide, i) => {
-    const { padding, display } = onScreen[i]!;
-    slide.style.height = `${height}px`;
-    slide.style.setProperty('padding', padding, 'important');
-    if (display === 'flex' || display === 'grid') slide.style.setProperty('display', display, 'important');
-  });
+  for (const page of pageList) page.querySelector<HTMLElement>(':scope > section')?.style.setProperty('height', `${height}px`);
 }
