@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findBrowser, launchBrowser } from '../src/browser.ts';
-import { buildDeck } from '../src/build.ts';
+import { findBrowser, launchBrowser } from '../src/node/chromium.ts';
+import { buildDeck } from '../src/node/build.ts';
 import { measureBuild } from './bench/build.ts';
 import { measureDeck } from './bench/deck.ts';
 import { measureDev } from './bench/dev.ts';
@@ -18,7 +18,7 @@ const SECTIONS = ['build', 'pdf', 'deck', 'dev'] as const;
  * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev]
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' } } });
-const input = resolve(positionals[0] ?? 'slides/speech.md');
+const input = resolve(positionals[0] ?? 'test/fixtures/speech.md');
 const runs = Number(values.runs ?? 5);
 const only = new Set(values.only?.split(',') ?? SECTIONS);
 const workDir = mkdtempSync(join(tmpdir(), 'speech-deck-bench-'));

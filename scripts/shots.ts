@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../src/browser.ts';
-import { buildDeck } from '../src/build.ts';
-import { latinOnlyFontEnv } from '../test/helpers/fonts.ts';
+import { launchBrowser } from '../src/node/chromium.ts';
+import { buildDeck } from '../src/node/build.ts';
+import { DEFAULT_INPUT } from '../src/node/cli.ts';
+import { latinOnlyFontEnv } from '../src/node/font-env.ts';
 
 /** Renders every slide at the projector sizes to PNG, with a contact sheet per size, for review. */
 const SIZES = [
@@ -15,7 +16,7 @@ const SIZES = [
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' }, 'system-fonts': { type: 'boolean' } } });
 const outDir = resolve(values['out-dir'] ?? 'shots');
-const html = await buildDeck(resolve(positionals[0] ?? 'slides/speech.md'), join(outDir, 'deck'));
+const html = await buildDeck(resolve(positionals[0] ?? DEFAULT_INPUT), join(outDir, 'deck'));
 // By default the pictures show what a PC without Chinese fonts shows: only the embedded fonts.
 const browser = await launchBrowser(values['system-fonts'] ? {} : { env: latinOnlyFontEnv() });
 try {

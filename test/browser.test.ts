@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, findBrowser } from '../src/browser.ts';
-import { CLIError } from '../src/errors.ts';
+import { CHROMIUM_FLAGS, findBrowser } from '../src/node/chromium.ts';
+import { CLIError } from '../src/node/errors.ts';
 
 /** A lookup where only the given paths can be run. */
 function only(...paths: string[]) {

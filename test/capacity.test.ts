@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { capacityProblems } from '../src/capacity.ts';
-import { parse } from '../src/parse.ts';
+import { capacityProblems } from '../src/core/capacity.ts';
+import { parse } from '../src/core/parse.ts';
 import { fixture } from './helpers/speech.ts';
 
 describe('capacityProblems', () => {
@@ -12,6 +12,6 @@ describe('capacityProblems', () => {
   });
 
   it('leaves slides that fit alone, the real speech among them', () => {
-    expect(capacityProblems(parse(readFileSync('slides/speech.md', 'utf8')))).toEqual([]);
+    expect(capacityProblems(parse(readFileSync('test/fixtures/speech.md', 'utf8')))).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli.ts';
-import { CLIError } from '../src/errors.ts';
+import { main } from '../src/node/cli.ts';
+import { CLIError } from '../src/node/errors.ts';
 
 /** Runs `speech-deck check` in this process and returns its exit code and what it printed. */
 async function check(file: string): Promise<{ code: number; lines: string[] }> {
@@ -32,15 +32,15 @@ afterEach(() => {
 });
 
 describe('speech-deck check', () => {
-  it('reports the doubtful places in slides/speech.md as warnings, one line each, and exits 0', async () => {
-    const { code, lines } = await check('slides/speech.md');
+  it('reports the doubtful places in test/fixtures/speech.md as warnings, one line each, and exits 0', async () => {
+    const { code, lines } = await check('test/fixtures/speech.md');
     expect(code).toBe(0);
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatch(/^slides\/speech\.md:31:104: warning: “了” .*; .* \[done-in-demand\]$/);
-    expect(lines[1]).toMatch(/^slides\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
-    expect(lines[2]).toMatch(/^slides\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
-    expect(lines[3]).toMatch(/^slides\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
-    expect(lines[4]).toBe('slides/speech.md: 0 errors, 4 warnings');
+    expect(lines[0]).toMatch(/^test\/fixtures\/speech\.md:31:104: warning: “了” .*; .* \[done-in-demand\]$/);
+    expect(lines[1]).toMatch(/^test\/fixtures\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
+    expect(lines[2]).toMatch(/^test\/fixtures\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
+    expect(lines[3]).toMatch(/^test\/fixtures\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
+    expect(lines[4]).toBe('test/fixtures/speech.md: 0 errors, 4 warnings');
   });
 
   it('reports the slips of the original speech, the wrong official term as an error, and exits 1', async () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
-import { deckSeconds } from '../src/timing.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { deckSeconds } from '../src/core/timing.ts';
 import { fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
-const model = parse(readFileSync('slides/speech.md', 'utf8'));
+const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
 /** Slide ids in speech order: the agenda comes right after the opening. */
 const expectedOrder = spokenSlides(model).flatMap((s) => (s.kind === 'opening' ? [s.id, 'agenda'] : [s.id]));
 

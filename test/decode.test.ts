@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/decode.ts';
-import { parse } from '../src/parse.ts';
+import { decode } from '../src/core/decode.ts';
+import { parse } from '../src/core/parse.ts';
 import { fixture } from './helpers/speech.ts';
 
 const text = fixture('small.md');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckConfig } from '../src/vite-config.ts';
+import { deckConfig } from '../src/node/vite-config.ts';
 import { launchBrowser, openDeck } from './helpers/browser.ts';
 
 describe('npm start (the dev server)', () => {
@@ -13,7 +13,7 @@ describe('npm start (the dev server)', () => {
   const speech = join(mkdtempSync(join(tmpdir(), 'speech-deck-dev-')), 'speech.md');
 
   beforeAll(async () => {
-    copyFileSync('slides/speech.md', speech);
+    copyFileSync('test/fixtures/speech.md', speech);
     server = await createServer({ ...deckConfig({ input: speech }), server: { port: 0, strictPort: false }, logLevel: 'silent' });
     await server.listen();
     browser = await launchBrowser();

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFont, woff2 } from 'fonteditor-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { distinctCharacters, faceText } from '../src/charset.ts';
-import { embedFonts, unicodeRange, type EmbeddedFonts } from '../src/fonts.ts';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
+import { distinctCharacters, faceText } from '../src/core/charset.ts';
+import { embedFonts, unicodeRange, type EmbeddedFonts } from '../src/node/fonts.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
 
-const deck = parse(readFileSync('slides/speech.md', 'utf8'));
+const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
 
 /** The code points a woff2 font really maps to glyphs, read from its cmap. */
 function mappedCodePoints(font: Uint8Array): Set<number> {
@@ -16,7 +16,7 @@ function mappedCodePoints(font: Uint8Array): Set<number> {
   return new Set(data.glyf.flatMap((g) => (g.name === '.notdef' ? [] : (g.unicode ?? []))));
 }
 
-describe('embedded fonts for slides/speech.md', () => {
+describe('embedded fonts for test/fixtures/speech.md', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-'));
   let embedded: EmbeddedFonts;
   beforeAll(async () => {

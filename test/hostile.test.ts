@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
-import { fillTemplate, render } from '../src/render.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { fillTemplate, render } from '../src/render/html.ts';
 import { fixture } from './helpers/speech.ts';
 
 const TEMPLATE = '<!doctype html><html><head><title><!--speech-deck:title--></title></head><body><!--speech-deck:deck--></body></html>';

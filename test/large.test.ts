@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/build.ts';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
+import { buildDeck } from '../src/node/build.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
 import { proofread } from '../src/proofread/index.ts';
-import { render } from '../src/render.ts';
+import { render } from '../src/render/html.ts';
 
 const HEAD = '# 题目\n\n## 一、部分\n\n- 要点\n\n';
 /** Inputs that make naive parsers slow or crash, each with a piece of text that must survive. */

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDeck } from '../src/build.ts';
+import { buildDeck } from '../src/node/build.ts';
 import { browserForBlock, eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
-import { latinOnlyFontEnv } from './helpers/fonts.ts';
+import { latinOnlyFontEnv } from '../src/node/font-env.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
   { width: 1920, height: 1080 },
@@ -181,7 +181,7 @@ describe('the dark high-contrast variant', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
-    writeFileSync(join(dir, 'speech.md'), readFileSync('slides/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
+    writeFileSync(join(dir, 'speech.md'), readFileSync('test/fixtures/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
     deckUrl = fileUrl(await buildDeck(join(dir, 'speech.md'), dir));
   });
 

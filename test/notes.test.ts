@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
-import { render } from '../src/render.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { render } from '../src/render/html.ts';
 import { correctedOriginal, corrections, squash } from './helpers/speech.ts';
 
-const speech = readFileSync('slides/speech.md', 'utf8');
+const speech = readFileSync('test/fixtures/speech.md', 'utf8');
 
 /** The text of every aside.notes in rendered markup, in document order, entities decoded. */
 function renderedNotes(html: string): string {
@@ -16,7 +16,7 @@ function renderedNotes(html: string): string {
     .replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!);
 }
 
-describe('speaker notes of slides/speech.md', () => {
+describe('speaker notes of test/fixtures/speech.md', () => {
   const deck = parse(speech);
   const expected = squash(correctedOriginal());
 

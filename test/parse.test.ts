@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
 import { fixture } from './helpers/speech.ts';
 
 describe('parse', () => {

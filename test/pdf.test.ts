@@ -3,12 +3,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLIError } from '../src/errors.ts';
-import type { Deck } from '../src/model.ts';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
-import { exportPdf, type PdfResult, type Stage } from '../src/pdf.ts';
-import { SLIDE_LABELS } from '../src/labels.ts';
+import { CLIError } from '../src/node/errors.ts';
+import type { Deck } from '../src/core/model.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { exportPdf, type PdfResult, type Stage } from '../src/node/pdf.ts';
+import { SLIDE_LABELS } from '../src/core/labels.ts';
 import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
@@ -52,8 +52,8 @@ async function run(options: Partial<Parameters<typeof exportPdf>[0]> & { input: 
   return { ...outcome, lines, browserPids };
 }
 
-describe('speech-deck pdf on slides/speech.md', () => {
-  const deck = parse(readFileSync('slides/speech.md', 'utf8'));
+describe('speech-deck pdf on test/fixtures/speech.md', () => {
+  const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
   let result: PdfResult;
   let lines: [Stage, string][];
   let browserPids: number[];
@@ -63,7 +63,7 @@ describe('speech-deck pdf on slides/speech.md', () => {
   beforeAll(async () => {
     // The deck the test run built, copied so that this file's PDFs and any rebuild stay in a folder of its own.
     copyFileSync(inject('deckHtml'), join(dir, 'speech.html'));
-    const outcome = await run({ input: 'slides/speech.md', outDir: dir });
+    const outcome = await run({ input: 'test/fixtures/speech.md', outDir: dir });
     if (outcome.error) throw outcome.error;
     ({ lines, browserPids } = outcome);
     result = outcome.result!;
@@ -182,7 +182,7 @@ describe('printing from the browser', () => {
       const page = await openDeck(browser, fileUrl(inject('deckHtml')));
       await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
       const pages = await page.evaluate(() => window.printView!.ready);
-      expect(pages).toBe(headings(parse(readFileSync('slides/speech.md', 'utf8'))).length);
+      expect(pages).toBe(headings(parse(readFileSync('test/fixtures/speech.md', 'utf8'))).length);
       const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
       expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
     } finally {

@@ -76,10 +76,10 @@ describe('proofread, rule by rule (test/fixtures/proofread.md)', () => {
 });
 
 describe('proofread, on the real speech', () => {
-  const speech = readFileSync('slides/speech.md', 'utf8');
+  const speech = readFileSync('test/fixtures/speech.md', 'utf8');
   const original = readFileSync('test/fixtures/speech.txt', 'utf8');
 
-  it('finds every doubtful place left as written in slides/speech.md, and nothing else', () => {
+  it('finds every doubtful place left as written in test/fixtures/speech.md, and nothing else', () => {
     const findings = proofread(speech);
     const places = corrections.leftAsWritten.map(({ text }) => text);
     expect(places).toEqual(['自切实做到令行禁止', '坚持以身作则，坚不断完善', '敢于向等工作中遇到的棘手问题', '进一步增强了政治意识']);
@@ -87,7 +87,7 @@ describe('proofread, on the real speech', () => {
     expect(where(findings)).toEqual(['31:104 done-in-demand', '79:18 missing-object', '87:51 stranded', '95:21 stranded']);
   });
 
-  it('finds every slip corrected in slides/speech.md in the original speech, with the correction as suggestion', () => {
+  it('finds every slip corrected in test/fixtures/speech.md in the original speech, with the correction as suggestion', () => {
     const findings = proofread(original);
     expect(corrections.corrections.map((c) => c.original)).toEqual(['习近平新时期中国特色社会主义思想', '干涉府采购']);
     const termSlip = findingIn(original, findings, '习近平新时期中国特色社会主义思想');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
 import { proofread } from '../src/proofread/index.ts';
-import { render } from '../src/render.ts';
+import { render } from '../src/render/html.ts';
 
 const PUNCTUATION = [...'，。、；：？！“”《》（）'];
 const hanChar = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCharCode(code));

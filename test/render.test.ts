@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../src/parse.ts';
-import { fillTemplate, render } from '../src/render.ts';
+import { parse } from '../src/core/parse.ts';
+import { fillTemplate, render } from '../src/render/html.ts';
 import { fixture } from './helpers/speech.ts';
 
 const HOSTILE = `---

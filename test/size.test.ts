@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSize, sizeBreakdown } from '../src/size.ts';
+import { describeSize, sizeBreakdown } from '../src/node/size.ts';
 
 describe('sizeBreakdown', () => {
   it('splits a page into fonts, scripts, other styles and content, adding up to the total', () => {

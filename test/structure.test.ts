@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../src/model.ts';
-import { spokenSlides } from '../src/model.ts';
-import { parse } from '../src/parse.ts';
+import type { Problem } from '../src/core/model.ts';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
 import { fixture } from './helpers/speech.ts';
 
 /** The problems of a fixture under test/fixtures/problems/, as `line severity` and message. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { sizeBreakdown, type SizeBreakdown } from '../../src/size.ts';
+import { sizeBreakdown, type SizeBreakdown } from '../../src/node/size.ts';
 import { lastJson, runNode } from './child.ts';
 import type { Row } from './report.ts';
 import { repeat } from './stats.ts';

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
-import { splitFrontMatter } from '../frontmatter.ts';
-import { md } from '../markdown.ts';
+import { splitFrontMatter } from '../core/frontmatter.ts';
+import { md } from '../core/markdown.ts';
 import type { Block } from './finding.ts';
 
 // Inline code and link addresses are not prose; blanking them keeps columns right.

@@ -1,4 +1,4 @@
-import type { Problem, Severity } from '../model.ts';
+import type { Problem, Severity } from '../core/model.ts';
 
 /** A proofreading finding: a problem at a line and column, with the rule that found it and a suggested fix. */
 export interface Finding extends Problem {

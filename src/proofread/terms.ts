@@ -1,4 +1,4 @@
-import type { Severity } from '../model.ts';
+import type { Severity } from '../core/model.ts';
 import type { Block, Hit, Rule } from './finding.ts';
 import dictionary from './terms.json' with { type: 'json' };
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildDeck } from '../../src/build.ts';
+import { buildDeck } from '../../src/node/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Path of the one-file deck built from slides/speech.md for this test run. */
+    /** Path of the one-file deck built from test/fixtures/speech.md for this test run. */
     deckHtml: string;
   }
 }
@@ -15,7 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   // A folder of its own, so that test runs side by side do not overwrite each other's deck.
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-test-'));
-  const html = await buildDeck('slides/speech.md', dir);
+  const html = await buildDeck('test/fixtures/speech.md', dir);
   project.provide('deckHtml', html);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { capacityProblems } from './capacity.ts';
-import { decode } from './decode.ts';
+import { capacityProblems } from '../core/capacity.ts';
+import { decode } from '../core/decode.ts';
 import { CLIError } from './errors.ts';
-import type { Deck } from './model.ts';
-import { parse } from './parse.ts';
+import type { Deck } from '../core/model.ts';
+import { parse } from '../core/parse.ts';
 
 export interface LoadedSpeech {
   /** The path as the user should see it in messages. */

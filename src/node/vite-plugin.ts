@@ -1,12 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { distinctCharacters, faceText, type FaceRole } from './charset.ts';
+import { distinctCharacters, faceText, type FaceRole } from '../core/charset.ts';
 import { withContentSecurityPolicy } from './csp.ts';
 import { embedFonts, fontFaceCss } from './fonts.ts';
 import { loadSpeech, type LoadedSpeech } from './load.ts';
-import type { Deck } from './model.ts';
-import { fillTemplate, render } from './render.ts';
+import type { Deck } from '../core/model.ts';
+import { fillTemplate, render } from '../render/html.ts';
 
 export interface DeckPluginOptions {
   /** Path of the speech in Markdown. */

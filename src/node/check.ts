@@ -1,7 +1,7 @@
 import { formatProblem } from './errors.ts';
 import { loadSpeech } from './load.ts';
-import type { Problem } from './model.ts';
-import { proofread, type Finding } from './proofread/index.ts';
+import type { Problem } from '../core/model.ts';
+import { proofread, type Finding } from '../proofread/index.ts';
 
 /** What `speech-deck check` found in one speech. */
 export interface CheckReport {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIError } from './errors.ts';
 
-const DEFAULT_INPUT = 'slides/speech.md';
+export const DEFAULT_INPUT = 'slides/speech.md';
 const DEFAULT_OUT_DIR = 'dist';
 
 const USAGE = `Usage: speech-deck <command> [file.md] [options]

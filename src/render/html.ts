@@ -1,7 +1,7 @@
-import { attrs, escapeHtml } from './html.ts';
-import { SLIDE_LABELS } from './labels.ts';
-import type { Deck, Inline, Section, Slide, Visible } from './model.ts';
-import { SILENT_SLIDE_SECONDS, slideSeconds } from './timing.ts';
+import { attrs, escapeHtml } from './escape.ts';
+import { SLIDE_LABELS } from '../core/labels.ts';
+import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
+import { SILENT_SLIDE_SECONDS, slideSeconds } from '../core/timing.ts';
 
 
 /** The rendered deck, ready to be put into the page template. */

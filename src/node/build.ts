@@ -3,9 +3,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { CLIError, formatProblem } from './errors.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
-import { hasErrors, type Deck } from './model.ts';
+import { hasErrors, type Deck } from '../core/model.ts';
 import { describeSize, sizeBreakdown } from './size.ts';
-import { deckSeconds, formatDuration } from './timing.ts';
+import { deckSeconds, formatDuration } from '../core/timing.ts';
 import { deckConfig } from './vite-config.ts';
 
 /** Prints a speech's problems, once per distinct set, to stderr. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
-import { distinctCharacters, type FaceRole } from './charset.ts';
+import { distinctCharacters, type FaceRole } from '../core/charset.ts';
 
 /** One embedded face: an open-licensed Noto font from its @fontsource package. */
 export interface FaceSpec {

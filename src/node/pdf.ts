@@ -2,10 +2,10 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { findBrowser, launchBrowser, type FindOptions } from './browser.ts';
+import { findBrowser, launchBrowser, type FindOptions } from './chromium.ts';
 import { CLIError } from './errors.ts';
 import { displayPath, loadSpeech } from './load.ts';
-import type { Meta } from './model.ts';
+import type { Meta } from '../core/model.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /** The stages an export reports, one line each. */

@@ -1,4 +1,4 @@
-import { SPEAKER_LAYOUTS, SPEAKER_VIEW_LABELS } from './labels.ts';
+import { SPEAKER_LAYOUTS, SPEAKER_VIEW_LABELS } from '../core/labels.ts';
 
 /** The window name reveal's notes plugin gives the speaker view. */
 const SPEAKER_WINDOW = 'reveal.js - Notes';

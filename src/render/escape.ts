@@ -1,4 +1,4 @@
-import { md } from './markdown.ts';
+import { md } from '../core/markdown.ts';
 
 /** Escapes author text for HTML text and attribute values; the one place this is done by hand. */
 export const escapeHtml: (text: string) => string = md.utils.escapeHtml;

@@ -1,4 +1,4 @@
-import type { Problem } from './model.ts';
+import type { Problem } from '../core/model.ts';
 
 /** An error meant for the person at the terminal: its message says what to do; caught once in the CLI. */
 export class CLIError extends Error {
