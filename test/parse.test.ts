@@ -18,6 +18,40 @@ describe('parse', () => {
     ]);
   });
 
+  it('lists every slide in display order, the agenda after the opening, each with its section and time', () => {
+    expect(deck.slides.map((s) => [s.kind, s.id, s.section])).toEqual([
+      ['title', 'title', undefined],
+      ['opening', 'opening', undefined],
+      ['agenda', 'agenda', undefined],
+      ['section', '第一部分', 0],
+      ['point', '第一小点', 0],
+      ['point', '第二小点', 0],
+      ['section', '第二部分', 1],
+      ['point', '第三小点', 1],
+      ['closing', 'closing', undefined],
+    ]);
+    expect(deck.slides.find((s) => s.kind === 'agenda')!.visible.map((v) => v.text)).toEqual(['第一部分', '第二部分']);
+    // small.md is read at 120 characters a minute: 第一小点的话 is 6 spoken characters, 3 s; a silent slide gets 10 s.
+    expect(deck.slides.find((s) => s.id === '第一小点')!.seconds).toBe(3);
+    expect(deck.slides.find((s) => s.kind === 'agenda')!.seconds).toBe(10);
+  });
+
+  it('keeps bold, italic and struck text as marked runs', () => {
+    const inline = parse('# 题\n\n## 一、部\n\n普通**加粗**与*斜体*和~~删除~~，`代码`。').sections[0]!.opener.notes[0]!;
+    expect(inline.runs).toEqual([
+      { text: '普通' },
+      { text: '加粗', bold: true },
+      { text: '与' },
+      { text: '斜体', italic: true },
+      { text: '和' },
+      { text: '删除', strike: true },
+      { text: '，' },
+      { text: '代码', code: true },
+      { text: '。' },
+    ]);
+    expect(inline.runs.map((r) => r.text).join('')).toBe(inline.text);
+  });
+
   it('puts list items on the slide and paragraphs in the notes', () => {
     const point = deck.sections[0]!.points[0]!;
     expect(point.visible.map((v) => [v.text, v.depth])).toEqual([

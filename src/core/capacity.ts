@@ -1,5 +1,4 @@
 import type { Deck, Problem, Slide } from './model.ts';
-import { spokenSlides } from './model.ts';
 
 // The theme's smallest sizes on the 1920×1080 slide (see theme.css and fit.ts), in px.
 const USABLE_HEIGHT = 850;
@@ -20,7 +19,7 @@ function minimumHeight(slide: Slide): number {
 
 /** Warns about slides with more to show than fits even once their text is shrunk to 28 px. Pure. */
 export function capacityProblems(deck: Deck): Problem[] {
-  return spokenSlides(deck)
+  return deck.slides
     .filter((slide) => slide.kind !== 'title' && minimumHeight(slide) > USABLE_HEIGHT)
     .map((slide) => ({
       line: slide.line,

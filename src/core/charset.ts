@@ -1,25 +1,16 @@
 import { fixedText, SLIDE_LABELS } from './labels.ts';
 import type { Deck, Inline } from './model.ts';
-import { spokenSlides } from './model.ts';
 
 /** The embedded faces, by what they draw: serif bold headings, sans body text, sans bold emphasis. */
 export type FaceRole = 'heading' | 'body' | 'strong';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
-/** Plain text of rendered inline HTML (tags dropped, the entities markdown-it writes decoded). */
-function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]!);
-}
-
 function strongText(inline: Inline): string {
-  return [...inline.html.matchAll(/<strong>(.*?)<\/strong>/gs)].map((m) => textOf(m[1]!)).join('');
+  return inline.runs.filter((run) => run.bold).map((run) => run.text).join('');
 }
 
 /** The text each face must be able to draw, so the fonts can be subset to exactly that. Pure. */
 export function faceText(deck: Deck): Record<FaceRole, string> {
-  const slides = spokenSlides(deck);
-  const inlines = slides.flatMap((s) => [s.heading, ...s.visible, ...s.notes]);
+  const inlines = deck.slides.flatMap((s) => [s.heading, ...s.visible, ...s.notes]);
   const sections = deck.sections.flatMap((s) => [s.numeral, s.title.text, ...s.points.map((p) => p.heading.text)]);
   const meta = [deck.meta.title, deck.meta.speaker, deck.meta.occasion, deck.meta.date];
   return {

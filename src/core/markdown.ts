@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { Inline } from './model.ts';
+import type { Inline, Run } from './model.ts';
 
 /** How deep blocks nest before markdown-it stops reading; a list level takes two (the list and its item). */
 export const MAX_NESTING = 50;
@@ -24,8 +24,44 @@ export function inlineText(children: readonly Token[]): string {
   return text;
 }
 
+const MARKS: Record<string, keyof Omit<Run, 'text'>> = { strong: 'bold', em: 'italic', s: 'strike' };
+
+/** The text of inline children as runs with their marks (bold, italic, struck, code), adjacent alike runs joined. */
+export function inlineRuns(children: readonly Token[]): Run[] {
+  const open: Partial<Record<keyof Omit<Run, 'text'>, number>> = {};
+  const runs: Run[] = [];
+  const push = (text: string, extra: Partial<Run> = {}) => {
+    if (!text) return;
+    const run: Run = { text };
+    for (const [mark, depth] of Object.entries(open)) if (depth) run[mark as keyof Omit<Run, 'text'>] = true;
+    Object.assign(run, extra);
+    const last = runs.at(-1);
+    if (last && sameMarks(last, run)) last.text += text;
+    else runs.push(run);
+  };
+  for (const child of children) {
+    const [name, edge] = child.type.split(/_(open|close)$/);
+    const mark = MARKS[name!];
+    if (mark && edge) open[mark] = (open[mark] ?? 0) + (edge === 'open' ? 1 : -1);
+    else if (child.type === 'text') push(child.content);
+    else if (child.type === 'code_inline') push(child.content, { code: true });
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') push('\n');
+    else if (child.type === 'image') push(inlineText(child.children ?? []));
+  }
+  return runs;
+}
+
+function sameMarks(a: Run, b: Run): boolean {
+  return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code;
+}
+
 /** Builds an Inline from an `inline` token at a given file line. */
 export function toInline(token: Token, line: number): Inline {
   const children = token.children ?? [];
-  return { line, html: inlineHtml(children), text: inlineText(children) };
+  return { line, html: inlineHtml(children), text: inlineText(children), runs: inlineRuns(children) };
+}
+
+/** An Inline for plain text that is no Markdown (generated labels, text kept as written), escaped for HTML. */
+export function plainInline(text: string, line: number, html = md.utils.escapeHtml(text)): Inline {
+  return { line, html, text, runs: text ? [{ text }] : [] };
 }

@@ -24,11 +24,21 @@ export interface Meta {
   theme: ThemeName;
 }
 
-/** One piece of author text, kept both as escaped HTML and as plain text. */
+/** A stretch of author text with one set of inline marks, for outputs that are not HTML (PowerPoint, Word). */
+export interface Run {
+  text: string;
+  bold?: true;
+  italic?: true;
+  strike?: true;
+  code?: true;
+}
+
+/** One piece of author text, kept as escaped HTML, as plain text, and as runs carrying its inline marks. */
 export interface Inline {
   line: number;
   html: string;
   text: string;
+  runs: Run[];
 }
 
 /** Something the audience sees on a slide: a key phrase or an image. */
@@ -51,6 +61,10 @@ export interface Slide {
   visible: Visible[];
   /** What the speaker says, verbatim, one entry per paragraph. */
   notes: Inline[];
+  /** Planned seconds for this slide at the speech's rate (reveal's `data-timing`). */
+  seconds: number;
+  /** Index in `Deck.sections` of the section a section opener or sub-point belongs to. */
+  section?: number;
 }
 
 export interface Section {
@@ -68,16 +82,17 @@ export interface Deck {
   opening?: Slide;
   sections: Section[];
   closing?: Slide;
+  /**
+   * Every slide as it is shown, in order: title, opening, agenda, each section's opener and sub-points, closing.
+   * The one place the order is decided; every output walks this list.
+   */
+  slides: Slide[];
   problems: Problem[];
 }
 
 /** Every slide with spoken text, in speech order (the agenda is generated and carries no notes). */
 export function spokenSlides(deck: Deck): Slide[] {
-  const slides: Slide[] = [deck.title];
-  if (deck.opening) slides.push(deck.opening);
-  for (const section of deck.sections) slides.push(section.opener, ...section.points);
-  if (deck.closing) slides.push(deck.closing);
-  return slides;
+  return deck.slides.filter((slide) => slide.kind !== 'agenda');
 }
 
 /** True when any problem is an error, meaning the deck must not be built. */

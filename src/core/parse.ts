@@ -1,7 +1,8 @@
 import type { Token } from 'markdown-it';
 import { splitFrontMatter, withDefaults } from './frontmatter.ts';
 import { headingHints, markupHints } from './hints.ts';
-import { md, toInline, inlineHtml, inlineText } from './markdown.ts';
+import { arrange } from './arrange.ts';
+import { md, toInline, inlineHtml, inlineRuns, inlineText, plainInline } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
 import { flattenDeepLines, unreadLines } from './nesting.ts';
 import { createSlugger } from './slug.ts';
@@ -9,7 +10,6 @@ import { structureProblems } from './structure.ts';
 
 const RESERVED_IDS = ['title', 'opening', 'agenda', 'closing'];
 const ENUMERATOR = /^\s*([一二三四五六七八九十百零〇]+|\d+)\s*[、.．]\s*/u;
-const EMPTY: Inline = { line: 0, html: '', text: '' };
 
 /** Where the walk over the speech currently puts what it reads. */
 interface State {
@@ -52,9 +52,10 @@ export function parse(source: string): Deck {
   if (front.body.trim()) finish(state);
   else error(state, front.bodyOffset + 1, emptyMessage(front.bodyOffset > 0));
   const title = state.title ?? untitled(front.settings.title);
-  const deck: Deck = { meta: withDefaults(front.settings, title.heading.text), title, sections: state.sections, problems: [] };
-  if (state.opening) deck.opening = state.opening;
-  if (state.closing) deck.closing = state.closing;
+  const parts: Omit<Deck, 'slides'> = { meta: withDefaults(front.settings, title.heading.text), title, sections: state.sections, problems: [] };
+  if (state.opening) parts.opening = state.opening;
+  if (state.closing) parts.closing = state.closing;
+  const deck: Deck = { ...parts, slides: arrange(parts) };
   deck.problems = [...state.problems, ...structureProblems(deck)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return deck;
 }
@@ -129,7 +130,7 @@ function addPoint(state: State, heading: Inline): void {
 function startClosing(state: State, line: number): void {
   if (!state.sections.length) return warn(state, line, '"---" before any section is ignored; it starts the closing only after the last section');
   if (state.closing) return warn(state, line, 'a second "---" is ignored: the closing has already started');
-  state.closing = slide('closing', 'closing', { ...EMPTY, line });
+  state.closing = slide('closing', 'closing', plainInline('', line));
 }
 
 function readParagraph(state: State, inline: Token, line: number): void {
@@ -137,7 +138,7 @@ function readParagraph(state: State, inline: Token, line: number): void {
   const images = children.filter((c) => c.type === 'image');
   const onlyImages = images.length > 0 && children.every((c) => c.type === 'image' || /^(softbreak|hardbreak)$/.test(c.type) || (c.type === 'text' && !c.content.trim()));
   if (onlyImages) {
-    return addVisible(state, line, images.map((img) => ({ line, kind: 'image' as const, depth: 0, html: inlineHtml([img]), text: inlineText([img]) })));
+    return addVisible(state, line, images.map((img) => ({ line, kind: 'image' as const, depth: 0, html: inlineHtml([img]), text: inlineText([img]), runs: inlineRuns([img]) })));
   }
   state.problems.push(...headingHints(inline.content, line));
   current(state, line).notes.push(readInline(state, inline, line));
@@ -152,7 +153,7 @@ function readOther(state: State, block: Token[], line: number): void {
       ? 'this text is indented by four spaces or more, which Markdown reads as code; it is kept as spoken text, but remove the indent'
       : 'a fenced code block is kept as spoken text');
     const text = first.content.replace(/\n$/, '');
-    target.notes.push({ line, text, html: md.utils.escapeHtml(text).replace(/\n/g, '<br>') });
+    target.notes.push(plainInline(text, line, md.utils.escapeHtml(text).replace(/\n/g, '<br>')));
     return;
   }
   warn(state, line, `a ${first.type.replace(/_open$/, '')} is not part of the convention; its text is kept as spoken text`);
@@ -170,7 +171,7 @@ function recoverLost(state: State, block: Token[]): void {
   for (const { index, text } of unreadLines(block, state.bodyLines)) {
     const line = index + state.bodyOffset + 1;
     warn(state, line, 'this line is nested too deeply ("> > > …" or lists in lists) to be read as Markdown; it is kept as spoken text');
-    current(state, line).notes.push({ line, text, html: md.utils.escapeHtml(text) });
+    current(state, line).notes.push(plainInline(text, line));
   }
 }
 
@@ -195,7 +196,7 @@ function current(state: State, line: number): Slide {
   const section = state.sections.at(-1);
   if (section) return section.points.at(-1) ?? section.opener;
   if (!state.title && !state.opening) state.beforeTitle = line;
-  state.opening ??= slide('opening', 'opening', { ...EMPTY, line });
+  state.opening ??= slide('opening', 'opening', plainInline('', line));
   return state.opening;
 }
 
@@ -210,14 +211,25 @@ function finish(state: State): void {
 }
 
 function slide(kind: SlideKind, id: string, heading: Inline, notes: Inline[] = []): Slide {
-  return { kind, id, heading, line: heading.line, visible: [], notes };
+  return { kind, id, heading, line: heading.line, visible: [], notes, seconds: 0 };
 }
 
 function stripPrefix(heading: Inline, prefix: string): Inline {
   const text = heading.text.slice(prefix.length);
   // Enumerators are plain text, so the HTML starts with the same characters, escaped identically.
   const html = heading.html.startsWith(prefix) ? heading.html.slice(prefix.length) : md.utils.escapeHtml(text);
-  return { line: heading.line, html, text };
+  return { line: heading.line, html, text, runs: dropLeading(heading.runs, prefix.length) };
+}
+
+/** Runs without their first `count` characters. */
+function dropLeading(runs: Inline['runs'], count: number): Inline['runs'] {
+  const kept: Inline['runs'] = [];
+  for (const run of runs) {
+    const cut = Math.min(count, run.text.length);
+    count -= cut;
+    if (cut < run.text.length) kept.push({ ...run, text: run.text.slice(cut) });
+  }
+  return kept;
 }
 
 function emptyMessage(hasSettings: boolean): string {
@@ -228,7 +240,7 @@ function emptyMessage(hasSettings: boolean): string {
 
 function untitled(title: string | undefined): Slide {
   const text = title || 'Untitled';
-  return slide('title', 'title', { line: 1, html: md.utils.escapeHtml(text), text });
+  return slide('title', 'title', plainInline(text, 1));
 }
 
 /** Index of the token that closes the block opened at `i` (or `i` itself for single tokens). */

@@ -1,10 +1,10 @@
-import type { Deck, Problem, Section, Slide } from './model.ts';
+import { spokenSlides, type Deck, type Problem, type Section, type Slide } from './model.ts';
 
 const MARKS: Partial<Record<Slide['kind'], string>> = { section: '##', point: '###' };
 
 /** Problems with the shape of a parsed deck: slides with nothing on them or nothing to say, repeated headings. */
 export function structureProblems(deck: Deck): Problem[] {
-  const slides = [deck.opening, ...deck.sections.flatMap((s) => [s.opener, ...s.points]), deck.closing].filter((s): s is Slide => !!s);
+  const slides = spokenSlides(deck).filter((s) => s.kind !== 'title');
   const sectionOf = new Map<Slide, Section>(deck.sections.map((s) => [s.opener, s]));
   return [...slides.flatMap((s) => emptySlide(s, sectionOf.get(s))), ...repeatedHeadings(slides, sectionOf)];
 }

@@ -1,5 +1,4 @@
 import type { Deck, Slide } from './model.ts';
-import { spokenSlides } from './model.ts';
 
 /** Seconds given to a slide with nothing to say (title, agenda), so the pacing timer still moves on. */
 export const SILENT_SLIDE_SECONDS = 10;
@@ -19,8 +18,7 @@ export function slideSeconds(slide: Slide, rate: number): number {
 
 /** Total estimated speaking time of the deck in seconds, agenda included. */
 export function deckSeconds(deck: Deck): number {
-  const spoken = spokenSlides(deck).reduce((sum, slide) => sum + slideSeconds(slide, deck.meta.rate), 0);
-  return spoken + (deck.sections.length ? SILENT_SLIDE_SECONDS : 0);
+  return deck.slides.reduce((sum, slide) => sum + slide.seconds, 0);
 }
 
 /** `12 min 30 s` style text for a number of seconds. */

@@ -3,7 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { CLIError, formatProblem } from './errors.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
-import { hasErrors, type Deck } from '../core/model.ts';
+import { hasErrors } from '../core/model.ts';
 import { describeSize, sizeBreakdown } from './size.ts';
 import { deckSeconds, formatDuration } from '../core/timing.ts';
 import { deckConfig } from './vite-config.ts';
@@ -39,13 +39,8 @@ export async function buildDeck(input: string, outDir: string, options: { fontCa
   await build({ ...deckConfig({ input, outDir: out, ...options, progress: (line) => console.log(line) }), logLevel: 'warn' });
   const size = describeSize(sizeBreakdown(readFileSync(target, 'utf8')));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${countSlides(deck)} slides, about ${formatDuration(deckSeconds(deck))} of speaking`);
+  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${deck.slides.length} slides, about ${formatDuration(deckSeconds(deck))} of speaking`);
   console.log(`  ${size}`);
   return target;
-}
-
-export function countSlides(deck: Deck): number {
-  const sections = deck.sections.reduce((n, s) => n + 1 + s.points.length, 0);
-  return 1 + (deck.opening ? 1 : 0) + (sections ? 1 : 0) + sections + (deck.closing ? 1 : 0);
 }
 

@@ -1,7 +1,6 @@
 import { attrs, escapeHtml } from './escape.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
-import { SILENT_SLIDE_SECONDS, slideSeconds } from '../core/timing.ts';
 
 
 /** The rendered deck, ready to be put into the page template. */
@@ -12,14 +11,41 @@ export interface RenderedDeck {
   slides: string;
 }
 
-/** Renders a deck model to reveal.js markup. Pure: every piece of author text is escaped. */
+/** Renders a deck model to reveal.js markup, walking `deck.slides` in order. Pure: every piece of author text is escaped. */
 export function render(deck: Deck): RenderedDeck {
-  const parts = [titleSlide(deck)];
-  if (deck.opening) parts.push(contentSlide(deck.opening, deck, SLIDE_LABELS.opening));
-  if (deck.sections.length) parts.push(agendaSlide(deck));
-  for (const section of deck.sections) parts.push(sectionColumn(section, deck));
-  if (deck.closing) parts.push(contentSlide(deck.closing, deck, SLIDE_LABELS.closing));
+  const parts: string[] = [];
+  let column: string[] = [];
+  let columnOf: number | undefined;
+  const closeColumn = () => {
+    if (column.length) parts.push(`<section class="column">\n${column.join('\n')}\n</section>`);
+    column = [];
+  };
+  for (const slide of deck.slides) {
+    // A section's opener and its sub-points stack as one vertical column.
+    if (slide.section !== columnOf) closeColumn();
+    columnOf = slide.section;
+    const html = renderSlide(slide, deck);
+    if (slide.section === undefined) parts.push(html);
+    else column.push(html);
+  }
+  closeColumn();
   return { title: deck.meta.title, theme: deck.meta.theme, slides: parts.join('\n') };
+}
+
+function renderSlide(slide: Slide, deck: Deck): string {
+  switch (slide.kind) {
+    case 'title':
+      return titleSlide(deck);
+    case 'agenda':
+      return agendaSlide(slide, deck);
+    case 'section':
+      return openerSlide(slide, deck.sections[slide.section!]!, deck);
+    case 'point':
+      return pointSlide(slide, deck.sections[slide.section!]!, deck);
+    case 'opening':
+    case 'closing':
+      return contentSlide(slide, deck, SLIDE_LABELS[slide.kind]);
+  }
 }
 
 const PLACEHOLDER = {
@@ -39,24 +65,26 @@ function titleSlide(deck: Deck): string {
   const speaker = meta.speaker ? `<p class="speaker">${escapeHtml(meta.speaker)}</p>` : '';
   const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeHtml(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
-  return section(title, deck, `<h1>${breakable(title.heading.html)}</h1>${speaker}${occasion}`);
+  return section(title, `<h1>${breakable(title.heading.html)}</h1>${speaker}${occasion}`);
 }
 
-function agendaSlide(deck: Deck): string {
+function agendaSlide(slide: Slide, deck: Deck): string {
   const items = deck.sections
     .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${s.title.html}</span></a></li>`)
     .join('');
-  return `<section id="agenda" class="slide-agenda"${attrs({ 'data-timing': SILENT_SLIDE_SECONDS })}><div class="frame"><h2>${SLIDE_LABELS.agenda}</h2><ol class="agenda">${items}</ol></div></section>`;
+  return section(slide, `<h2>${slide.heading.html}</h2><ol class="agenda">${items}</ol>`);
 }
 
-function sectionColumn(s: Section, deck: Deck): string {
-  const opener = section(s.opener, deck, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title.html)}</h2>${visible(s.opener.visible)}</div>`);
-  const points = s.points.map((p) => section(p, deck, `<p class="running-head">${s.opener.heading.html}</p><h2>${breakable(p.heading.html)}</h2>${visible(p.visible)}`));
-  return `<section class="column">\n${[opener, ...points].join('\n')}\n</section>`;
+function openerSlide(slide: Slide, s: Section, deck: Deck): string {
+  return section(slide, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title.html)}</h2>${visible(slide.visible)}</div>`);
+}
+
+function pointSlide(slide: Slide, s: Section, deck: Deck): string {
+  return section(slide, `<p class="running-head">${s.opener.heading.html}</p><h2>${breakable(slide.heading.html)}</h2>${visible(slide.visible)}`);
 }
 
 function contentSlide(slide: Slide, deck: Deck, label: string): string {
-  return section(slide, deck, `<p class="running-head">${escapeHtml(deck.meta.title)}</p><h2>${label}</h2>${visible(slide.visible)}`);
+  return section(slide, `<p class="running-head">${escapeHtml(deck.meta.title)}</p><h2>${label}</h2>${visible(slide.visible)}`);
 }
 
 // After a pause mark, or between a closing and an opening quote or bracket (“…”“…”, 》《).
@@ -71,8 +99,8 @@ function numeral(s: Section): string {
   return s.numeral ? `<span class="numeral">${escapeHtml(s.numeral)}</span>` : '';
 }
 
-function section(slide: Slide, deck: Deck, content: string): string {
-  const attributes = attrs({ id: slide.id, class: `slide-${slide.kind}`, 'data-timing': slideSeconds(slide, deck.meta.rate), 'data-line': slide.line });
+function section(slide: Slide, content: string): string {
+  const attributes = attrs({ id: slide.id, class: `slide-${slide.kind}`, 'data-timing': slide.seconds, 'data-line': slide.kind === 'agenda' ? undefined : slide.line });
   // The frame carries the layout: reveal's print view strips sections of their padding.
   return `<section${attributes}><div class="frame">${content}</div>${notes(slide.notes)}</section>`;
 }
