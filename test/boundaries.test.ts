@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every .ts file below a folder of src/, with its import specifiers. */
+function modules(folder: string): Array<{ file: string; imports: string[]; text: string }> {
+  const root = join('src', folder);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => {
+      const file = join(root, f);
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+      return { file, imports, text };
+    });
+}
+
+const NODE_ONLY = /^(node:|fs$|path$|os$|child_process$|crypto$|url$|vite|playwright|@node-rs\/|subset-font|fonteditor-core|pdf-lib|sharp|mammoth|tsx)/;
+const DOM_GLOBALS = /\b(document|window|navigator|localStorage|HTMLElement|getComputedStyle|requestAnimationFrame)\b/;
+
+/** Strips comments and the insides of strings, so that a message naming a "Word document" is not taken for code using it. */
+const code = (text: string) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
+
+describe('where code runs', () => {
+  it('finds modules in each folder (the walk itself works)', () => {
+    for (const folder of ['core', 'render', 'client', 'node']) expect(modules(folder).length).toBeGreaterThan(0);
+    expect(modules('core').find((m) => m.file.endsWith('parse.ts'))!.imports).toContain('./markdown.ts');
+  });
+
+  it('keeps the core and the renderers pure: no Node, no browser globals, nothing from node/ or client/', () => {
+    const found = [...modules('core'), ...modules('render')].flatMap(({ file, imports, text }) => [
+      ...imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)(node|client)\//.test(i)).map((i) => `${file} imports ${i}`),
+      ...(DOM_GLOBALS.exec(code(text)) ? [`${file} uses ${DOM_GLOBALS.exec(code(text))![0]}`] : []),
+      ...(/\b(process|Buffer|require)\b/.exec(code(text)) ? [`${file} uses ${/\b(process|Buffer|require)\b/.exec(code(text))![0]}`] : []),
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('keeps page code apart from Node code', () => {
+    const found = modules('client').flatMap(({ file, imports }) =>
+      imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /proofread/.test(i)).map((i) => `${file} imports ${i}`),
+    );
+    expect(found).toEqual([]);
+  });
+});
