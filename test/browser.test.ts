@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, findBrowser } from '../src/node/chromium.ts';
+import { CHROMIUM_FLAGS, findBrowser, launchBrowser } from '../src/node/chromium.ts';
 import { CLIError } from '../src/node/errors.ts';
 
 /** A lookup where only the given paths can be run. */
@@ -49,10 +49,19 @@ describe('findBrowser', () => {
   });
 });
 
-describe('CHROMIUM_FLAGS', () => {
-  it('run headless Chromium with no sandbox and no calls home', () => {
-    for (const flag of ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']) {
-      expect(CHROMIUM_FLAGS).toContain(flag);
+describe('launchBrowser', () => {
+  it('starts Chromium headless with no sandbox and no calls home, as its own command line shows', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto('chrome://version');
+      const commandLine = (await page.locator('#command_line').textContent()) ?? '';
+      for (const flag of ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']) {
+        expect(commandLine).toContain(flag);
+      }
+      expect(commandLine.match(/--[a-z-]+/g)).toEqual(expect.arrayContaining([...CHROMIUM_FLAGS]));
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -38,6 +38,14 @@ describe('hostile text in a speech (test/fixtures/hostile.md)', () => {
   it('gives headings such as __proto__ and constructor ordinary, unique ids', () => {
     const ids = spokenSlides(deck).map((s) => s.id);
     expect(ids).toEqual(['title', 'opening', 'proto', 'constructor', 'tostring', 'hasownproperty', 'closing']);
+  });
+
+  it('takes no prototype from front matter keys such as __proto__ and constructor', () => {
+    const tricked = parse('---\n__proto__:\n  polluted: yes\n  rate: 1\nconstructor:\n  prototype:\n    polluted: yes\nrate: 150\n---\n\n# 题\n\n话。\n');
+    expect(Object.getPrototypeOf(tricked.meta)).toBe(Object.prototype);
+    expect(Object.keys(tricked.meta).sort()).toEqual(['date', 'occasion', 'rate', 'speaker', 'theme', 'title']);
+    expect(tricked.meta.rate).toBe(150);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect('polluted' in tricked.meta).toBe(false);
   });
 });

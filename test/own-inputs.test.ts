@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_INPUT } from '../src/node/cli.ts';
+
+const run = promisify(execFile);
+
+/** Source files of the tests and scripts, which must own their inputs. */
+function sources(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|js|mjs)$/.test(f))
+    .map((f) => join(folder, f));
+}
+
+describe('the tests own their speech', () => {
+  it('name no file of the user\'s slides/ or dist/ folders in any test or script', () => {
+    const files = [...sources('test'), ...sources('scripts')];
+    expect(files.length).toBeGreaterThan(10);
+    const found = files.filter((f) => f !== join('test', 'own-inputs.test.ts') && /['"`](\.\/)?(slides|dist)\/|['"`](slides|dist)['"`]/.test(readFileSync(f, 'utf8')));
+    expect(found).toEqual([]);
+  });
+
+  const copy = mkdtempSync(join(tmpdir(), 'speech-deck-own-'));
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('pass with the user\'s own speech rewritten to something else entirely', async () => {
+    for (const entry of ['src', 'test', 'bin', 'index.html', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(entry, join(copy, entry), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(copy, 'node_modules'));
+    // The speech `npm start` presents and invites the user to edit.
+    mkdirSync(dirname(join(copy, DEFAULT_INPUT)), { recursive: true });
+    writeFileSync(join(copy, DEFAULT_INPUT), '# 另一篇讲话\n\n完全不同的一句话。\n');
+    // The tests that compare against the real speech most closely; the global setup builds the deck as for every run.
+    const files = ['test/notes.test.ts', 'test/check.test.ts', 'test/capacity.test.ts', 'test/parse.test.ts'];
+    const { stdout } = await run(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', ...files], { cwd: copy, env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
+    expect(stdout).toMatch(/Test Files\s+\S*4 passed/);
+  }, 120_000);
+});
