@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx compiles it on the fly so there is no separate build step.
-import { register } from 'tsx/esm/api';
+// The CLI is written in TypeScript and runs compiled ahead of time (see compile.js): no compiler at run time.
+import { compiledCli } from './compile.js';
 
-register();
-const { run } = await import('../src/node/cli.ts');
+const { run } = await import(await compiledCli());
 await run();
