@@ -9,15 +9,16 @@ import { measureDeck } from './bench/deck.ts';
 import { measureDev } from './bench/dev.ts';
 import { describeMachine } from './bench/machine.ts';
 import { measurePdf } from './bench/pdf.ts';
+import { measurePeers } from './bench/peers.ts';
 import { table, type Row } from './bench/report.ts';
 
-const SECTIONS = ['build', 'pdf', 'deck', 'dev'] as const;
+const SECTIONS = ['build', 'pdf', 'deck', 'dev', 'peers'] as const;
 
 /**
  * Measures the build, the file, the deck in the browser, the PDF export and live update against their budgets.
- * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev]
+ * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev,peers] [--scales 1,4,16,64]
  */
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' } } });
 const input = resolve(positionals[0] ?? 'test/fixtures/speech.md');
 const runs = Number(values.runs ?? 5);
 const only = new Set(values.only?.split(',') ?? SECTIONS);
@@ -49,6 +50,8 @@ try {
   html ||= await buildDeck(input, deckDir);
   // Before any browser of this process is running, so that the sampled process tree is the export's alone.
   await section('pdf', 'the PDF export', () => measurePdf(input, deckDir, html, runs));
+  const scales = (values.scales ?? '1,4,16,64').split(',').map(Number);
+  await section('peers', `our build and PDF against Marp CLI's, at ${scales.join('×, ')}× the speech`, () => measurePeers(input, workDir, runs, scales, findBrowser()));
   const browser = await launchBrowser();
   try {
     await section('deck', 'the first slide and the next', () => measureDeck(browser, html, runs));

@@ -13,9 +13,9 @@ export interface ChildRun {
 }
 
 /** Runs `node` with `args` from the project folder and measures it, and `treeMemory` of its pid if given; fails when it exits with an error. */
-export async function runNode(args: string[], treeMemory?: (pid: number) => Memory): Promise<ChildRun> {
+export async function runNode(args: string[], treeMemory?: (pid: number) => Memory, env?: NodeJS.ProcessEnv): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   let peakKb = 0;

@@ -4,12 +4,12 @@ import { series, type Series } from './stats.ts';
 export interface Row {
   name: string;
   how: string;
-  unit: 'ms' | 's' | 'KB' | 'MB';
+  unit: 'ms' | 's' | 'KB' | 'MB' | '×';
   values: number[];
   budget?: number;
 }
 
-const DIGITS: Record<Row['unit'], number> = { ms: 0, s: 2, KB: 0, MB: 0 };
+const DIGITS: Record<Row['unit'], number> = { ms: 0, s: 2, KB: 0, MB: 0, '×': 2 };
 
 function format(n: number, unit: Row['unit']): string {
   return n.toFixed(DIGITS[unit]);
