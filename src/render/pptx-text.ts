@@ -104,6 +104,9 @@ const PARTICLE_BEFORE = /[的之]/;
 const PARTICLE_AFTER = /[和与及并或]/;
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** The platform's word breaker, made once: the first takes a while to load its dictionary. */
+let segmenter: Intl.Segmenter | undefined;
+
 /** Where a line may end after character `i`, and how much that break costs (Infinity: never). */
 function breakCosts(chars: readonly string[]): number[] {
   // Code-unit offsets of the characters, to match the segmenter's indices.
@@ -116,7 +119,7 @@ function breakCosts(chars: readonly string[]): number[] {
   // The length in characters of the word starting at each word boundary, and of the one ending there.
   const starting = new Map<number, number>();
   const ending = new Map<number, number>();
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   for (const { index, segment } of segmenter.segment(chars.join(''))) {
     const start = at.get(index);
     if (start === undefined) continue;
@@ -172,9 +175,10 @@ export function breakRuns(runs: readonly Run[], maxEm: number, strict = false): 
     const next: (Best | undefined)[] = [];
     for (let i = 1; i <= n; i++) {
       for (let j = i - 1; j >= 0; j--) {
+        // Lines only get wider as they start earlier: past the width, no earlier start fits either.
+        if (!fits(j, i) && (strict || i - j > 1)) break;
         const before = best[j];
         if (!before) continue;
-        if (!fits(j, i) && (strict || i - j > 1)) continue;
         const cost = before.cost + (j > 0 ? costs[j - 1]! : 0) + uneven(lineWidth(j, i));
         if (!Number.isFinite(cost)) continue;
         const widest = Math.max(before.widest, lineWidth(j, i));

@@ -242,6 +242,8 @@ interface List {
   height: number;
   gap: number;
   fits: boolean;
+  /** Set when the slide does not fit even at the smallest size: the list then starts at the top. */
+  overfull?: boolean;
 }
 
 /** The key phrases of a slide at a scale: 32 pt (64 px) top-level, 24 pt nested, never under 14 pt. */
@@ -271,7 +273,7 @@ function drawList(ctx: Context, page: Page, l: List, x: number, y: number, w: nu
     return runs;
   });
   const first = l.items[0]!.block.style;
-  page.addText(text, { ...textOptions({ ...first, valign: 'middle' }, x, y, w, h) });
+  page.addText(text, textOptions({ ...first, valign: l.overfull ? 'top' : 'middle' }, x, y, w, h));
 }
 
 /** Room left for pictures under the phrases; below this the text is shrunk instead. */
@@ -398,7 +400,7 @@ function contentSlide(ctx: Context, page: Page, slide: Slide, head: readonly Run
     return { top, title, phrases, above, height, fits: title.fits && phrases.fits };
   };
   const room = FRAME.bottom - FRAME.top;
-  const { top, title, phrases, above } = fit(room, layout);
+  const { top, title, phrases, above, height } = fit(room, layout);
   let y = FRAME.top;
   if (top) {
     rect(ctx, page, FRAME.left, y, 4, top.height, ctx.colours.gold);
@@ -409,6 +411,8 @@ function contentSlide(ctx: Context, page: Page, slide: Slide, head: readonly Run
   y += title.height + 14;
   rect(ctx, page, FRAME.left, y, FRAME_WIDTH, 2, ctx.colours.gold);
   y = FRAME.top + above;
+  // Too much even at the smallest size (the check warns of it): the phrases run on from the top, over the foot.
+  if (height > room) phrases.overfull = true;
   phrasesAndPictures(ctx, page, phrases, pictures, FRAME.left, y, FRAME_WIDTH, FRAME.bottom - 12 - y);
 }
 
@@ -466,7 +470,8 @@ function numeralSquare(ctx: Context, page: Page, s: Section, x: number, y: numbe
 /** Section opener: the numeral in a large red seal on a panel, beside the section title and its key phrases. */
 function openerSlide(ctx: Context, page: Page, slide: Slide, s: Section): void {
   const { colours } = ctx;
-  rect(ctx, page, 0, 0, 280, SLIDE.h, colours.panel);
+  // The panel holds the seal; a section without a numeral takes the whole width instead.
+  if (s.numeral) rect(ctx, page, 0, 0, 280, SLIDE.h, colours.panel);
   rect(ctx, page, 0, 0, SLIDE.w, 7, colours.accent);
   const middle = (7 + 48 + FRAME.bottom) / 2;
   const body = { left: s.numeral ? 298 : FRAME.left, right: FRAME.right };
