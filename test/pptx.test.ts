@@ -168,10 +168,13 @@ describe('speech-deck pptx: the file read back', () => {
 
   it('draws the dark theme from the same layout: dark ground, gold headings, red rules', () => {
     const colours = (xml: string) => [...xml.matchAll(/<a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]);
+    // The ground, bands and rules are in the slide layouts, where editing a slide cannot move them.
+    const layouts = (file: ReadPptx) => [...file.parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/slideLayout') && xml.includes('<p:cSld name="讲话')).map(([, xml]) => xml);
+    expect(layouts(files.dark)).toHaveLength(4);
+    for (const xml of layouts(files.dark)) expect(xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="111111"/>');
+    for (const xml of layouts(files.speech)) expect(xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FBF8F1"/>');
     files.dark.slides.forEach((slide, i) => {
       const light = files.speech.slides[i]!;
-      expect(slide.xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="111111"/>');
-      expect(light.xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FBF8F1"/>');
       // The same shapes and text in the same places; only the colours differ.
       expect(slide.xml.replace(/val="[0-9A-F]{6}"/g, '')).toBe(light.xml.replace(/val="[0-9A-F]{6}"/g, ''));
       expect(colours(slide.xml)).not.toContain('A3161A');

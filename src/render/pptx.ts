@@ -82,9 +82,9 @@ export async function renderPptx(deck: Deck, options: PptxOptions = {}): Promise
   pres.theme = { headFontFace: faces.heading, bodyFontFace: faces.text };
   const ctx: Context = { pres, deck, faces, colours: PALETTES[options.theme ?? deck.meta.theme], pictures: 0, skipped: [] };
   const notes = new Map<string, string>();
+  defineLayouts(ctx);
   deck.slides.forEach((slide, index) => {
-    const page = pres.addSlide();
-    page.background = { color: ctx.colours.ground };
+    const page = pres.addSlide({ masterName: layoutOf(deck, slide) });
     drawSlide(ctx, page, slide);
     page.slideNumber = { x: inch(8), y: inch(SLIDE.h - 22), w: inch(80), h: inch(16), fontFace: faces.text, fontSize: 12, color: ctx.colours.muted, margin: 0 };
     const token = `speech-deck-notes-${index}`;
@@ -132,10 +132,32 @@ function rect(ctx: Context, page: Page, x: number, y: number, w: number, h: numb
   page.addShape(ctx.pres.ShapeType.rect, { x: inch(x), y: inch(y), w: inch(w), h: inch(h), fill: { color: colour }, line: { type: 'none' } });
 }
 
-/** The frame of every slide but the title and section openers: the red band on top, the rule at the foot. */
-function frame(ctx: Context, page: Page): void {
-  rect(ctx, page, 0, 0, SLIDE.w, 7, ctx.colours.accent);
-  rect(ctx, page, FRAME.left, SLIDE.h - 36 - 1, FRAME_WIDTH, 1, ctx.colours.rule);
+/**
+ * The slide layouts, one per kind of frame: the ground, bands, rules and panel every slide of a kind shares. Being
+ * in the layout, they stay put while a person edits the text, and a slide added in PowerPoint gets them too.
+ */
+const LAYOUTS = { title: '讲话 标题', content: '讲话 内容', section: '讲话 部分', plainSection: '讲话 部分（无编号）' } as const;
+
+function defineLayouts(ctx: Context): void {
+  const { pres, colours } = ctx;
+  const box = (x: number, y: number, w: number, h: number, colour: string) => ({
+    rect: { x: inch(x), y: inch(y), w: inch(w), h: inch(h), fill: { color: colour }, line: { type: 'none' as const } },
+  });
+  const band = box(0, 0, SLIDE.w, 7, colours.accent);
+  const foot = box(FRAME.left, SLIDE.h - 36 - 1, FRAME_WIDTH, 1, colours.rule);
+  const background = { color: colours.ground };
+  // The title slide: a broad red band with a gold rule under it (theme.css `.slide-title .frame`).
+  pres.defineSlideMaster({ title: LAYOUTS.title, background, objects: [box(0, 0, SLIDE.w, 28, colours.accent), box(0, 28, SLIDE.w, 5, colours.gold), foot] });
+  pres.defineSlideMaster({ title: LAYOUTS.content, background, objects: [band, foot] });
+  // A section opener: the panel the seal sits on, and no foot rule.
+  pres.defineSlideMaster({ title: LAYOUTS.section, background, objects: [box(0, 0, 280, SLIDE.h, colours.panel), band] });
+  pres.defineSlideMaster({ title: LAYOUTS.plainSection, background, objects: [band] });
+}
+
+function layoutOf(deck: Deck, slide: Slide): string {
+  if (slide.kind === 'title') return LAYOUTS.title;
+  if (slide.kind === 'section') return deck.sections[slide.section!]!.numeral ? LAYOUTS.section : LAYOUTS.plainSection;
+  return LAYOUTS.content;
 }
 
 interface TextStyle {
@@ -338,9 +360,6 @@ function missingPicture(ctx: Context, page: Page, item: Visible, x: number, y: n
 /** Title slide: the title centred between the red band and a gold rule, the speaker, occasion and date beneath. */
 function titleSlide(ctx: Context, page: Page, slide: Slide): void {
   const { colours, faces, deck } = ctx;
-  rect(ctx, page, 0, 0, SLIDE.w, 28, colours.accent);
-  rect(ctx, page, 0, 28, SLIDE.w, 5, colours.gold);
-  rect(ctx, page, FRAME.left, SLIDE.h - 36 - 1, FRAME_WIDTH, 1, colours.rule);
   const area = { left: 80, width: 800, top: 88, bottom: 470 };
   const { speaker, occasion, date } = deck.meta;
   const layout = (scale: number, strict: boolean) => {
@@ -388,7 +407,6 @@ const RULED = 14 + 2 + 26;
 
 /** A sub-point, the opening and the closing: running head, heading, key phrases and pictures. */
 function contentSlide(ctx: Context, page: Page, slide: Slide, head: readonly Run[], heading: readonly Run[]): void {
-  frame(ctx, page);
   const points = slide.visible.filter((v) => v.kind === 'point');
   const pictures = slide.visible.filter((v) => v.kind === 'image');
   const layout = (scale: number, strict: boolean) => {
@@ -428,7 +446,6 @@ function phrasesAndPictures(ctx: Context, page: Page, phrases: List, pictures: V
 
 /** Agenda: each section on a line of its own, its numeral in a red square (theme.css `ol.agenda`). */
 function agendaSlide(ctx: Context, page: Page, slide: Slide): void {
-  frame(ctx, page);
   const { colours, faces, deck } = ctx;
   const square = 56;
   const layout = (scale: number, strict: boolean) => {
@@ -470,9 +487,6 @@ function numeralSquare(ctx: Context, page: Page, s: Section, x: number, y: numbe
 /** Section opener: the numeral in a large red seal on a panel, beside the section title and its key phrases. */
 function openerSlide(ctx: Context, page: Page, slide: Slide, s: Section): void {
   const { colours } = ctx;
-  // The panel holds the seal; a section without a numeral takes the whole width instead.
-  if (s.numeral) rect(ctx, page, 0, 0, 280, SLIDE.h, colours.panel);
-  rect(ctx, page, 0, 0, SLIDE.w, 7, colours.accent);
   const middle = (7 + 48 + FRAME.bottom) / 2;
   const body = { left: s.numeral ? 298 : FRAME.left, right: FRAME.right };
   if (s.numeral) seal(ctx, page, s.numeral, 55, middle - 85, 170);
