@@ -17,6 +17,7 @@ Commands:
                                   write the A4 speaking manuscript (讲稿) to <name>-讲稿.pdf, in the layout of
                                   official documents, with ▶n where each slide begins (--no-cues: none);
                                   --large: 二号 22 pt for reading at arm's length; --docx: also <name>-讲稿.docx
+  pptx  [file.md] [--out-dir DIR] write an editable PowerPoint file, <name>.pptx, with the speech in its notes
 
 file.md defaults to ${DEFAULT_INPUT}.`;
 
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
       large: !!values.large,
       docx: !!values.docx,
     }), 0),
+  pptx: async (input, values) => (await (await import('./pptx.ts')).exportPptx({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR }), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */
