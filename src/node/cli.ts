@@ -13,6 +13,8 @@ Commands:
   check [file.md]                 report problems and proofread the text, without building
   pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
                                   write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
+  import <speech.docx|speech.txt> [-o out.md] [--force]
+                                  turn a Word or text file into a speech in Markdown (default slides/<name>.md)
 
 file.md defaults to ${DEFAULT_INPUT}.`;
 
@@ -20,6 +22,8 @@ const OPTIONS = {
   'out-dir': { type: 'string' },
   'browser-path': { type: 'string' },
   port: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -35,25 +39,27 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
   check: async (input) => (await import('./check.ts')).runCheck(input),
   pdf: async (input, values) =>
     (await (await import('./pdf.ts')).exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
+  import: async (input, values) => (await import('./import.ts')).runImport({ input, output: values.output, force: values.force }),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { command, input, values } = readArgs(argv);
+  const { command, input, values, given } = readArgs(argv);
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
   const run = COMMANDS[command];
   if (!run || !Object.hasOwn(COMMANDS, command)) throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
+  if (command === 'import' && !given) throw new CLIError(`import needs the Word or text file to read, e.g. speech-deck import 讲话.docx\n\n${USAGE}`);
   return run(input, values);
 }
 
-function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values } {
+function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values; given: boolean } {
   try {
     const { positionals, values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     if (positionals.length > 2) throw new CLIError(`too many arguments: ${positionals.slice(2).join(' ')}\n\n${USAGE}`);
-    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values };
+    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values, given: positionals.length > 1 };
   } catch (error) {
     if (error instanceof CLIError) throw error;
     throw new CLIError(`${(error as Error).message}\n\n${USAGE}`);
