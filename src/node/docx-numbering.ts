@@ -274,7 +274,8 @@ function chineseCounting(n: number, digits: string, units: readonly [string, str
       if (out) zero = true;
       continue;
     }
-    if (zero) out += digits[0];
+    // Counting says 零 for a gap (一百零五); digit-by-digit writing keeps 〇.
+    if (zero) out += '零';
     zero = false;
     // 十二, not 一十二, when ten is the highest place.
     out += (value === 10 && !out && d === 1 ? '' : digits[d]) + unit;

@@ -26,6 +26,8 @@ export interface Imported {
   markdown: string;
   /** Where each slide starts in `markdown`. */
   lines: SlideLines[];
+  /** For each source line, the first line of `markdown` that holds its text. */
+  sourceLines: Map<number, number>;
   /** The drafted key phrases, by `slideKey`. */
   phrases: Map<string, string[]>;
   /** The Markdown read back by the deck's parser. */
@@ -39,7 +41,7 @@ export function importSpeech(paragraphs: readonly SourceParagraph[], options: Im
   const drafted = draftPhrases(slides.map((s) => s.slide), options.segment);
   const phrases = new Map(slides.map((s, i) => [slideKey(s.ref), drafted[i]!]));
   const written = writeMarkdown(tree, { phrases, ...(options.rate ? { rate: options.rate } : {}) });
-  return { tree, markdown: written.markdown, lines: written.lines, phrases, deck: parse(written.markdown) };
+  return { tree, markdown: written.markdown, lines: written.lines, sourceLines: written.sourceLines, phrases, deck: parse(written.markdown) };
 }
 
 /** Every slide that shows key phrases, with what it already shows and what is said on it. */

@@ -107,7 +107,8 @@ function candidates(texts: readonly string[], min: number, max: number, cut: Seg
     if (trimmed.length >= min) phrase = trimmed;
     phrase = balanced(phrase);
     const n = [...phrase].length;
-    if (n < min || n > max || !HAN.test(phrase) || SALUTATION.test(phrase) || FRAMING.test(phrase)) return;
+    // A space inside Chinese text (a table row read aloud) would look like a slip on a slide.
+    if (n < min || n > max || !HAN.test(phrase) || /\s/u.test(phrase) || SALUTATION.test(phrase) || FRAMING.test(phrase)) return;
     const start = text.indexOf(phrase, from);
     found.push({ text: phrase, block, start, end: start + phrase.length, score: bonus, single });
   };
@@ -206,7 +207,8 @@ function repeatsHeading(phrase: string, headings: readonly string[]): boolean {
   return headings.some((h) => {
     const heading = bare(h).replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/u, '');
     if (!heading) return false;
-    if (heading.includes(phrase) || phrase.includes(heading)) return true;
+    // Part of the heading, or the heading with little around it; a short heading word inside a phrase is fine.
+    if (heading.includes(phrase) || (phrase.includes(heading) && heading.length * 2 >= phrase.length)) return true;
     const chars = [...heading];
     const shared = [...phrase].filter((c) => chars.includes(c)).length;
     return shared >= 0.7 * [...phrase].length;

@@ -81,8 +81,9 @@ function lookItems(imported: Imported, options: ReportOptions): string[] {
   const [zhUnit, enUnit] = WHERE[options.unit];
   for (const p of options.problems ?? []) items.push(`${options.source}:${p.line}: ${p.severity}: ${p.message}`);
   for (const n of [...(options.notices ?? []), ...tree.notices]) {
-    const lines = mdLine(n.slide);
-    items.push(lines ? `${at(lines.heading)}${n.zh} · ${n.en}` : `${options.source}:${n.line}: ${n.zh} · ${n.en}`);
+    // A remark about a slide points to its heading; one about a paragraph, to where that paragraph went.
+    const line = mdLine(n.slide)?.heading ?? imported.sourceLines.get(n.line);
+    items.push(line ? `${at(line)}${n.zh} · ${n.en}` : `${options.source}:${n.line}: ${n.zh} · ${n.en}`);
   }
   for (const m of tree.meta) {
     items.push(`${options.source}:${m.line}: 第 ${m.line} ${zhUnit}“${m.text}”写进了前置设置的 ${m.key}，不在讲稿里 · ${enUnit} ${m.line} "${m.text}" went into the front matter as ${m.key}, not into the spoken text`);

@@ -200,6 +200,9 @@ function toUnits(paragraphs: readonly SourceParagraph[]): Unit[] {
     if (p.fromTable) unit.fromTable = true;
     units.push(unit);
   }
+  // Pictures above the title are shown on the opening slide: the title stays the first thing said.
+  const first = units.findIndex((u) => !u.image);
+  if (first > 0) units.splice(1, 0, ...units.splice(0, first));
   return units;
 }
 
@@ -269,8 +272,8 @@ function metaLine(unit: Unit): MetaLine | undefined {
   const date = DATE.exec(inner);
   if (date) {
     const rest = inner.replace(date[0], '').replace(/^[\s,，、]+|[\s,，、]+$/gu, '');
-    // A date with a name beside it, as in （张三　2023年3月1日）, still gives the date; the name is kept in the line.
-    return { line: unit.line, text, key: 'date', value: rest && rest.length > 12 ? inner : date[0].replace(/\s+/g, '') };
+    // A date with a name beside it, as in （张三　2023年3月1日）, keeps both, so that nothing of the line is lost.
+    return { line: unit.line, text, key: 'date', value: rest ? inner.replace(/\s+/gu, ' ') : date[0].replace(/\s+/gu, '') };
   }
   if (/^[—─-]{1,2}/u.test(text) || OCCASION_IN_TITLE.test(inner)) {
     const value = inner.replace(/^[—─-]+\s*/u, '');
@@ -318,7 +321,8 @@ function leadHeading(text: string, offset: number): { text: string; end: number 
   const rest = text.slice(offset);
   const stop = rest.search(/[。！？；：!?;:]/u);
   const lead = stop < 0 ? rest : rest.slice(0, stop);
-  let heading = bare(lead);
+  // A lead of punctuation only (一、 on a line of its own) is shown as written rather than as nothing.
+  let heading = bare(lead) || lead.trim();
   if (length(heading) > MAX_HEADING) {
     const comma = heading.search(/[，,]/u);
     heading = comma >= 4 && comma <= MAX_HEADING ? heading.slice(0, comma) : `${heading.slice(0, MAX_HEADING)}`;
@@ -397,7 +401,7 @@ const ordinalPoints: PointRule = (units, _whole, from, to) => {
     for (const m of ordinals(unit.text)) {
       if ((u === from.unit && m.at < from.offset) || m.number !== run.length + 1) continue;
       const lead = leadHeading(unit.text, m.at + m.text.length);
-      const heading = length(lead.text) > 20 ? bare(lead.text.split(/[，,]/u)[0]!) : lead.text;
+      const heading = (length(lead.text) > 20 ? bare(lead.text.split(/[，,]/u)[0]!) : lead.text) || m.text;
       run.push({ unit: u, offset: m.at, heading: { text: heading, line: unit.line, found: 'ordinal' } });
     }
   }

@@ -17,6 +17,8 @@ export interface SlideLines {
 export interface Written {
   markdown: string;
   lines: SlideLines[];
+  /** For each source line, the first Markdown line that holds its text. */
+  sourceLines: Map<number, number>;
 }
 
 export interface WriteOptions {
@@ -36,14 +38,19 @@ export function slideKey(ref: SlideRef): string {
 export function writeMarkdown(tree: Tree, options: WriteOptions): Written {
   const out: string[] = [];
   const lines: SlideLines[] = [];
+  const sourceLines = new Map<number, number>();
   const push = (...text: string[]) => out.push(...text);
+  const pushBlock = (block: Block) => {
+    if (!sourceLines.has(block.line)) sourceLines.set(block.line, out.length + 1);
+    push(blockLine(block), '');
+  };
   const slide = (ref: SlideRef, headingLine: string, blocks: readonly Block[]) => {
     push(headingLine, '');
     const heading = out.length - 1;
     const phrases = options.phrases.get(slideKey(ref)) ?? [];
     lines.push({ ref, heading, phrases: phrases.length ? out.length + 1 : heading });
     if (phrases.length) push(...phrases.map((p) => `- ${escapeLine(p)}`), '');
-    for (const block of blocks) push(blockLine(block), '');
+    for (const block of blocks) pushBlock(block);
   };
 
   push('---', ...frontMatter(tree, options.rate ?? 200), '---', '');
@@ -54,14 +61,16 @@ export function writeMarkdown(tree: Tree, options: WriteOptions): Written {
     const phrases = options.phrases.get('opening') ?? [];
     lines.push({ ref: { kind: 'opening' }, heading: out.length + 1, phrases: out.length + 1 });
     if (phrases.length) push(...phrases.map((p) => `- ${escapeLine(p)}`), '');
-    for (const block of tree.opening.blocks) push(blockLine(block), '');
+    for (const block of tree.opening.blocks) pushBlock(block);
   }
+  // Headings below the title are shown, not spoken; one that came out empty still needs some text to parse.
+  const heading = (text: string) => escapeInline(text.trim()) || '…';
   tree.sections.forEach((section, s) => {
-    slide({ kind: 'section', section: s }, `## ${escapeInline(section.heading.text)}`, section.intro.blocks);
-    section.points.forEach((point, p) => slide({ kind: 'point', section: s, point: p }, `### ${escapeInline(point.heading.text)}`, point.blocks));
+    slide({ kind: 'section', section: s }, `## ${heading(section.heading.text)}`, section.intro.blocks);
+    section.points.forEach((point, p) => slide({ kind: 'point', section: s, point: p }, `### ${heading(point.heading.text)}`, point.blocks));
   });
   if (tree.closing) slide({ kind: 'closing' }, '---', tree.closing.blocks);
-  return { markdown: out.join('\n').replace(/\n+$/, '\n'), lines };
+  return { markdown: out.join('\n').replace(/\n+$/, '\n'), lines, sourceLines };
 }
 
 function frontMatter(tree: Tree, rate: number): string[] {
