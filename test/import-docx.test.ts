@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type ImportResult } from '../src/node/import.ts';
+import { loadSpeech } from '../src/node/load.ts';
 import { expectFaithful, treeShape, type TreeShape } from './helpers/import.ts';
 
 /**
@@ -234,6 +235,20 @@ describe('importing Word files', () => {
     const slide = imported.deck.sections[0]!.points[0]!;
     expect(slide.visible.filter((v) => v.kind === 'image').map((v) => v.html)).toEqual(['<img src="picture-images/image1.png" alt="事故起数逐年下降" />']);
     expect(results['picture']!.report).toContain('1 张图片存进了');
+  });
+
+  it('embeds the saved picture when the speech is loaded for the deck, which admits only data: images', () => {
+    const md = join(dir, 'out', 'picture.md');
+    const { deck } = loadSpeech(md);
+    expect(deck.problems).toEqual([]);
+    const img = deck.sections[0]!.points[0]!.visible.find((v) => v.kind === 'image')!;
+    expect(img.html).toBe(`<img src="data:image/png;base64,${png.toString('base64')}" alt="事故起数逐年下降" />`);
+    // A picture that is not there, or not a picture, is named in a warning and left as it was.
+    writeFileSync(join(dir, 'out', 'broken.md'), `# 题目\n\n## 一、部分\n\n![缺](nowhere.png)\n\n![假](broken.md)\n\n话。\n`);
+    const broken = loadSpeech(join(dir, 'out', 'broken.md')).deck;
+    expect(broken.problems.map((p) => [p.line, p.message.slice(0, 30)])).toEqual([[5, 'the picture "nowhere.png" is n'], [7, '"broken.md" is not a PNG, JPEG']]);
+    expect(broken.sections[0]!.opener.visible.map((v) => v.html)).toEqual(['<img src="nowhere.png" alt="缺" />', '<img src="broken.md" alt="假" />']);
+    rmSync(join(dir, 'out', 'broken.md'));
   });
 
   it('turns a table into spoken text, a paragraph a row, and says so', () => {

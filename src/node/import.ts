@@ -114,7 +114,7 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
     notices.push({
       line: source.paragraphs.find((p) => p.image)!.line,
       zh: `${pictures.length} 张图片存进了 ${displayPath(join(dirname(output), folder))}，并在幻灯片上引用`,
-      en: `${pictures.length} picture${pictures.length > 1 ? 's' : ''} saved in ${displayPath(join(dirname(output), folder))} and shown on their slides`,
+      en: `${pictures.length > 1 ? `${pictures.length} pictures` : '1 picture'} saved in ${displayPath(join(dirname(output), folder))} and shown on ${pictures.length > 1 ? 'their slides' : 'its slide'}`,
     });
   }
   const report = importReport(imported, { source: displayPath(input), output: displayPath(output), unit: source.unit, notices, problems: source.problems });

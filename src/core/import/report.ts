@@ -104,7 +104,7 @@ function lookItems(imported: Imported, options: ReportOptions): string[] {
   const few = imported.lines.filter((l) => l.ref.kind !== 'title' && (imported.phrases.get(slideKey(l.ref))?.length ?? 2) < 2);
   if (few.length) {
     const where = few.map((l) => l.heading).join(', ');
-    items.push(`${at(few[0]!.heading)}${few.length} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 ${where} 行），请补上或留空 · ${few.length} slide${few.length > 1 ? 's have' : ' has'} little to say beyond ${few.length > 1 ? 'their headings' : 'its heading'}, so fewer than two key phrases were drafted (lines ${where}): add some or leave them`);
+    items.push(`${at(few[0]!.heading)}${few.length} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 ${where} 行），请补上或留空 · ${few.length} slide${few.length > 1 ? 's have' : ' has'} little to say beyond ${few.length > 1 ? 'their headings' : 'its heading'}, so fewer than two key phrases were drafted (line${few.length > 1 ? 's' : ''} ${where}): add some or leave them`);
   }
   if (!items.length) items.push('没有 · nothing');
   return items;
