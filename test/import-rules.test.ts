@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLOSING_CUES, importSpeech, textParagraphs, type Imported, type SourceParagraph } from '../src/core/import/index.ts';
@@ -300,5 +301,16 @@ describe("Word's automatic numbering", () => {
     expect(paragraphStyle({ styleName: '标题 1' })).toEqual({ heading: 1 });
     expect(paragraphStyle({ styleId: 'Heading3', styleName: null })).toEqual({ heading: 3 });
     expect(paragraphStyle({ styleName: 'Normal' })).toBeUndefined();
+  });
+});
+
+describe('the import core', () => {
+  it('is pure, so that a browser can run it: no Node modules or globals, only core modules, yaml and markdown-it', () => {
+    for (const file of readdirSync('src/core/import')) {
+      const code = readFileSync(`src/core/import/${file}`, 'utf8');
+      const imports = [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
+      for (const from of imports) expect(from, `${file} imports ${from}`).toMatch(/^(\.\.?\/(?!\.\.\/)[\w./-]+\.ts|yaml|markdown-it)$/);
+      expect(code, file).not.toMatch(/\b(process|Buffer|require|__dirname)\b/);
+    }
   });
 });

@@ -59,6 +59,18 @@ describe('importing the original speech, test/fixtures/speech.txt', () => {
     }
   });
 
+  it('drafts phrases like the hand-chosen ones of speech.md: at least a third share most of their characters with one', () => {
+    const shared = (a: string, b: string) => {
+      const left = [...b];
+      return [...a].filter((c) => (left.includes(c) ? (left.splice(left.indexOf(c), 1), true) : false)).length;
+    };
+    const slides = (deck: typeof handMade) => [deck.opening!, ...deck.sections.flatMap((s) => [s.opener, ...s.points]), deck.closing!];
+    const hand = slides(handMade);
+    const drafted = slides(imported.deck).flatMap((slide, i) => slide.visible.map((v) => ({ text: v.text, hand: hand[i]!.visible.map((h) => h.text) })));
+    const alike = drafted.filter((d) => d.hand.some((h) => shared(d.text, h) >= Math.max([...d.text].length, [...h].length) / 2));
+    expect(alike.length).toBeGreaterThanOrEqual(drafted.length / 3);
+  });
+
   it('builds with no edits into a 16-slide deck whose notes are the original text', async () => {
     const md = join(dir, 'speech.md');
     writeFileSync(md, imported.markdown);

@@ -72,7 +72,6 @@ function choose(slide: PhraseSlide, weight: (w: string) => number, cut: Segmente
   // A slide of short clauses only still gets its phrases, from the clauses it has.
   if (pool.length < 2) pool = [...pool, ...candidates(slide.texts, 3, 40, cut).filter(fresh)];
   for (const c of pool) c.score += score(c.text, weight, cut);
-  if (process.env.DEBUG_PHRASES) console.log(pool.slice().sort((a, b) => b.score - a.score).slice(0, 12).map((c) => `${c.score.toFixed(2)} ${c.text}`).join('\n'));
   pool.sort((a, b) => b.score - a.score || a.block - b.block || a.start - b.start);
   const want = wanted(slide);
   let picked = pick(pool, want);
