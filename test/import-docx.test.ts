@@ -41,7 +41,7 @@ const TREE = (s1: string, s2: string, points: string[][]): TreeShape => ({
   closing: '同志们',
 });
 
-const FIXTURES: Record<string, { paragraphs: Para[]; tree: TreeShape }> = {
+const FIXTURES: Record<string, { paragraphs: Para[]; tree: TreeShape; separateLists?: boolean }> = {
   // Word's Title and Heading 1/2 styles, the numbers typed.
   headings: {
     paragraphs: [
@@ -57,6 +57,22 @@ const FIXTURES: Record<string, { paragraphs: Para[]; tree: TreeShape }> = {
   // Word's automatic Chinese numbering (一、 and （一）), in paragraphs of no heading style: the numbers exist only
   // in numbering.xml, and the (一) of the second section starts again.
   numbering: {
+    paragraphs: [
+      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
+      { text: S1, shown: `一、${S1}`, numbered: 0 }, { text: S1_INTRO },
+      { text: `${P11}。${P11_BODY}`, shown: `（一）${P11}。${P11_BODY}`, numbered: 1 },
+      { text: `${P12}。${P12_BODY}`, shown: `（二）${P12}。${P12_BODY}`, numbered: 1 },
+      { text: S2, shown: `二、${S2}`, numbered: 0 }, { text: S2_INTRO },
+      { text: `${P21}。${P21_BODY}`, shown: `（一）${P21}。${P21_BODY}`, numbered: 1 },
+      { text: `${P22}。${P22_BODY}`, shown: `（二）${P22}。${P22_BODY}`, numbered: 1 },
+      { text: CLOSING },
+    ],
+    tree: TREE(`一、${S1}`, `二、${S2}`, [[`（一）${P11}`, `（二）${P12}`], [`（一）${P21}`, `（二）${P22}`]]),
+  },
+  // The same with two lists, as many offices set them up: 一、 for sections and （一） (custom text （%1）) for
+  // sub-points, the sub-point list started again in each section (a new list instance with a start override).
+  'numbering-lists': {
+    separateLists: true,
     paragraphs: [
       { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
       { text: S1, shown: `一、${S1}`, numbered: 0 }, { text: S1_INTRO },
@@ -137,7 +153,14 @@ function runs(p: Para): TextRun[] {
   return out;
 }
 
-function element(p: Para): Paragraph | Table {
+/** Which list a numbered paragraph is in: one two-level list, or a list per level with the inner one restarted per section. */
+function numbering(p: Para, separate: boolean, section: number) {
+  if (p.numbered === undefined) return {};
+  if (!separate) return { numbering: { reference: 'chinese', level: p.numbered } };
+  return { numbering: p.numbered === 0 ? { reference: 'sections', level: 0 } : { reference: 'points', level: 0, instance: section } };
+}
+
+function element(p: Para, separate = false, section = 0): Paragraph | Table {
   if (p.table) {
     return new Table({ rows: p.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) });
   }
@@ -148,22 +171,22 @@ function element(p: Para): Paragraph | Table {
   return new Paragraph({
     children: runs(p),
     ...(heading ? { heading } : {}),
-    ...(p.numbered !== undefined ? { numbering: { reference: 'chinese', level: p.numbered } } : {}),
+    ...numbering(p, separate, section),
   });
 }
 
-async function makeDocx(name: string, paragraphs: Para[]): Promise<Buffer> {
+async function makeDocx(name: string, paragraphs: Para[], separate = false): Promise<Buffer> {
+  const level = (n: number, text: string) => ({ level: n, format: LevelFormat.CHINESE_COUNTING, text, alignment: AlignmentType.START });
+  let section = 0;
   const doc = new Document({
     numbering: {
-      config: [{
-        reference: 'chinese',
-        levels: [
-          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START },
-          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.START },
-        ],
-      }],
+      config: [
+        { reference: 'chinese', levels: [level(0, '%1、'), level(1, '（%2）')] },
+        { reference: 'sections', levels: [level(0, '%1、')] },
+        { reference: 'points', levels: [level(0, '（%1）')] },
+      ],
     },
-    sections: [{ children: paragraphs.map(element) }],
+    sections: [{ children: paragraphs.map((p) => element(p, separate, p.numbered === 0 ? ++section : section)) }],
   });
   const buffer = await Packer.toBuffer(doc);
   if (name !== 'no-styles') return buffer;
@@ -188,9 +211,9 @@ const results: Record<string, ImportResult> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'speech-deck-docx-'));
   png = await sharp({ create: { width: 160, height: 90, channels: 3, background: '#b71c1c' } }).png().toBuffer();
-  for (const [name, { paragraphs }] of Object.entries(FIXTURES)) {
+  for (const [name, { paragraphs, separateLists }] of Object.entries(FIXTURES)) {
     const file = join(dir, `${name}.docx`);
-    writeFileSync(file, await makeDocx(name, paragraphs));
+    writeFileSync(file, await makeDocx(name, paragraphs, separateLists));
     results[name] = await importFile({ input: file, output: join(dir, 'out', `${name}.md`) });
   }
 });
@@ -214,6 +237,7 @@ describe('importing Word files', () => {
     };
     expect(found('headings')).toEqual(['title-style', 'heading-style', 'heading-style']);
     expect(found('numbering')).toEqual(['title-style', 'numbered', 'numbered']);
+    expect(found('numbering-lists')).toEqual(['title-style', 'numbered', 'numbered']);
     expect(found('bold')).toEqual(['first-line', 'numbered', 'bold']);
     expect(found('no-styles')).toEqual(['first-line', 'numbered', 'numbered']);
   });
