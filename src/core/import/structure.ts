@@ -228,15 +228,13 @@ function part(units: Unit[], from: At, to: At): Part {
 
 /** The title: Word's Title style on the first paragraph, else a short first line, else the first sentence. */
 function findTitle(units: Unit[], notices: Notice[]): { title: Heading; body: At } {
-  const first = units.findIndex((u) => !u.image);
-  const unit = units[first]!;
+  // toUnits puts the first text first.
+  const unit = units[0]!;
   const headingLevels = units.filter((u) => u.heading).map((u) => u.heading!);
   // A lone top-level heading on the first line is the title when the others are a level below it.
   const loneTop = unit.heading !== undefined && headingLevels.filter((l) => l <= unit.heading!).length === 1;
-  if (first === 0 && (unit.title || loneTop)) {
-    return { title: { text: unit.text, line: unit.line, found: 'title-style' }, body: { unit: 1, offset: 0 } };
-  }
-  if (first === 0 && unit.text.length <= MAX_TITLE && !leadingMarker(unit.text) && !/[。！？；]./u.test(unit.text) && !/[：:]$/u.test(unit.text)) {
+  if (unit.title || loneTop) return { title: { text: unit.text, line: unit.line, found: 'title-style' }, body: { unit: 1, offset: 0 } };
+  if (unit.text.length <= MAX_TITLE && !leadingMarker(unit.text) && !/[。！？；]./u.test(unit.text) && !/[：:]$/u.test(unit.text)) {
     return { title: { text: unit.text, line: unit.line, found: 'first-line' }, body: { unit: 1, offset: 0 } };
   }
   // No title line: the first sentence stands in, so that its text is still spoken exactly once.
@@ -248,7 +246,7 @@ function findTitle(units: Unit[], notices: Notice[]): { title: Heading; body: At
     zh: `没有找到标题行，暂用第一句“${text}”作标题；请在最前面写上真正的标题（“# 标题”），并把这一句放回开场`,
     en: `no title line found, so the first sentence "${text}" stands in as the title; write the real title first ("# title") and move this sentence back into the opening`,
   });
-  const rest = sentence.end < unit.text.length ? { unit: first, offset: sentence.end } : { unit: first + 1, offset: 0 };
+  const rest = sentence.end < unit.text.length ? { unit: 0, offset: sentence.end } : { unit: 1, offset: 0 };
   return { title: { text, line: unit.line, found: 'first-sentence' }, body: rest };
 }
 
