@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { CLIError, formatProblem } from './errors.ts';
+import { embedPictures } from './images.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
 import { hasErrors } from '../core/model.ts';
 import { describeSize, sizeBreakdown } from './size.ts';
@@ -18,9 +19,10 @@ export function createReporter(): (loaded: LoadedSpeech) => void {
   };
 }
 
-/** Loads the speech and stops with a clear message when it has errors. */
-export function checkedSpeech(input: string, report: (loaded: LoadedSpeech) => void): LoadedSpeech {
+/** Loads the speech, its pictures included, and stops with a clear message when it has errors. */
+export async function checkedSpeech(input: string, report: (loaded: LoadedSpeech) => void): Promise<LoadedSpeech> {
   const loaded = loadSpeech(input);
+  loaded.deck.problems = [...loaded.deck.problems, ...(await embedPictures(loaded.deck, input))].sort((a, b) => a.line - b.line);
   report(loaded);
   const errors = loaded.deck.problems.filter((p) => p.severity === 'error').length;
   if (hasErrors(loaded.deck.problems)) {
@@ -32,7 +34,7 @@ export function checkedSpeech(input: string, report: (loaded: LoadedSpeech) => v
 /** Builds the one-file deck and returns its path. */
 export async function buildDeck(input: string, outDir: string, options: { fontCacheDir?: string } = {}): Promise<string> {
   const started = performance.now();
-  const { deck, file } = checkedSpeech(input, createReporter());
+  const { deck, file } = await checkedSpeech(input, createReporter());
   const out = resolve(outDir);
   const target = join(out, `${basename(input, extname(input))}.html`);
   console.log(`Building ${displayPath(target)} from ${file} …`);

@@ -3,8 +3,10 @@ import { relative } from 'node:path';
 import { capacityProblems } from '../core/capacity.ts';
 import { decode } from '../core/decode.ts';
 import { CLIError } from './errors.ts';
+import { pictureProblems } from './images.ts';
 import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
+import { addLineBreaks } from './words.ts';
 
 export interface LoadedSpeech {
   /** The path as the user should see it in messages. */
@@ -15,7 +17,11 @@ export interface LoadedSpeech {
   deck: Deck;
 }
 
-/** Reads, decodes and parses a speech file; decoding problems are merged into the deck's. */
+/**
+ * Reads, decodes and parses a speech file, finds where its headings and key phrases may wrap (between
+ * words), and checks its pictures and what fits on each slide; those problems are merged into the deck's.
+ * The pictures are embedded separately (`embedPictures`), as that takes time.
+ */
 export function loadSpeech(path: string): LoadedSpeech {
   let bytes: Uint8Array;
   try {
@@ -26,7 +32,8 @@ export function loadSpeech(path: string): LoadedSpeech {
   }
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
-  deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck)];
+  addLineBreaks(deck);
+  deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
   return { file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 

@@ -4,6 +4,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { distinctCharacters, faceText, type FaceRole } from '../core/charset.ts';
 import { withContentSecurityPolicy } from './csp.ts';
 import { embedFonts, fontFaceCss } from './fonts.ts';
+import { embedPictures } from './images.ts';
 import { loadSpeech, type LoadedSpeech } from './load.ts';
 import type { Deck } from '../core/model.ts';
 import { fillTemplate, render } from '../render/html.ts';
@@ -73,8 +74,9 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
+      async handler(html) {
         const deck = load();
+        await embedPictures(deck, input);
         lastMeta = JSON.stringify(deck.meta);
         return fillTemplate(html, render(deck));
       },
@@ -115,7 +117,7 @@ export function speechDeck(options: DeckPluginOptions): Plugin {
       const fonts = server.moduleGraph.getModuleById(RESOLVED_FONTS);
       if (fonts) void server.reloadModule(fonts);
     }
-    server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: { slides: render(deck).slides } });
+    void embedPictures(deck, input).then(() => server.ws.send({ type: 'custom', event: UPDATE_EVENT, data: { slides: render(deck).slides } }));
     // The file watcher can miss a save that follows the last within a few tens of milliseconds: look again.
     clearTimeout(recheck);
     recheck = setTimeout(() => {
