@@ -66,7 +66,7 @@ export function lineBreaks(text: string, boundaries: Iterable<number>): number[]
       if (NO_START.has(after) || NO_END.has(before) || isSpace(after) || inRun[b]) return false;
       if (LEANS_BACK.has(after) && single(b)) return false;
       if (LEANS_FORWARD.has(before) && single(b - 1)) return false;
-      if (glued(b) || glued(b - 1)) return false;
+      if ((glued(b) && LETTER.test(before)) || (glued(b - 1) && LETTER.test(after))) return false;
       // Between two Latin letters or digits with no space (COVID-19, 5G) there is no break either.
       return isSpace(before) || isWide(before) || isWide(after);
     });
