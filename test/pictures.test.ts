@@ -3,12 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pictureBox } from '../src/core/capacity.ts';
 import { parse } from '../src/core/parse.ts';
 import { render } from '../src/render/html.ts';
+import { buildDeck } from '../src/node/build.ts';
 import { checkSpeech } from '../src/node/check.ts';
-import { embedPictures, encode, sniffFormat } from '../src/node/images.ts';
+import { CLIError } from '../src/node/errors.ts';
+import { embedPictures, encode, pictureFiles, sniffFormat } from '../src/node/images.ts';
 import { loadSpeech } from '../src/node/load.ts';
 import { HOSTILE_SVG, pictureSpeech, writePictures } from './helpers/pictures.ts';
 
@@ -59,6 +61,11 @@ describe('pictures in a speech', () => {
     expect(html).not.toMatch(/image\/svg|<svg|alert\(/i);
   });
 
+  it('name the files they come from, so that the PDF export builds the deck again when one changes', () => {
+    const { deck } = loadSpeech(join(dir, 'speech.md'));
+    expect(pictureFiles(deck, join(dir, 'speech.md')).sort()).toEqual([join(dir, paths.jpeg), join(dir, paths.png), join(dir, paths.svg)].sort());
+  });
+
   it('draws an SVG as a PNG that carries none of its script', async () => {
     const out = await encode(Buffer.from(HOSTILE_SVG), 'svg', { width: 700, height: 560 });
     expect(out.format).toBe('png');
@@ -84,13 +91,25 @@ describe('pictures in a speech', () => {
       const report = await checkSpeech(path);
       const errors = report.problems.filter((p) => p.severity === 'error');
       expect(errors, name).toEqual([expect.objectContaining({ line, message: expect.stringMatching(message) })]);
-      // build: the same error with its file and line, a non-zero exit and nothing written.
+      // build: the same error with its file and line, and nothing written.
       const out = join(dir, `out-${name.replace(/\W/g, '-')}`);
-      const cli = spawnSync('node', ['bin/speech-deck.js', 'build', path, '--out-dir', out], { encoding: 'utf8' });
-      expect(cli.status, name).toBe(1);
-      expect(cli.stderr, name).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: error: `));
-      expect(cli.stderr, name).not.toMatch(/\n\s+at /);
+      const printed: string[] = [];
+      const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+      const built = await buildDeck(path, out).then(() => 'built', (error: unknown) => error);
+      spy.mockRestore();
+      expect(built, name).toBeInstanceOf(CLIError);
+      expect(printed.join('\n'), name).toContain(`${path}:${line}: error: `);
       expect(existsSync(out), name).toBe(false);
     }
   }, 120_000);
+
+  it('stop the command-line build with exit code 1 and the error at its line, never a stack trace', () => {
+    const { path, line } = oneSpeech('missing-cli', 'nowhere.png');
+    const out = join(dir, 'out-missing-cli');
+    const cli = spawnSync('node', ['bin/speech-deck.js', 'build', path, '--out-dir', out], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(`${path}:${line}: error: 找不到图片“nowhere.png”`);
+    expect(cli.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
 });

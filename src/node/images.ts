@@ -46,11 +46,25 @@ export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
 
 const shown = (target: string) => (target.length > 80 ? `${target.slice(0, 77)}…` : target);
 
+/** The file an address names, relative to the speech; undefined for a URL with a scheme (data:, https:) or `//`. */
+function localPath(target: string, speech: string): string | undefined {
+  if (/^([a-z][a-z0-9+.-]+:|\/\/)/i.test(target)) return undefined;
+  let path = target;
+  try {
+    // markdown-it gives addresses percent-encoded: 图片/现场%20照片.jpg.
+    path = decodeURI(target);
+  } catch {
+    // Kept as written.
+  }
+  return isAbsolute(path) ? path : resolve(dirname(speech), path);
+}
+
 /** Reads a picture's bytes from its address, relative to the speech, or says why it cannot. */
 function locate(target: string, speech: string): Located {
   const data = /^data:image\/(png|jpeg|gif|webp);base64,(.*)$/is.exec(target);
   if (data) return { bytes: Buffer.from(data[2]!, 'base64'), key: createHash('sha256').update(target).digest('hex') };
-  if (/^([a-z][a-z0-9+.-]+:|\/\/)/i.test(target)) {
+  const file = localPath(target, speech);
+  if (!file) {
     const remote = /^(https?:)?\/\//i.test(target);
     return {
       problem: remote
@@ -58,13 +72,6 @@ function locate(target: string, speech: string): Located {
         : `图片地址“${shown(target)}”不是文件：请写图片相对于讲话稿的路径，如 ![说明](图片.png) · the picture address "${shown(target)}" is not a file: write its path relative to the speech, such as ![…](picture.png)`,
     };
   }
-  let path: string;
-  try {
-    path = decodeURI(target);
-  } catch {
-    path = target;
-  }
-  const file = isAbsolute(path) ? path : resolve(dirname(speech), path);
   const where = relative(process.cwd(), file);
   const place = where && !where.startsWith('..') ? where : file;
   try {
@@ -80,6 +87,11 @@ function locate(target: string, speech: string): Located {
           : `图片“${shown(target)}”无法读取（${code}）· the picture "${shown(target)}" cannot be read (${code})`,
     };
   }
+}
+
+/** The files of a deck's pictures, so that a deck older than any of them is built again. */
+export function pictureFiles(deck: Deck, speech: string): string[] {
+  return picturesOf(deck).flatMap(({ picture }) => localPath(picture.target ?? '', speech) ?? []);
 }
 
 const NOT_A_PICTURE = (target: string) =>

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { findBrowser, launchBrowser, type FindOptions } from './chromium.ts';
 import { CLIError } from './errors.ts';
+import { pictureFiles } from './images.ts';
 import { displayPath, loadSpeech } from './load.ts';
 import type { Meta } from '../core/model.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
@@ -73,7 +74,9 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
 async function deckFile(input: string, outDir: string, progress: (stage: Stage, line: string) => void): Promise<string> {
   const html = join(resolve(outDir), `${basename(input, extname(input))}.html`);
   const built = mtime(html);
-  if (built !== undefined && built >= Math.max(mtime(input) ?? Infinity, newestSource())) {
+  // A changed picture needs the deck built again as much as a changed speech does.
+  const pictures = built === undefined ? [] : pictureFiles(loadSpeech(input).deck, input).map((file) => mtime(file) ?? Infinity);
+  if (built !== undefined && built >= Math.max(mtime(input) ?? Infinity, newestSource(), ...pictures)) {
     progress('build', `Using ${displayPath(html)}, which is up to date with ${displayPath(input)}`);
     return html;
   }
