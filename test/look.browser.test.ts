@@ -154,6 +154,21 @@ describe('the look of the deck', () => {
     }
   });
 
+  it('shows the speaker view\'s clock on the 24-hour dial, never with AM or PM', async () => {
+    const page = await openDeck(browser, deckUrl);
+    const opened = page.context().waitForEvent('page');
+    await page.keyboard.press('s');
+    const speaker = await opened;
+    const clock = speaker.locator('.clock-value');
+    await expect.poll(() => clock.textContent()).toMatch(/^\d{2}:\d{2}$/);
+    // reveal writes the clock again every second; it stays on 24 hours.
+    await speaker.waitForTimeout(1200);
+    expect(await clock.textContent()).toMatch(/^\d{2}:\d{2}$/);
+    expect(await speaker.locator('body').textContent()).not.toMatch(/\b[AP]M\b/);
+    await speaker.close();
+    await page.close();
+  });
+
   it('fits the print view: one page per slide, each slide inside its page', async () => {
     const page = await browser.newPage();
     await page.goto(`${deckUrl}?print-pdf`);

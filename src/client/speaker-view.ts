@@ -8,6 +8,7 @@ const SPEAKER_STYLE = `
 body { font-family: 'Noto Sans SC', sans-serif; }
 .speaker-controls-notes .value { font-size: 1.45em; line-height: 1.75; }
 .speaker-controls-notes .value p { margin: 0 0 0.8em; }
+.nobr { white-space: nowrap; }
 `;
 
 /**
@@ -65,6 +66,23 @@ function dress(doc: Document): void {
   }
   translateLayouts(doc);
   fitNotes(doc);
+  keepClock24(doc);
+}
+
+/**
+ * The clock on the 24-hour dial offices use (14:05, not 02:05 PM). reveal's speaker view writes it in US
+ * style every second, so each time it does, the time is written again; nothing else of the view changes.
+ */
+function keepClock24(doc: Document): void {
+  const clock = doc.querySelector('.clock-value');
+  if (!clock) return;
+  const update = () => {
+    if (!/[AP]M/i.test(clock.textContent ?? '')) return;
+    const now = new Date();
+    clock.textContent = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  };
+  new MutationObserver(update).observe(clock, { childList: true, characterData: true, subtree: true });
+  update();
 }
 
 /** The layout menu in Chinese; reveal rewrites its label on every change, so it is watched. */

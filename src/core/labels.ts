@@ -22,8 +22,8 @@ export const SPEAKER_LAYOUTS: Readonly<Record<string, string>> = {
   'Notes only': '仅讲稿',
 };
 
-/** Characters the deck itself draws: slide numbers, the timer and the clock. */
-export const UI_CHARACTERS = '0123456789/:-. APM';
+/** Characters the deck itself draws: slide numbers, the timer and the (24-hour) clock. */
+export const UI_CHARACTERS = '0123456789/:-. ';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
