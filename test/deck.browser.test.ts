@@ -71,14 +71,14 @@ describe('the built deck in Chromium', () => {
 
   it('opens the speaker view with S, showing the current notes and the timer, and follows navigation', async () => {
     await page.evaluate(() => window.deck!.slide(3, 1));
-    const popup = page.context().waitForEvent('page');
+    const popup = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popup;
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.sv-text');
     const point = model.sections[0]!.points[0]!;
     await expect.poll(() => notes.textContent()).toContain(point.notes[0]!.text.slice(0, 30));
-    await expect(speaker.locator('.speaker-controls-time .timer').isVisible()).resolves.toBe(true);
-    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible()).toBe(true);
+    await expect(speaker.locator('.sv-elapsed-value').isVisible()).resolves.toBe(true);
+    await expect.poll(() => speaker.locator('.sv-pace').isVisible()).toBe(true);
     await pressAndWait(page, 'PageDown');
     const next = model.sections[0]!.points[1]!;
     await expect.poll(() => notes.textContent()).toContain(next.notes[0]!.text.slice(0, 30));

@@ -1,4 +1,4 @@
-import Reveal, { type RevealConfig } from 'reveal.js';
+import Reveal from 'reveal.js';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reset.css';
@@ -6,7 +6,7 @@ import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
 import './print-view.ts';
-import { dressSpeakerView } from './speaker-view.ts';
+import { SpeakerView } from './speaker/index.ts';
 import { contentSlides, fitSlides } from './fit.ts';
 
 declare global {
@@ -18,16 +18,10 @@ declare global {
 
 const UPDATE_EVENT = 'speech-deck:update';
 
-// Every slide carries data-timing; a default only turns the speaker view's pacing timer on.
-// reveal's types allow only null here, though the speaker view reads a number of seconds.
-const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
-
-dressSpeakerView();
 // Every slide is fitted before reveal starts, with its fonts loaded, so that none is ever shown or printed unfitted.
 await fitSlides(contentSlides());
 
 Reveal.initialize({
-  ...pacing,
   hash: true,
   slideNumber: 'c/t',
   progress: true,
@@ -39,12 +33,10 @@ Reveal.initialize({
   navigationMode: 'linear',
   transition: 'slide',
   pdfSeparateFragments: false,
-  plugins: [Search, Zoom],
+  // Our own speaker view (S) in place of reveal's notes plugin: see src/client/speaker/.
+  plugins: [Search, Zoom, SpeakerView()],
 });
 window.deck = Reveal;
-
-// The speaker-view plugin carries a Markdown parser that takes a while to set up; it is needed only once S is pressed.
-Reveal.on('ready', () => void import('reveal.js/plugin/notes').then(({ default: Notes }) => Reveal.registerPlugin(Notes())));
 
 // `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
 if (import.meta.hot) {
