@@ -3,7 +3,7 @@ import { SPEAKER_TEXT as T } from '../../core/labels.ts';
 import { addDeckMenu } from './menu.ts';
 import { canUseScreens, projectDeck, type Placement } from './screens.ts';
 import type { TimeSource } from './timer.ts';
-import { PROJECT_MESSAGES, SpeakerWindow } from './window.ts';
+import { openSpeakerWindow, PROJECT_MESSAGES, type SpeakerWindow } from './window.ts';
 
 /** S opens the speaker view, as in reveal. */
 const SPEAKER_KEY = { keyCode: 83, key: 'S', description: `${T.view}` };
@@ -30,12 +30,12 @@ function init(deck: RevealApi): void {
   };
 
   const open = (place?: Placement): SpeakerWindow | null => {
-    if (view && !view.closed) {
+    if (view && !view.closed()) {
       if (place) view.place(place);
       view.focus();
       return view;
     }
-    view = SpeakerWindow.open(deck, source, place);
+    view = openSpeakerWindow(deck, source, place);
     if (!view) menu.say(T.blocked);
     return view;
   };
@@ -43,14 +43,15 @@ function init(deck: RevealApi): void {
   /** From the deck's menu: the deck fullscreen on the projector, the view opened on the screen it was on. */
   const project = async (): Promise<void> => {
     const { result, speaker } = await projectDeck(window, window);
-    open(speaker)?.say(result === 'done' ? '' : PROJECT_MESSAGES[result]);
+    open(speaker)?.say(PROJECT_MESSAGES[result]);
   };
 
   const menu = addDeckMenu(deck, { openSpeaker: () => void open(), project: canUseScreens(window) ? () => void project() : undefined });
   deck.addKeyBinding(SPEAKER_KEY, () => void open());
-  deck.on('slidechanged', () => view?.closed === false && view.update());
+  const live = () => (view?.closed() === false ? view : null);
+  deck.on('slidechanged', () => live()?.update());
   // Slides replaced in place (`npm start` after a save) are shown at once.
   const slides = deck.getSlidesElement();
-  if (slides) new MutationObserver(() => view?.closed === false && view.update()).observe(slides, { childList: true });
-  window.addEventListener('pagehide', () => view?.closed === false && view.detach());
+  if (slides) new MutationObserver(() => live()?.update()).observe(slides, { childList: true });
+  window.addEventListener('pagehide', () => live()?.detach());
 }

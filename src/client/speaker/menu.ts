@@ -5,9 +5,8 @@ import './menu.css';
 
 /** How long the menu stays after the mouse last moved: out of the audience's way while presenting. */
 const SHOWN_MS = 2500;
-/** Keys reveal and print-view.ts bind, pressed for the menu's buttons so they do exactly what the keys do. */
+/** reveal's fullscreen key, pressed for the menu's button so that it does exactly what the key does. */
 const KEY_F = 70;
-const KEY_E = 69;
 
 export interface DeckMenu {
   /** Shows a line under the menu for a while: what went wrong, what to do. */
@@ -16,8 +15,8 @@ export interface DeckMenu {
 
 /**
  * A small menu in the deck's corner for those who reach for the mouse rather than the keys: the speaker
- * view, the projector (where the browser can place windows), fullscreen and the print view. It shows
- * while the mouse moves and hides when it rests.
+ * view, the projector (where the browser can place windows) and fullscreen. It shows while the mouse
+ * moves and hides when it rests.
  */
 export function addDeckMenu(deck: RevealApi, actions: { openSpeaker: () => void; project: (() => void) | undefined }): DeckMenu {
   const status = el(document, 'p', { class: 'deck-menu-status', role: 'status' });
@@ -28,7 +27,6 @@ export function addDeckMenu(deck: RevealApi, actions: { openSpeaker: () => void;
     button(document, {}, `${T.view} S`, actions.openSpeaker),
     actions.project && button(document, {}, T.project, actions.project),
     button(document, {}, `${T.fullscreen} F`, () => deck.triggerKey(KEY_F)),
-    button(document, {}, `${T.print} E`, () => deck.triggerKey(KEY_E)),
     status,
   );
   (deck.getRevealElement() ?? document.body).append(menu);

@@ -30,91 +30,80 @@ function saveChosen(px: number | null): void {
   }
 }
 
-/**
- * The current slide's spoken text in the speaker view: as large as fits the panel (from 40 to 80 px),
- * or the size the speaker chose with `+`/`-`, remembered between sessions. Text that does not fit at
- * 40 px scrolls, with ↑/↓, the wheel or the teleprompter.
- */
-export class NotesPanel {
-  readonly box: HTMLElement;
-  readonly text: HTMLElement;
-  private chosen = readChosen();
-  private px = MIN_TEXT_PX;
-
-  constructor(doc: Document) {
-    this.text = el(doc, 'div', { class: 'sv-text', lang: 'zh-CN' });
-    this.box = el(doc, 'div', { class: 'sv-notes', role: 'region', 'aria-label': SPEAKER_NAMES.notes }, this.text);
-  }
-
-  /** The size the text is set in now, in px. */
-  get size(): number {
-    return this.px;
-  }
-
-  /** Whether the size follows the text (true) or the speaker's choice. */
-  get fitted(): boolean {
-    return this.chosen === null;
-  }
-
+/** The current slide's spoken text, as the speaker view's window shows it. */
+export interface NotesPanel {
+  /** The panel, which scrolls. */
+  box: HTMLElement;
+  /** The text inside it. */
+  text: HTMLElement;
   /** Shows a slide's notes (copied, so the deck keeps its own) from the top, or a line saying it has none. */
-  show(notes: Element | null, emptyText: string): void {
-    const doc = this.text.ownerDocument;
-    const paragraphs = notes ? [...notes.children].map((p) => doc.importNode(p, true)) : [];
-    this.text.replaceChildren(...(paragraphs.length ? paragraphs : [el(doc, 'p', { class: 'sv-empty' }, emptyText)]));
-    this.box.scrollTop = 0;
-    this.fit();
-  }
-
+  show(notes: Element | null, emptyText: string): void;
   /** Sets the text size: the chosen one, else the largest from 40 to 80 px at which the whole text shows. */
-  fit(): void {
-    if (this.chosen !== null) {
-      this.apply(this.chosen);
-      return;
-    }
+  fit(): void;
+  /** `+`/`-`: from the size shown now, by a step; remembered. */
+  change(steps: number): void;
+  /** `0`: back to fitting the text; remembered. */
+  autoSize(): void;
+  /** The size the text is set in now, in px. */
+  size(): number;
+  /** Whether the size follows the text (true) or the speaker's choice. */
+  fitted(): boolean;
+  /** Scrolls by lines of text, within the text; returns where it stands. */
+  scrollLines(lines: number): number;
+}
+
+/**
+ * The spoken text: as large as fits the panel (from 40 to 80 px), or the size the speaker chose with
+ * `+`/`-`, remembered between sessions. Text that does not fit at 40 px scrolls, with ↑/↓, the wheel or
+ * the teleprompter.
+ */
+export function notesPanel(doc: Document): NotesPanel {
+  const text = el(doc, 'div', { class: 'sv-text', lang: 'zh-CN' });
+  const box = el(doc, 'div', { class: 'sv-notes', role: 'region', 'aria-label': SPEAKER_NAMES.notes }, text);
+  let chosen = readChosen();
+  let px = MIN_TEXT_PX;
+  const apply = (size: number) => {
+    px = size;
+    text.style.fontSize = `${size}px`;
+  };
+  const fits = () => box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
+  const fit = () => {
+    if (chosen !== null) return apply(chosen);
     let [low, high] = [MIN_TEXT_PX, MAX_TEXT_PX];
-    this.apply(high);
-    if (this.fits()) return;
+    apply(high);
+    if (fits()) return;
     // The largest size that fits, to the pixel, in a few layouts.
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
-      this.apply(mid);
-      if (this.fits()) low = mid;
+      apply(mid);
+      if (fits()) low = mid;
       else high = mid;
     }
-    this.apply(low);
-  }
-
-  /** `+`/`-`: from the size shown now, by a step; remembered. */
-  change(steps: number): void {
-    this.chosen = Math.min(CHOSEN_RANGE[1], Math.max(CHOSEN_RANGE[0], this.px + steps * TEXT_STEP_PX));
-    saveChosen(this.chosen);
-    this.fit();
-  }
-
-  /** `0`: back to fitting the text; remembered. */
-  autoSize(): void {
-    this.chosen = null;
-    saveChosen(null);
-    this.fit();
-  }
-
-  /** One line of text in px, for scrolling by lines. */
-  get lineHeight(): number {
-    const view = this.text.ownerDocument.defaultView!;
-    return parseFloat(view.getComputedStyle(this.text).lineHeight) || this.px * 1.6;
-  }
-
-  /** How far the text can scroll, in px. */
-  get scrollRange(): number {
-    return Math.max(0, this.box.scrollHeight - this.box.clientHeight);
-  }
-
-  private apply(px: number): void {
-    this.px = px;
-    this.text.style.fontSize = `${px}px`;
-  }
-
-  private fits(): boolean {
-    return this.box.scrollHeight <= this.box.clientHeight && this.box.scrollWidth <= this.box.clientWidth;
-  }
+    apply(low);
+  };
+  const choose = (size: number | null) => {
+    chosen = size;
+    saveChosen(size);
+    fit();
+  };
+  return {
+    box,
+    text,
+    show(notes, emptyText) {
+      const paragraphs = notes ? [...notes.children].map((p) => doc.importNode(p, true)) : [];
+      text.replaceChildren(...(paragraphs.length ? paragraphs : [el(doc, 'p', { class: 'sv-empty' }, emptyText)]));
+      box.scrollTop = 0;
+      fit();
+    },
+    fit,
+    change: (steps) => choose(Math.min(CHOSEN_RANGE[1], Math.max(CHOSEN_RANGE[0], px + steps * TEXT_STEP_PX))),
+    autoSize: () => choose(null),
+    size: () => px,
+    fitted: () => chosen === null,
+    scrollLines(lines) {
+      const line = parseFloat(doc.defaultView!.getComputedStyle(text).lineHeight) || px * 1.6;
+      box.scrollTop = Math.min(box.scrollHeight - box.clientHeight, Math.max(0, box.scrollTop + lines * line));
+      return box.scrollTop;
+    },
+  };
 }
