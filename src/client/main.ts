@@ -33,6 +33,10 @@ Reveal.initialize({
   navigationMode: 'linear',
   transition: 'slide',
   pdfSeparateFragments: false,
+  // Never the scroll view, even in a narrow window, and no help overlay (in English; README lists the keys):
+  // their styles are cut from the file (src/node/trim-reveal-css.ts).
+  scrollActivationWidth: 0,
+  help: false,
   // Our own speaker view (S) in place of reveal's notes plugin: see src/client/speaker/.
   plugins: [Search, Zoom, SpeakerView()],
 });

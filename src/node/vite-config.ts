@@ -1,6 +1,7 @@
 import type { InlineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { PACKAGE_ROOT } from './package-root.ts';
+import { trimRevealCss } from './trim-reveal-css.ts';
 import { speechDeck, type DeckPluginOptions } from './vite-plugin.ts';
 
 export { PACKAGE_ROOT };
@@ -19,6 +20,8 @@ export function deckConfig(options: DeckConfigOptions): InlineConfig {
     configFile: false,
     base: './',
     plugins: [speechDeck(options), viteSingleFile({ removeViteModuleLoader: true })],
+    // reveal.css cut to the features the deck uses (the file must stay small; see trim-reveal-css.ts).
+    css: { postcss: { plugins: [trimRevealCss()] } },
     build: {
       target: BROWSER_TARGET,
       cssTarget: BROWSER_TARGET,
