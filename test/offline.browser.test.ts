@@ -63,10 +63,11 @@ describe('the one-file deck, offline', () => {
     await context.close();
   });
 
-  it('loads its embedded faces: Noto Serif SC bold, Noto Sans SC regular and bold', async () => {
+  // Bold sans is embedded only for **emphasis**, which this speech has none of; the agenda is set in the serif.
+  it('loads its embedded faces: Noto Serif SC bold and Noto Sans SC regular', async () => {
     const page = await openDeck(browser, deckUrl);
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`));
-    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400', 'Noto Sans SC 700']));
+    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400']));
     await page.close();
   });
 
