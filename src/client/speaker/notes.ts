@@ -67,7 +67,16 @@ export function notesPanel(doc: Document): NotesPanel {
     text.style.fontSize = `${size}px`;
   };
   const fits = () => box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
+  /** Marks a panel with text below its bottom edge, which the view fades there as a cue to scroll. */
+  const markMore = () => {
+    box.dataset.more = String(box.scrollTop < box.scrollHeight - box.clientHeight - 1);
+  };
+  box.addEventListener('scroll', markMore, { passive: true });
   const fit = () => {
+    sizeTo();
+    markMore();
+  };
+  const sizeTo = () => {
     if (chosen !== null) return apply(chosen);
     let [low, high] = [MIN_TEXT_PX, MAX_TEXT_PX];
     apply(high);
