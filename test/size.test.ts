@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import { describeSize, sizeBreakdown } from '../src/node/size.ts';
 
 describe('sizeBreakdown', () => {
@@ -28,5 +29,24 @@ describe('sizeBreakdown of a script that carries a page template', () => {
     const size = sizeBreakdown(html);
     expect(size.styles).toBe('<style>p{}</style>'.length);
     expect(size.content).toBe('<p>x</p>'.length);
+  });
+});
+
+describe('the one-file deck of test/fixtures/speech.md', () => {
+  // A budget of bytes, not a time: the same build gives the same file on any machine.
+  const BUDGET = 300 * 1024;
+
+  it(`stays within ${BUDGET / 1024} KB, with reveal's notes plugin gone and reveal's styles cut to what the deck uses`, () => {
+    const html = readFileSync(inject('deckHtml'), 'utf8');
+    const size = sizeBreakdown(html);
+    expect(size.total, describeSize(size)).toBeLessThanOrEqual(BUDGET);
+    // reveal's speaker view (its page, its Markdown parser) is not in the file, nor its rules for unused features.
+    expect(html).not.toContain('speaker-controls');
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css).join('\n');
+    expect(styles).not.toMatch(/data-transition[~^]?=(?:convex|concave|zoom|fade)\b|\.fragment\b|\.r-overlay-spinner|reveal-scroll/);
+    // What the deck does use is still there: the slide transition, controls, progress, overview and print rules.
+    for (const kept of ['.controls', '.progress', '.slide-number', '.reveal.overview', 'html.reveal-print', 'data-transition=slide', 'aside.notes']) {
+      expect(styles, kept).toContain(kept);
+    }
   });
 });
