@@ -22,10 +22,13 @@ export const SPEAKER_LAYOUTS: Readonly<Record<string, string>> = {
   'Notes only': '仅讲稿',
 };
 
+/** Put before a picture's description in the handout (图：全县生产总值增长图). */
+export const PICTURE_LABEL = '图：';
+
 /** Characters the deck itself draws: slide numbers, the timer and the (24-hour) clock. */
 export const UI_CHARACTERS = '0123456789/:-. ';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
-  return [...Object.values(SLIDE_LABELS), ...SPEAKER_VIEW_LABELS.map(([, text]) => text), ...Object.values(SPEAKER_LAYOUTS), UI_CHARACTERS].join('');
+  return [...Object.values(SLIDE_LABELS), ...SPEAKER_VIEW_LABELS.map(([, text]) => text), ...Object.values(SPEAKER_LAYOUTS), PICTURE_LABEL, UI_CHARACTERS].join('');
 }
