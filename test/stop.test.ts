@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBuiltFrom } from '../src/node/stamp.ts';
 import { STOPPED } from '../src/node/stop.ts';
-import { looksLikeInternals, runCli, snapshot, startCli, tempFiles, type Running } from './helpers/cli.ts';
+import { looksLikeInternals, runCli, snapshot, startCli, tempFiles, type Finished, type Running } from './helpers/cli.ts';
 import { alive, chromiumBelow } from './helpers/pdf.ts';
 import { fixture } from './helpers/speech.ts';
 
@@ -18,11 +18,22 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const speech = (title: string) => fixture('small.md').replace('# 小型讲话', `# ${title}`);
 const workFolders = (pid?: number) => readdirSync(TMP).filter((name) => name.startsWith(`speech-deck-work-${pid ?? ''}`));
 
-/** Polls until `ready` holds, checking every 20 ms. */
-async function until(ready: () => boolean, what: string, ms = 60_000): Promise<void> {
+/**
+ * Polls until `ready` holds, checking every 20 ms. Given the run it waits on, it fails at once with that run's
+ * output when the run ends first, and kills it when the wait fails, so that it cannot go on to touch what a later
+ * test looks at.
+ */
+async function until(ready: () => boolean, what: string, ms = 120_000, run?: Running): Promise<void> {
   const end = Date.now() + ms;
+  let ended: Finished | undefined;
+  void run?.done.then((finished) => (ended = finished));
   while (!ready()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (ended) throw new Error(`the command ended (${ended.code ?? ended.signal}) before ${what}:\n${ended.stdout}\n${ended.stderr}`);
+    if (Date.now() > end) {
+      const printed = run?.output() ?? '';
+      if (run) await kill(run);
+      throw new Error(`timed out waiting for ${what}${run ? `; the command had printed:\n${printed}` : ''}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -67,7 +78,7 @@ describe('a run killed at any moment (SIGKILL)', () => {
     expect(outputs()).toEqual(before);
     // With the new page complete in its temporary file, just before the rename.
     const renaming = startCli(['build', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
-    await until(() => tempFiles(out).length === 1, 'the temporary page');
+    await until(() => tempFiles(out).length === 1, 'the temporary page', undefined, renaming);
     await kill(renaming);
     expect(tempFiles(out)).toHaveLength(1);
     expect(withoutTemps()).toEqual(before);
@@ -90,7 +101,7 @@ describe('a run killed at any moment (SIGKILL)', () => {
     ];
     for (const [moment, extra] of moments) {
       const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, ...extra } });
-      if (moment === 'temps') await until(() => tempFiles(out).length === 2, 'both temporary PDFs');
+      if (moment === 'temps') await until(() => tempFiles(out).length === 2, 'both temporary PDFs', undefined, run);
       else await run.waitFor(moment);
       await kill(run);
       expect(withoutTemps(), String(moment)).toEqual(before);
@@ -139,7 +150,7 @@ describe('Ctrl+C and SIGTERM', () => {
     expect(good.code, good.stderr).toBe(0);
     const before = snapshot(out);
     const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
-    await until(() => tempFiles(out).length === 2, 'both temporary PDFs');
+    await until(() => tempFiles(out).length === 2, 'both temporary PDFs', undefined, run);
     const browsers = chromiumBelow(run.child.pid);
     run.child.kill('SIGINT');
     await expectStopped(run, 130);

@@ -18,6 +18,8 @@ export interface Running {
   /** Resolves once a line of stdout or stderr matches. */
   waitFor: (pattern: RegExp) => Promise<void>;
   done: Promise<Finished>;
+  /** What it has printed so far, stdout then stderr. */
+  output: () => string;
 }
 
 /** Starts `speech-deck <args>` in `cwd`; its output is gathered and can be waited on. */
@@ -48,7 +50,7 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
       check();
       void done.then(({ stdout, stderr }) => reject(new Error(`the command ended before printing ${pattern}:\n${stdout}\n${stderr}`)));
     });
-  return { child, waitFor, done };
+  return { child, waitFor, done, output: () => `${stdout}\n${stderr}` };
 }
 
 /** Runs `speech-deck <args>` to the end. */
