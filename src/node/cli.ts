@@ -13,6 +13,7 @@ Commands:
   check [file.md]                 report problems and proofread the text, without building
   pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
                                   write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
+  studio [--out-dir DIR]          write speech-deck-studio.html: one offline page that makes the deck from a Word file
 
 file.md defaults to ${DEFAULT_INPUT}.`;
 
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
   check: async (input) => (await import('./check.ts')).runCheck(input),
   pdf: async (input, values) =>
     (await (await import('./pdf.ts')).exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
+  studio: async (_input, values) => (await (await import('./studio.ts')).buildStudio(values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */

@@ -1,0 +1,247 @@
+/**
+ * The studio page: a Word or text file (or pasted text) in; the import report, the slides to check and a live
+ * preview; the deck, the .pptx and the Markdown out. Everything runs here, offline: the same core and renderers
+ * as the CLI, with fonts subset in a worker.
+ */
+import './studio.css';
+import { capacityProblems } from '../core/capacity.ts';
+import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
+import { parse } from '../core/parse.ts';
+import { deckSeconds, formatDuration } from '../core/timing.ts';
+import { fontsMarker, shell, speakerScripts } from 'virtual:speech-deck/studio-data';
+import { deckPage } from './deck-page.ts';
+import { FontMaker } from './fonts.ts';
+import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
+import { markCurrent, renderOutline } from './outline.ts';
+import { Preview, slideIndices } from './preview.ts';
+import { download, fileName } from './save.ts';
+import { readFile, readPasted, SourceError, type Source } from './source.ts';
+
+declare global {
+  interface Window {
+    /** The studio's state, for tests and the benchmark. */
+    studio?: { state: () => string; markdown: () => string; deck: () => Deck | undefined };
+  }
+}
+
+/** What the page needs of the browser; Chrome and Edge 109 have all of it. */
+const NEEDS: Array<[string, () => boolean]> = [
+  ['WebAssembly', () => typeof WebAssembly === 'object'],
+  ['Worker', () => typeof Worker === 'function'],
+  ['DecompressionStream', () => typeof DecompressionStream === 'function'],
+  ['CompressionStream', () => typeof CompressionStream === 'function'],
+  ['crypto.subtle', () => typeof crypto === 'object' && typeof crypto.subtle?.digest === 'function'],
+  ['Intl.Segmenter', () => typeof Intl === 'object' && 'Segmenter' in Intl],
+];
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const action = <T extends HTMLElement>(name: string) => $<T>(`[data-action="${name}"]`);
+
+const lacking = NEEDS.filter(([, has]) => !has()).map(([name]) => name);
+if (lacking.length) {
+  $('#unsupported-detail').textContent = `This browser lacks: ${lacking.join(', ')}.`;
+} else {
+  start();
+}
+
+function start(): void {
+  $('#unsupported').hidden = true;
+  $('#loading').hidden = true;
+  $('#studio').hidden = false;
+
+  const fonts = new FontMaker();
+  const preview = new Preview($<HTMLIFrameElement>('#preview'));
+  const outline = $('#outline');
+  const saves = ['save-deck', 'save-pptx', 'save-markdown'].map((name) => action<HTMLButtonElement>(name));
+  const theme = $<HTMLFieldSetElement>('fieldset.theme');
+
+  let source: Source | undefined;
+  let markdown = '';
+  let deck: Deck | undefined;
+  let page: string | undefined;
+  let version = 0;
+  let current = 0;
+
+  const setState = (state: 'empty' | 'working' | 'ready' | 'error', text: string, progress?: number) => {
+    document.body.dataset.state = state;
+    $('#status-text').textContent = text;
+    const bar = $<HTMLProgressElement>('#progress');
+    bar.hidden = progress === undefined;
+    if (progress !== undefined) bar.value = progress;
+  };
+
+  window.studio = { state: () => document.body.dataset.state ?? '', markdown: () => markdown, deck: () => deck };
+  setState('empty', '正在准备字体…… · Getting the fonts ready …', 0);
+  fonts.ready.then(
+    () => {
+      if (!source) setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
+    },
+    (error: Error) => setState('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
+  );
+
+  $('#print-note').textContent = '打印讲稿需要讲稿排版功能，这一版还没有，按钮暂不可用。 · Printing the manuscript needs the manuscript layout, which this build does not have yet.';
+
+  async function load(read: () => Promise<Source> | Source): Promise<void> {
+    setState('working', '正在读取…… · Reading …', 0);
+    try {
+      source = await read();
+    } catch (error) {
+      setState('error', error instanceof SourceError ? error.message : `无法读取：${(error as Error).message} · Could not read it.`);
+      return;
+    }
+    current = 0;
+    $('#start').hidden = true;
+    $('#work').hidden = false;
+    await update(source.markdown);
+  }
+
+  /** Takes a new version of the Markdown: parse, show, then fonts, page and preview. */
+  async function update(next: string): Promise<void> {
+    markdown = next;
+    const mine = ++version;
+    deck = parse(markdown);
+    const problems: Problem[] = [...(source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
+    showReport(deck, problems);
+    renderOutline(outline, deck, markdown, current, handlers);
+    for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
+    theme.disabled = false;
+    action<HTMLButtonElement>('save-markdown').disabled = false;
+    page = undefined;
+    for (const button of saves.slice(0, 2)) button.disabled = true;
+    if (hasErrors(problems)) {
+      setState('error', '讲话稿有错误（见左侧），改正后才能生成幻灯片。 · The speech has errors (listed on the left); fix them to make the deck.');
+      return;
+    }
+    setState('working', '正在生成幻灯片的字体…… · Making the fonts …', 0);
+    try {
+      const made = await fonts.forDeck(deck, (done, total) => {
+        if (mine === version) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
+      });
+      const parts = { shell, fontsMarker, speakerScripts };
+      const [html, shown] = await Promise.all([deckPage(deck, made.css, parts), deckPage(deck, made.css, parts, { preview: true })]);
+      if (mine !== version) return;
+      page = html;
+      showMissing(made.missing);
+      preview.show(shown);
+      preview.goTo(slideIndices(deck)[current] ?? { h: 0, v: 0 });
+      for (const button of saves) button.disabled = false;
+      setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${zhDuration(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
+    } catch (error) {
+      if (mine === version) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
+    }
+  }
+
+  function showReport(deck: Deck, problems: Problem[]): void {
+    $('#report').textContent = source?.report || markdownReport(deck, source?.name ?? '');
+    const list = $('#problems');
+    list.replaceChildren(
+      ...problems.map((p) => {
+        const item = document.createElement('li');
+        item.className = p.severity;
+        item.textContent = `第 ${p.line} 行 · line ${p.line}: ${p.severity === 'error' ? '错误 · error' : '提示 · warning'}: ${p.message}`;
+        return item;
+      }),
+    );
+  }
+
+  function showMissing(missing: Partial<Record<string, string[]>>): void {
+    const chars = [...new Set(Object.values(missing).flat())].filter((c): c is string => !!c);
+    $('.missing')?.remove();
+    if (!chars.length) return;
+    const item = document.createElement('li');
+    item.className = 'missing';
+    item.textContent = `这些字不在工作台自带的常用字字体里，保存的幻灯片会用电脑自带的字体显示它们：${chars.join(' ')} · These characters are not in the studio's fonts; the deck shows them in a system font.`;
+    $('#problems').append(item);
+  }
+
+  const handlers = {
+    heading: (slide: Slide, text: string) => {
+      if (text.trim()) void update(setHeading(markdown, slide.line, text));
+      else renderOutline(outline, deck!, markdown, current, handlers);
+    },
+    phrase: (line: number, text: string) => void update(setItem(markdown, line, text)),
+    remove: (line: number) => void update(removeItem(markdown, line)),
+    add: (slide: Slide) => {
+      const last = [...slide.visible].reverse().find((v) => v.kind === 'point');
+      const placeholder = '新要点';
+      let next: string;
+      if (last) next = addItem(markdown, last.line, placeholder);
+      else if (slide.kind === 'section' || slide.kind === 'point' || isBlockStart(markdown, slide.line)) next = startList(markdown, slide.line + 1, placeholder);
+      else next = startList(markdown, slide.line, placeholder);
+      const count = slide.visible.filter((v) => v.kind === 'point').length;
+      void update(next).then(() => {
+        const field = outline.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(`${slide.id}:phrase:${count}`)}"]`);
+        field?.focus();
+        field?.select();
+      });
+    },
+    select: (index: number) => {
+      if (index === current || !deck) return;
+      current = index;
+      markCurrent(outline, index);
+      preview.goTo(slideIndices(deck)[index] ?? { h: 0, v: 0 });
+    },
+  };
+
+  // Opening a file: choosing it, or dropping it anywhere on the page.
+  const open = action<HTMLInputElement>('open');
+  open.addEventListener('change', () => {
+    const file = open.files?.[0];
+    if (file) void load(() => readFile(file));
+    open.value = '';
+  });
+  const drop = $('#start');
+  document.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('over');
+  });
+  document.addEventListener('dragleave', () => drop.classList.remove('over'));
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    const file = event.dataTransfer?.files[0];
+    if (file) void load(() => readFile(file));
+  });
+  action('paste').addEventListener('click', () => void load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value)));
+  action('show-paste').addEventListener('click', () => {
+    $('#start').hidden = false;
+    $('#paste-text').focus();
+  });
+  theme.addEventListener('change', (event) => {
+    const value = (event.target as HTMLInputElement).value as ThemeName;
+    if (deck && value !== deck.meta.theme) void update(setTheme(markdown, value));
+  });
+
+  action('save-deck').addEventListener('click', () => {
+    if (page && deck) download(fileName(deck.meta.title, 'html'), page, 'text/html;charset=utf-8');
+  });
+  action('save-markdown').addEventListener('click', () => {
+    if (deck) download(fileName(deck.meta.title, 'md'), markdown, 'text/markdown;charset=utf-8');
+  });
+  action('save-pptx').addEventListener('click', () => {
+    setState('error', 'PowerPoint 导出这一版还没有。 · PowerPoint export is not in this build yet.');
+  });
+}
+
+/** `9 分 20 秒` for a number of seconds. */
+function zhDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m ? `${m} 分 ${s} 秒` : `${s} 秒`;
+}
+
+/** The structure of a speech brought as Markdown, in the import report's form. */
+function markdownReport(deck: Deck, name: string): string {
+  const out = [`来源 · Source: ${name}（Markdown，按原样使用 · used as written）`, ''];
+  const row = (label: string, slide: Slide, text: string) => out.push(`  ${label.padEnd(16)} ${String(slide.line).padStart(4)}  ${text}`);
+  row('标题 · title', deck.title, deck.title.heading.text);
+  if (deck.opening) row('开场 · opening', deck.opening, deck.opening.notes[0]?.text.slice(0, 24) ?? '');
+  for (const section of deck.sections) {
+    row('部分 · section', section.opener, section.opener.heading.text);
+    for (const point of section.points) row('  小点 · point', point, point.heading.text);
+  }
+  if (deck.closing) row('结语 · closing', deck.closing, deck.closing.notes[0]?.text.slice(0, 24) ?? '');
+  const seconds = deckSeconds(deck);
+  out.push('', `${deck.slides.length} 张幻灯片，预计讲话约 ${zhDuration(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`);
+  return out.join('\n');
+}
