@@ -82,6 +82,9 @@ function start(): void {
   $('#print-note').textContent = '打印讲稿需要讲稿排版功能，这一版还没有，按钮暂不可用。 · Printing the manuscript needs the manuscript layout, which this build does not have yet.';
 
   async function load(read: () => Promise<Source> | Source): Promise<void> {
+    // Marks for the benchmark (scripts/bench.ts): chosen → read → parsed → fonts → ready.
+    performance.clearMarks();
+    performance.mark('studio:chosen');
     setState('working', '正在读取…… · Reading …', 0);
     try {
       source = await read();
@@ -89,6 +92,7 @@ function start(): void {
       setState('error', error instanceof SourceError ? error.message : `无法读取：${(error as Error).message} · Could not read it.`);
       return;
     }
+    performance.mark('studio:read');
     current = 0;
     $('#start').hidden = true;
     $('#work').hidden = false;
@@ -101,6 +105,7 @@ function start(): void {
     const mine = ++version;
     deck = parse(markdown);
     const problems: Problem[] = [...(source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
+    performance.mark('studio:parsed');
     showReport(deck, problems);
     renderOutline(outline, deck, markdown, current, handlers);
     for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
@@ -117,6 +122,7 @@ function start(): void {
       const made = await fonts.forDeck(deck, (done, total) => {
         if (mine === version) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
       });
+      performance.mark('studio:fonts');
       const parts = { shell, fontsMarker, speakerScripts };
       const [html, shown] = await Promise.all([deckPage(deck, made.css, parts), deckPage(deck, made.css, parts, { preview: true })]);
       if (mine !== version) return;
@@ -125,6 +131,7 @@ function start(): void {
       preview.show(shown);
       preview.goTo(slideIndices(deck)[current] ?? { h: 0, v: 0 });
       for (const button of saves) button.disabled = false;
+      performance.mark('studio:ready');
       setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${zhDuration(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
     } catch (error) {
       if (mine === version) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);

@@ -13,9 +13,10 @@ const ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 /** One line of text as it may go into a Markdown line: no line breaks, no leading marker that changes the block. */
 export function oneLine(text: string): string {
   const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  // A leading #, >, list marker or setext underline would make the line a different block: escape it.
+  // A leading marker would make the line a different block: escape it. An ordered list's 1. as 1\.
   if (/^\d{1,9}[.)](\s|$)/.test(line)) return line.replace(/^(\d+)/, '$1\\');
-  return /^(#|>|[-*+](\s|$)|=+\s*$)/.test(line) ? `\\${line}` : line;
+  // A leading #, >, bullet, setext underline (===) or thematic break (---, ***, ___) is escaped.
+  return /^(#|>|[-*+](\s|$)|=+\s*$|([-*_])(\s*\3){2,}\s*$)/.test(line) ? `\\${line}` : line;
 }
 
 function lines(markdown: string): string[] {

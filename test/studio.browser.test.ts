@@ -1,0 +1,200 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { buildDeck } from '../src/node/build.ts';
+import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { buildStudio } from '../src/node/studio.ts';
+import { browserForBlock, fileUrl } from './helpers/browser.ts';
+import { correctedOriginal, squash } from './helpers/speech.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
+let studioUrl: string;
+let studioHtml: string;
+
+beforeAll(async () => {
+  // Built once for the file; the common-character fonts come from the font cache after the first build.
+  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
+  studioUrl = fileUrl(built.path);
+  studioHtml = readFileSync(built.path, 'utf8');
+}, 600_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
+const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
+
+/** A fresh context on the studio that records every request, dialog, error and policy violation, anywhere. */
+async function openStudio(browser: Browser): Promise<{ context: BrowserContext; page: Page; requests: string[]; incidents: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const requests: string[] = [];
+  const incidents: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      incidents.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') incidents.push(message.text());
+    });
+    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  await page.goto(studioUrl);
+  return { context, page, requests, incidents };
+}
+
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 30_000 });
+  expect(await page.locator('#status-text').textContent()).toContain('已就绪');
+}
+
+/** Clicks a save button and returns the file it offers. */
+async function save(page: Page, action: string): Promise<{ name: string; path: string; text: () => string }> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator(`[data-action="${action}"]`).click()]);
+  const path = join(work, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: () => readFileSync(path, 'utf8') };
+}
+
+/** The preview frame's slides: each section's id and heading text, once reveal has laid them out. */
+async function previewSlides(page: Page): Promise<Array<{ id: string; heading: string }>> {
+  const frame = page.frameLocator('#preview');
+  await expect.poll(() => frame.locator('.reveal.ready').count(), { timeout: 20_000 }).toBe(1);
+  return frame.locator('.slides section:not(.column)').evaluateAll((sections) =>
+    sections.map((s) => ({ id: s.id, heading: (s.querySelector('h1, h2')?.textContent ?? '').trim() })),
+  );
+}
+
+/** A page with its fonts' data replaced, to compare two decks that differ only in font bytes. */
+const withoutFontData = (html: string) => html.replace(/url\(data:font\/woff2?;base64,[A-Za-z0-9+/=]+\)format\("woff2?"\)/g, 'url(FONT)');
+
+const chromium109 = (await import('@sparticuz/chromium')).default;
+
+describe.each([
+  ['current Chromium', undefined],
+  ['Chromium 109', await chromium109.executablePath()],
+])('the studio in %s, from file://', (_name, browserPath) => {
+  let browser: Browser;
+  // No Chinese system fonts, like an office PC without them: the saved decks must bring their own.
+  browserForBlock({ env: latinOnlyFontEnv(), ...(browserPath ? { browserPath } : {}) }, (b) => (browser = b));
+
+  it('shows the message for other browsers in plain HTML, and hides it once its script runs', async () => {
+    expect(studioHtml).toContain('请用 Chrome 或 Edge 浏览器打开本文件');
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(studioUrl);
+    await expect(plain.locator('#unsupported').isVisible()).resolves.toBe(true);
+    await expect(plain.locator('#studio').isVisible()).resolves.toBe(false);
+    await noScript.close();
+    const { context, page, incidents } = await openStudio(browser);
+    await expect.poll(() => page.locator('#studio').isVisible()).toBe(true);
+    await expect(page.locator('#unsupported').isVisible()).resolves.toBe(false);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('turns a speech into a preview and a deck equal to the CLI’s but for font bytes, that works offline with no Chinese fonts', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
+    await waitReady(page);
+    const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.id)).toEqual(deck.slides.map((s) => s.id));
+    expect(shown.find((s) => s.id === '用定位找准坐标点')!.heading).toBe('用定位找准坐标点');
+
+    const saved = await save(page, 'save-deck');
+    expect(saved.name).toBe('在县政府党组学习研讨会上的发言.html');
+    const cli = readFileSync(inject('deckHtml'), 'utf8');
+    expect(withoutFontData(saved.text()) === withoutFontData(cli)).toBe(true);
+    expect(saved.text()).toMatch(/format\("woff"\)/);
+
+    // The saved deck, opened from file:// in this browser with no Chinese fonts.
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.evaluate(() => document.fonts.ready);
+    const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
+    expect(new Set(faces)).toEqual(new Set(['Noto Serif SC 700 loaded', 'Noto Sans SC 400 loaded', 'Noto Sans SC 700 loaded']));
+    const notes = await deckPage.locator('.reveal .slides aside.notes').allTextContents();
+    expect(squash(notes.join(''))).toBe(squash(correctedOriginal()));
+    expect(squash(notes.join(''))).toBe(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('')));
+
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps edits to headings and key phrases, and saves Markdown that the CLI builds into the same deck', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
+    await waitReady(page);
+    const card = page.locator('.card[data-id="用定位找准坐标点"]');
+    await card.locator('input.heading').fill('用定位找准新坐标');
+    await card.locator('input.heading').press('Enter');
+    await waitReady(page);
+    const edited = page.locator('.card[data-id="用定位找准新坐标"]');
+    await edited.locator('.phrases input').first().fill('学懂弄通做实');
+    await edited.locator('.phrases input').first().press('Enter');
+    await waitReady(page);
+    await edited.locator('.phrases button').nth(1).click();
+    await waitReady(page);
+    await page.locator('input[name="theme"][value="dark"]').check();
+    await waitReady(page);
+
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.heading)).toContain('用定位找准新坐标');
+    await expect(page.frameLocator('#preview').locator('.reveal').getAttribute('data-theme')).resolves.toBe('dark');
+    const phrases = await page.frameLocator('#preview').locator('section#用定位找准新坐标 li').allTextContents();
+    expect(phrases).toEqual(['学懂弄通做实', '始终保持正确政治方向']);
+    // The spoken text cannot be edited: no field holds it.
+    expect(await page.locator('.card .notes input, .card .notes textarea, .card .notes [contenteditable]').count()).toBe(0);
+
+    const deck = await save(page, 'save-deck');
+    const markdown = await save(page, 'save-markdown');
+    expect(markdown.name).toBe('在县政府党组学习研讨会上的发言.md');
+    const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
+    expect(withoutFontData(deck.text()) === withoutFontData(readFileSync(built, 'utf8'))).toBe(true);
+    expect(squash(parse(markdown.text()).slides.flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(
+      squash(parse(readFileSync('test/fixtures/speech.md', 'utf8')).slides.flatMap((s) => s.notes.map((n) => n.text)).join('')),
+    );
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing from a hostile speech: not in the studio, its preview or the saved deck', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="show-paste"]').click();
+    await page.locator('#paste-text').fill(readFileSync('test/fixtures/hostile.md', 'utf8'));
+    await page.locator('[data-action="paste"]').click();
+    await waitReady(page);
+    await previewSlides(page);
+    const scripts = (root: Page | ReturnType<Page['frameLocator']>) => root.locator('script:not([type="application/octet-stream"])').count();
+    expect(await scripts(page)).toBe(2);
+    // The deck's own module script and the preview's history shim; nothing of the author's.
+    expect(await scripts(page.frameLocator('#preview'))).toBe(2);
+    expect(await page.locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
+    expect(await page.frameLocator('#preview').locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
+    // The author's markup is shown as text: in the fields to edit, and in the read-only spoken text.
+    const fields = await page.locator('#outline input').evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((i) => i.value));
+    expect(fields).toContain('要点 <img src=x onerror="alert(\'point\')">');
+    expect(await page.locator('#outline').textContent()).toContain("开场白里有 </script><script>alert('close')</script>");
+    const saved = await save(page, 'save-deck');
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await expect(deckPage.title()).resolves.toBe("</title><script>alert('title')</script>");
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+});
