@@ -13,6 +13,10 @@ Commands:
   check [file.md]                 report problems and proofread the text, without building
   pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
                                   write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
+  manuscript [file.md] [--out-dir DIR] [--no-cues] [--large] [--docx] [--browser-path PATH]
+                                  write the A4 speaking manuscript (讲稿) to <name>-讲稿.pdf, in the layout of
+                                  official documents, with ▶n where each slide begins (--no-cues: none);
+                                  --large: 二号 22 pt for reading at arm's length; --docx: also <name>-讲稿.docx
   studio [--out-dir DIR]          write speech-deck-studio.html: one offline page that makes the deck from a Word file
 
 file.md defaults to ${DEFAULT_INPUT}.`;
@@ -21,6 +25,9 @@ const OPTIONS = {
   'out-dir': { type: 'string' },
   'browser-path': { type: 'string' },
   port: { type: 'string' },
+  'no-cues': { type: 'boolean' },
+  large: { type: 'boolean' },
+  docx: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +43,15 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
   check: async (input) => (await import('./check.ts')).runCheck(input),
   pdf: async (input, values) =>
     (await (await import('./pdf.ts')).exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
+  manuscript: async (input, values) =>
+    (await (await import('./manuscript.ts')).exportManuscript({
+      input,
+      outDir: values['out-dir'] ?? DEFAULT_OUT_DIR,
+      browserPath: values['browser-path'],
+      cues: !values['no-cues'],
+      large: !!values.large,
+      docx: !!values.docx,
+    }), 0),
   studio: async (_input, values) => (await (await import('./studio.ts')).buildStudio(values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
 };
 

@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
 import { distinctCharacters, type FaceRole } from '../core/charset.ts';
 
-/** One embedded face: an open-licensed Noto font from its @fontsource package. */
-export interface FaceSpec {
-  role: FaceRole;
+/** One embedded face: an open-licensed font from its @fontsource package, read from its `<weight>.css`. */
+export interface FaceSpec<R extends string = FaceRole> {
+  role: R;
   family: string;
-  weight: 400 | 700;
+  weight: number;
   pkg: string;
 }
 
@@ -27,10 +27,10 @@ export interface EmbeddedFont {
   woff2: Uint8Array;
 }
 
-export interface EmbeddedFonts {
+export interface EmbeddedFonts<R extends string = FaceRole> {
   fonts: EmbeddedFont[];
   /** Characters no embedded face has, by face role: they fall back to whatever the system has. */
-  missing: Partial<Record<FaceRole, string[]>>;
+  missing: Partial<Record<R, string[]>>;
   /** How many faces were subset afresh rather than read from the cache. */
   subsetCount: number;
 }
@@ -44,15 +44,15 @@ interface Slice {
 const require = createRequire(import.meta.url);
 
 /** The slices of a @fontsource weight, read from its CSS: each a woff2 file and its unicode-range. */
-function readSlices(spec: FaceSpec): { dir: string; version: string; slices: Slice[] } {
+function readSlices(spec: FaceSpec<string>): { dir: string; version: string; slices: Slice[] } {
   const pkgJson = require.resolve(`${spec.pkg}/package.json`);
   const dir = dirname(pkgJson);
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
   const css = readFileSync(join(dir, `${spec.weight}.css`), 'utf8');
   const slices = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
     file: /url\(\.\/([^)]+\.woff2)\)/.exec(body!)![1]!,
-    ranges: /unicode-range:\s*([^;]+);/
-      .exec(body!)![1]!
+    // A weight in one file (LXGW WenKai's) has no unicode-range: it holds whatever the font draws.
+    ranges: (/unicode-range:\s*([^;]+);/.exec(body!)?.[1] ?? 'U+0-10FFFF')
       .split(',')
       .map((r) => r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16)))
       .map(([a, b]) => [a!, b ?? a!] as [number, number]),
@@ -65,14 +65,24 @@ function inSlice(slice: Slice, char: string): boolean {
   return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
 }
 
-/** Subsets each face to exactly the characters it must draw, reusing earlier results from `cacheDir`. */
+/** Subsets each of the deck's faces to exactly the characters it must draw, reusing earlier results from `cacheDir`. */
 export async function embedFonts(
   text: Record<FaceRole, string>,
   cacheDir: string,
   progress: (message: string) => void = () => {},
 ): Promise<EmbeddedFonts> {
-  const result: EmbeddedFonts = { fonts: [], missing: {}, subsetCount: 0 };
-  for (const spec of FACES) {
+  return embedFaces(FACES, text, cacheDir, progress);
+}
+
+/** The same for any list of faces, such as the manuscript's: `text` says what each face's role must draw. */
+export async function embedFaces<R extends string>(
+  faces: readonly FaceSpec<R>[],
+  text: Record<R, string>,
+  cacheDir: string,
+  progress: (message: string) => void = () => {},
+): Promise<EmbeddedFonts<R>> {
+  const result: EmbeddedFonts<R> = { fonts: [], missing: {}, subsetCount: 0 };
+  for (const spec of faces) {
     const { dir, version, slices } = readSlices(spec);
     // Spaces that take up room get a glyph too; line ends and tabs need none.
     const wanted = distinctCharacters(text[spec.role]).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
@@ -119,6 +129,8 @@ async function mergedSubset(parts: Array<{ file: string; characters: string[] }>
     const data = font.get();
     data.glyf = data.glyf.filter((g, i) => i > 0 && g.unicode?.length && g.unicode.every((u) => !seen.has(u)));
     merged.merge(font, { scale: 1 });
+    // fonteditor merges only glyphs with outlines: blank ones such as the space are carried over here.
+    merged.get().glyf.push(...data.glyf.filter((g) => !g.contours?.length && !(g as { compound?: boolean }).compound));
   }
   const ttf = merged!.write({ type: 'ttf', toBuffer: true, hinting: true });
   // A last pass through HarfBuzz checks the merged font and compresses it to woff2.
