@@ -8,12 +8,14 @@ import { capacityProblems } from '../core/capacity.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 import { deckSeconds, formatDuration } from '../core/timing.ts';
+import { renderManuscript } from '../render/manuscript.ts';
 import { fontsMarker, shell, speakerScripts } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
 import { FontMaker } from './fonts.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
 import { markCurrent, renderOutline } from './outline.ts';
 import { Preview, slideIndices } from './preview.ts';
+import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
 import { readFile, readPasted, SourceError, type Source } from './source.ts';
 
@@ -79,7 +81,8 @@ function start(): void {
     (error: Error) => setState('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
   );
 
-  $('#print-note').textContent = '打印讲稿需要讲稿排版功能，这一版还没有，按钮暂不可用。 · Printing the manuscript needs the manuscript layout, which this build does not have yet.';
+  $('#print-note').textContent =
+    '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
 
   async function load(read: () => Promise<Source> | Source): Promise<void> {
     // Marks for the benchmark (scripts/bench.ts): chosen → read → parsed → fonts → ready.
@@ -111,6 +114,7 @@ function start(): void {
     for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
     theme.disabled = false;
     action<HTMLButtonElement>('save-markdown').disabled = false;
+    action<HTMLButtonElement>('print-manuscript').disabled = hasErrors(problems);
     page = undefined;
     for (const button of saves.slice(0, 2)) button.disabled = true;
     if (hasErrors(problems)) {
@@ -224,6 +228,9 @@ function start(): void {
   });
   action('save-markdown').addEventListener('click', () => {
     if (deck) download(fileName(deck.meta.title, 'md'), markdown, 'text/markdown;charset=utf-8');
+  });
+  action('print-manuscript').addEventListener('click', () => {
+    if (deck && !hasErrors(deck.problems)) printPage(renderManuscript(deck));
   });
   action('save-pptx').addEventListener('click', () => {
     setState('error', 'PowerPoint 导出这一版还没有。 · PowerPoint export is not in this build yet.');
