@@ -17,6 +17,9 @@ Commands:
                                   write the A4 speaking manuscript (讲稿) to <name>-讲稿.pdf, in the layout of
                                   official documents, with ▶n where each slide begins (--no-cues: none);
                                   --large: 二号 22 pt for reading at arm's length; --docx: also <name>-讲稿.docx
+  pptx  [file.md] [--out-dir DIR] write an editable PowerPoint file, <name>.pptx, with the speech in its notes
+  import <speech.docx|speech.txt> [-o out.md] [--force]
+                                  turn a Word or text file into a speech in Markdown (default slides/<name>.md)
   studio [--out-dir DIR]          write speech-deck-studio.html: one offline page that makes the deck from a Word file
 
 file.md defaults to ${DEFAULT_INPUT}.`;
@@ -28,6 +31,8 @@ const OPTIONS = {
   'no-cues': { type: 'boolean' },
   large: { type: 'boolean' },
   docx: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,26 +57,29 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
       large: !!values.large,
       docx: !!values.docx,
     }), 0),
+  pptx: async (input, values) => (await (await import('./pptx.ts')).exportPptx({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR }), 0),
+  import: async (input, values) => (await import('./import.ts')).runImport({ input, output: values.output, force: values.force }),
   studio: async (_input, values) => (await (await import('./studio.ts')).buildStudio(values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { command, input, values } = readArgs(argv);
+  const { command, input, values, given } = readArgs(argv);
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 1;
   }
   const run = COMMANDS[command];
   if (!run || !Object.hasOwn(COMMANDS, command)) throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
+  if (command === 'import' && !given) throw new CLIError(`import needs the Word or text file to read, e.g. speech-deck import 讲话.docx\n\n${USAGE}`);
   return run(input, values);
 }
 
-function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values } {
+function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values; given: boolean } {
   try {
     const { positionals, values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     if (positionals.length > 2) throw new CLIError(`too many arguments: ${positionals.slice(2).join(' ')}\n\n${USAGE}`);
-    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values };
+    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values, given: positionals.length > 1 };
   } catch (error) {
     if (error instanceof CLIError) throw error;
     throw new CLIError(`${(error as Error).message}\n\n${USAGE}`);

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { capacityProblems } from '../core/capacity.ts';
 import { decode } from '../core/decode.ts';
 import { CLIError } from './errors.ts';
+import { embedLocalImages } from './images.ts';
 import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 
@@ -26,7 +27,7 @@ export function loadSpeech(path: string): LoadedSpeech {
   }
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
-  deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck)];
+  deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck), ...embedLocalImages(deck, path)];
   return { file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 
