@@ -15,7 +15,8 @@ function modules(folder: string): Array<{ file: string; imports: string[]; text:
     });
 }
 
-const NODE_ONLY = /^(node:|fs$|path$|os$|child_process$|crypto$|url$|vite|playwright|@node-rs\/|subset-font|fonteditor-core|pdf-lib|sharp|mammoth|tsx)/;
+// mammoth is not here: its package has a browser build, and the one Word reader (core/docx/reader.ts) runs in the studio page too.
+const NODE_ONLY = /^(node:|fs$|path$|os$|child_process$|crypto$|url$|vite|playwright|@node-rs\/|subset-font|fonteditor-core|pdf-lib|sharp|tsx)/;
 const DOM_GLOBALS = /\b(document|window|navigator|localStorage|HTMLElement|getComputedStyle|requestAnimationFrame)\b/;
 
 /** Strips comments and the insides of strings, so that a message naming a "Word document" is not taken for code using it. */
