@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -7,19 +7,28 @@ import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { buildDeck } from '../src/node/build.ts';
 import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { importFile } from '../src/node/import.ts';
 import { buildStudio } from '../src/node/studio.ts';
+import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
 import { browserForBlock, fileUrl } from './helpers/browser.ts';
-import { correctedOriginal, squash } from './helpers/speech.ts';
+import { readPptx } from './helpers/pptx.ts';
+import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
+import { speechDocx } from './helpers/speech-docx.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
 let studioUrl: string;
 let studioHtml: string;
+/** This speech as a Word file, and what `speech-deck import` makes of it. */
+const docx = join(work, '在县政府党组学习研讨会上的发言.docx');
+let cliImport: Awaited<ReturnType<typeof importFile>>;
 
 beforeAll(async () => {
   // Built once for the file; the common-character fonts come from the font cache after the first build.
   const built = await buildStudio(join(work, 'out'), { progress: () => {} });
   studioUrl = fileUrl(built.path);
   studioHtml = readFileSync(built.path, 'utf8');
+  writeFileSync(docx, await speechDocx());
+  cliImport = await importFile({ input: docx, output: join(work, 'cli-import', 'speech.md') });
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -127,6 +136,62 @@ describe.each([
     const notes = await deckPage.locator('.reveal .slides aside.notes').allTextContents();
     expect(squash(notes.join(''))).toBe(squash(correctedOriginal()));
     expect(squash(notes.join(''))).toBe(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('')));
+
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('turns this speech’s Word file (Word’s own 一、 numbering) into the tree `speech-deck import` finds, and saves a deck, a .pptx and Markdown that agree with the CLI’s', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(docx);
+    await waitReady(page);
+    const cliDeck = cliImport.imported.deck;
+    expect(cliDeck.sections.map((s) => s.numeral)).toEqual(['一', '二', '三']);
+    const report = (await page.locator('#report').textContent())!;
+    expect(report).toContain('找到的结构');
+    for (const slide of cliDeck.slides.filter((s) => s.kind === 'section' || s.kind === 'point')) expect(report).toContain(slide.heading.text);
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.id)).toEqual(cliDeck.slides.map((s) => s.id));
+    expect(shown).toHaveLength(16);
+
+    // The Markdown is the CLI import's, line for line, but for drafted key phrases (the page cuts words with the
+    // browser's ICU word breaker where the CLI uses jieba); the CLI builds it into the very deck the page saved.
+    const markdown = await save(page, 'save-markdown');
+    const withoutPhrases = (md: string) => md.split('\n').filter((line) => !/^\s*- /.test(line));
+    expect(withoutPhrases(markdown.text())).toEqual(withoutPhrases(cliImport.imported.markdown));
+    const saved = await save(page, 'save-deck');
+    const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
+    expect(withoutFontData(saved.text()) === withoutFontData(readFileSync(built, 'utf8'))).toBe(true);
+    const deck = parse(markdown.text());
+    expect(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(squash(fixture('speech.txt')));
+
+    // Opened from file:// in this browser with no Chinese fonts: every face loads, the notes are the Word text.
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.evaluate(() => document.fonts.ready);
+    const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => f.status));
+    expect(faces).toEqual(['loaded', 'loaded', 'loaded']);
+    expect(squash((await deckPage.locator('.reveal .slides aside.notes').allTextContents()).join(''))).toBe(squash(fixture('speech.txt')));
+
+    // The .pptx is the one `speech-deck pptx` writes for that Markdown, slide for slide and notes page for notes page.
+    const pptx = await save(page, 'save-pptx');
+    expect(pptx.name).toBe('在县政府党组学习研讨会上的发言.pptx');
+    const ours = await readPptx(readFileSync(pptx.path));
+    const cli = await readPptx((await renderPptx(deck)).bytes);
+    expect(ours.slides).toHaveLength(deck.slides.length);
+    expect(ours.slides.map((s) => [s.xml, s.notesXml])).toEqual(cli.slides.map((s) => [s.xml, s.notesXml]));
+    expect(squash(ours.slides.flatMap((s) => s.notes.slice(PACING_PARAGRAPHS).map((p) => p.text)).join(''))).toBe(squash(fixture('speech.txt')));
+    for (const slide of ours.slides) for (const p of [...slide.paragraphs, ...slide.notes]) for (const run of p.runs) expect([run.lang, !!run.ea]).toEqual(['zh-CN', true]);
+
+    // The manuscript goes to the browser's print dialog from a frame that runs nothing.
+    await page.locator('[data-action="print-manuscript"]').click();
+    await page.waitForFunction(() => document.body.dataset.printed === '1');
+    const manuscript = page.frameLocator('#print-frame');
+    await expect(manuscript.locator('h1').textContent()).resolves.toBe(deck.title.heading.text);
+    expect(squash((await manuscript.locator('body').textContent())!)).toContain(squash(deck.closing!.notes.at(-1)!.text));
+    expect(await page.locator('#print-frame').getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
 
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);

@@ -5,10 +5,12 @@
  */
 import './studio.css';
 import { capacityProblems } from '../core/capacity.ts';
+import { SLIDE_LABELS } from '../core/labels.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 import { deckSeconds, formatDuration } from '../core/timing.ts';
 import { renderManuscript } from '../render/manuscript.ts';
+import { renderPptx } from '../render/pptx.ts';
 import { fontsMarker, shell, speakerScripts } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
 import { FontMaker } from './fonts.ts';
@@ -149,7 +151,7 @@ function start(): void {
       ...problems.map((p) => {
         const item = document.createElement('li');
         item.className = p.severity;
-        item.textContent = `第 ${p.line} 行 · line ${p.line}: ${p.severity === 'error' ? '错误 · error' : '提示 · warning'}: ${p.message}`;
+        item.textContent = `${where(deck, p.line)}：${p.severity === 'error' ? '错误 · error' : '提示 · warning'}: ${p.message}`;
         return item;
       }),
     );
@@ -232,9 +234,28 @@ function start(): void {
   action('print-manuscript').addEventListener('click', () => {
     if (deck && !hasErrors(deck.problems)) printPage(renderManuscript(deck));
   });
-  action('save-pptx').addEventListener('click', () => {
-    setState('error', 'PowerPoint 导出这一版还没有。 · PowerPoint export is not in this build yet.');
+  action('save-pptx').addEventListener('click', async () => {
+    if (!deck || !page) return;
+    const made = deck;
+    const button = action<HTMLButtonElement>('save-pptx');
+    button.disabled = true;
+    try {
+      const result = await renderPptx(made);
+      download(fileName(made.meta.title, 'pptx'), result.bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
+      if (result.skipped.length) setState('ready', `已保存 PowerPoint；${result.skipped.length} 张图片不是 PNG、JPEG 或 GIF，只显示了说明文字。 · Saved; ${result.skipped.length} picture(s) shown as their description.`);
+    } catch (error) {
+      setState('error', `PowerPoint 文件生成失败：${(error as Error).message} · The .pptx could not be made.`);
+    } finally {
+      button.disabled = !page;
+    }
   });
+}
+
+/** Where a problem is, as a person finds it: the slide it is on, by its heading, and the line of the Markdown. */
+function where(deck: Deck, line: number): string {
+  const slide = [...deck.slides].reverse().find((s) => s.kind !== 'agenda' && s.line <= line);
+  const label = slide ? (slide.kind === 'opening' || slide.kind === 'closing' ? SLIDE_LABELS[slide.kind] : slide.heading.text) : '';
+  return `${label ? `「${label}」` : ''}Markdown 第 ${line} 行`;
 }
 
 /** `9 分 20 秒` for a number of seconds. */

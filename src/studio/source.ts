@@ -3,7 +3,12 @@
  * file or plain text through the importer (core/import), exactly as `speech-deck import` does.
  */
 import { decode } from '../core/decode.ts';
-import type { Problem } from '../core/model.ts';
+import { NotDocxError, readDocx as readWord, type DocxImage } from '../core/docx/reader.ts';
+import { importReport, importSpeech, textParagraphs, type SourceParagraph } from '../core/import/index.ts';
+import type { Notice } from '../core/import/structure.ts';
+import { hasErrors, type Problem } from '../core/model.ts';
+import { toBase64 } from './base64.ts';
+import { fileName } from './save.ts';
 
 export interface Source {
   /** The speech in the speech-deck convention. */
@@ -42,10 +47,46 @@ export function readPasted(text: string): Source {
   return fromText(text.replace(/\r\n?/g, '\n'), '粘贴的文字', []);
 }
 
+/**
+ * Cuts text into words for the importer's choice of key phrases. The CLI uses jieba, which has no small browser
+ * build (jieba-wasm is 4 MB); the browser's own ICU word breaker mostly agrees, so a few drafted phrases may
+ * differ from the CLI's. They are a draft to check either way; the structure and the spoken text do not depend on it.
+ */
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+const segment = (text: string) => [...words.segment(text)].map((s) => s.segment);
+
 function fromText(text: string, name: string, problems: Problem[]): Source {
-  return { markdown: text, name, report: '', problems };
+  if (isMarkdown(text)) return { markdown: text, name, report: '', problems };
+  if (hasErrors(problems)) throw new SourceError(problems.map((p) => p.message).join('\n'));
+  return imported(textParagraphs(text), name, 'line', [], problems);
 }
 
-async function readDocx(_bytes: Uint8Array, name: string): Promise<Source> {
-  throw new SourceError(`暂时还不能读取 Word 文件（${name}）：请在 Word 里“另存为”纯文本（.txt）再打开。 · Word files cannot be read yet: save it as plain text (.txt) and open that.`);
+/** Pictures go into the Markdown as data: URIs (the deck's policy admits no other), in the formats it shows. */
+const SHOWN = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+async function readDocx(bytes: Uint8Array, name: string): Promise<Source> {
+  let docx;
+  try {
+    docx = await readWord(bytes, 'images');
+  } catch (error) {
+    if (error instanceof NotDocxError) {
+      throw new SourceError(`“${name}”不是能读取的 Word 文件（可能已损坏或改过扩展名）。请用 Word 或 WPS 打开后另存为 .docx。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`);
+    }
+    throw error;
+  }
+  const byPath = new Map<string, DocxImage>(docx.images.map((image) => [`images/${image.name}`, image]));
+  const paragraphs = docx.paragraphs.map((p) => {
+    const image = p.image && byPath.get(p.image.src);
+    return image && SHOWN.has(image.contentType) ? { ...p, image: { ...p.image!, src: `data:${image.contentType};base64,${toBase64(image.data)}` } } : p;
+  });
+  return imported(paragraphs, name, 'paragraph', docx.notices, []);
+}
+
+/** The importer's Markdown and report for a Word or text file's paragraphs, as `speech-deck import` makes them. */
+function imported(paragraphs: SourceParagraph[], name: string, unit: 'line' | 'paragraph', notices: Notice[], problems: Problem[]): Source {
+  if (!paragraphs.some((p) => p.text.trim())) throw new SourceError(`“${name}”里没有文字。 · There is no text in ${name}.`);
+  const result = importSpeech(paragraphs, { segment });
+  const output = fileName(result.deck.meta.title, 'md');
+  // Problems reading the file are in the report, by the file's own lines.
+  return { markdown: result.markdown, name, report: importReport(result, { source: name, output, unit, notices, problems }), problems: [] };
 }
