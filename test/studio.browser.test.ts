@@ -11,6 +11,8 @@ import { importFile } from '../src/node/import.ts';
 import { buildStudio } from '../src/node/studio.ts';
 import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
 import { browserForBlock, fileUrl } from './helpers/browser.ts';
+import JSZip from 'jszip';
+import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
@@ -85,6 +87,34 @@ async function previewSlides(page: Page): Promise<Array<{ id: string; heading: s
 
 /** A page with its fonts' data replaced, to compare two decks that differ only in font bytes. */
 const withoutFontData = (html: string) => html.replace(/url\(data:font\/woff2?;base64,[A-Za-z0-9+/=]+\)format\("woff2?"\)/g, 'url(FONT)');
+
+/**
+ * A Word file out to make trouble: markup and script in its text, a title that closes the page's <title>, and
+ * odd XML around the text that Word would never write but a reader must survive (a comment, a processing
+ * instruction, character references), or, with `cdata`, a CDATA section, which mammoth refuses to read.
+ */
+async function hostileDocx(cdata = false): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          "</title><script>alert('title')</script>",
+          '开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。',
+          '一、<svg onload=alert(1)>部分',
+          '这一部分说 javascript:alert(1) 和 ${alert(2)} 和 $& 。',
+          '总之，<iframe src="javascript:alert(3)"></iframe>结束。',
+        ].map((text) => new Paragraph({ text })),
+      },
+    ],
+  });
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const odd = xml
+    .replace('<w:body>', '<w:body><!-- <script>alert("comment")</script> --><?evil alert(4)?>')
+    .replace('总之，', cdata ? '总之<![CDATA[<b>cdata</b>]]>' : '总之&#xFF0C;');
+  zip.file('word/document.xml', odd);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 
 const chromium109 = (await import('@sparticuz/chromium')).default;
 
@@ -231,6 +261,29 @@ describe.each([
     expect(squash(parse(markdown.text()).slides.flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(
       squash(parse(readFileSync('test/fixtures/speech.md', 'utf8')).slides.flatMap((s) => s.notes.map((n) => n.text)).join('')),
     );
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing from a hostile Word file, and shows its text as text', async () => {
+    const file = join(work, 'hostile.docx');
+    writeFileSync(file, await hostileDocx());
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(file);
+    await waitReady(page);
+    expect(await page.locator('script:not([type="application/octet-stream"])').count()).toBe(2);
+    expect(await page.locator('#outline [onerror], #outline svg, #outline iframe, #report *').count()).toBe(0);
+    expect(await page.locator('#report').textContent()).toContain("</title><script>alert('title')</script>");
+    expect(await page.locator('#outline').textContent()).toContain('开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。');
+    await previewSlides(page);
+    expect(await page.frameLocator('#preview').locator('.slides [onerror], .slides svg, .slides iframe, .slides script').count()).toBe(0);
+    // A CDATA section (which Word never writes) is refused with a plain message, and nothing else happens.
+    const cdata = join(work, 'cdata.docx');
+    writeFileSync(cdata, await hostileDocx(true));
+    await page.locator('[data-action="open"]').setInputFiles(cdata);
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    expect(await page.locator('#status-text').textContent()).toContain('另存为');
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
     await context.close();

@@ -78,7 +78,7 @@ function start(): void {
   setState('empty', '正在准备字体…… · Getting the fonts ready …', 0);
   fonts.ready.then(
     () => {
-      if (!source) setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
+      if (document.body.dataset.state === 'empty') setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
     },
     (error: Error) => setState('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
   );

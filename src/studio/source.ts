@@ -69,10 +69,9 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<Source> {
   try {
     docx = await readWord(bytes, 'images');
   } catch (error) {
-    if (error instanceof NotDocxError) {
-      throw new SourceError(`“${name}”不是能读取的 Word 文件（可能已损坏或改过扩展名）。请用 Word 或 WPS 打开后另存为 .docx。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`);
-    }
-    throw error;
+    // Not a Word package at all, or XML inside that Word does not write (mammoth reads what Word writes).
+    const why = error instanceof NotDocxError ? '可能已损坏或改过扩展名' : `里面有读不懂的内容：${(error as Error).message}`;
+    throw new SourceError(`“${name}”不能读取（${why}）。请用 Word 或 WPS 打开它，再“另存为”Word 文档（.docx）后打开。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`);
   }
   const byPath = new Map<string, DocxImage>(docx.images.map((image) => [`images/${image.name}`, image]));
   const paragraphs = docx.paragraphs.map((p) => {
