@@ -54,7 +54,7 @@ try {
   const scales = (values.scales ?? '1,4,16,64').split(',').map(Number);
   await section('peers', `our build and PDF against Marp CLI's, at ${scales.join('×, ')}× the speech`, () => measurePeers(input, workDir, runs, scales, findBrowser()));
   await section('studio', 'the studio in Chromium 109: file size, speech file to deck, peak memory', async () =>
-    measureStudio(input, workDir, runs, await (await import('@sparticuz/chromium')).default.executablePath()),
+    measureStudio(workDir, runs, await (await import('@sparticuz/chromium')).default.executablePath()),
   );
   const browser = await launchBrowser();
   try {

@@ -41,8 +41,9 @@ describe('where code runs', () => {
     expect(found).toEqual([]);
   });
 
-  it('keeps page code apart from Node code', () => {
-    const found = modules('client').flatMap(({ file, imports }) =>
+  it('keeps page code (the deck’s and the studio’s) apart from Node code', () => {
+    expect(modules('studio').length).toBeGreaterThan(0);
+    const found = [...modules('client'), ...modules('studio')].flatMap(({ file, imports }) =>
       imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /proofread/.test(i)).map((i) => `${file} imports ${i}`),
     );
     expect(found).toEqual([]);
