@@ -1,4 +1,5 @@
 import { deckConfig } from './src/node/vite-config.ts';
 
-// Plain `vite` uses the same configuration as `speech-deck dev` and `speech-deck build`.
+// Plain `vite` serves the same deck as `speech-deck dev`. Building is left to `speech-deck build`, which builds in a
+// private folder and writes only the finished page; plain `vite build` writes into ./dist.
 export default deckConfig({ input: 'slides/speech.md' });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,7 +7,9 @@ import { CLIError } from '../src/node/errors.ts';
 import type { Deck } from '../src/core/model.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
+import { loadSpeech } from '../src/node/load.ts';
 import { exportPdf, type PdfResult, type Stage } from '../src/node/pdf.ts';
+import { stampFor, stampTags } from '../src/node/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
 import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
@@ -160,10 +162,9 @@ describe('speech-deck pdf when things go wrong', () => {
     const out = join(dir, 'stuck');
     spawnSync('mkdir', ['-p', out]);
     const html = join(out, 'small.html');
-    writeFileSync(html, '<!doctype html><title>stuck</title><script>window.printView = { ready: new Promise(() => {}) };</script>');
-    // Newer than any source, so the export takes it as built.
-    const later = new Date(Date.now() + 86_400_000);
-    utimesSync(html, later, later);
+    // Stamped as built from this very speech by this program, so the export takes it as built.
+    const stamp = stampTags(stampFor(loadSpeech('test/fixtures/small.md').text)).map(({ name, content }) => `<meta name="${name}" content="${content}">`);
+    writeFileSync(html, `<!doctype html>${stamp.join('')}<title>stuck</title><script>window.printView = { ready: new Promise(() => {}) };</script>`);
     const { error, browserPids } = await run({ input: 'test/fixtures/small.md', outDir: out, timeout: 1500 });
     expect(error).toBeInstanceOf(CLIError);
     expect((error as CLIError).message).toContain('did not finish laying out for print within 1.5 s');

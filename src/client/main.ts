@@ -8,6 +8,7 @@ import './theme/theme.css';
 import './print-view.ts';
 import { dressSpeakerView } from './speaker-view.ts';
 import { contentSlides, fitSlides } from './fit.ts';
+import { followSaves } from './live.ts';
 
 declare global {
   interface Window {
@@ -15,8 +16,6 @@ declare global {
     deck?: typeof Reveal;
   }
 }
-
-const UPDATE_EVENT = 'speech-deck:update';
 
 // Every slide carries data-timing; a default only turns the speaker view's pacing timer on.
 // reveal's types allow only null here, though the speaker view reads a number of seconds.
@@ -46,16 +45,5 @@ window.deck = Reveal;
 // The speaker-view plugin carries a Markdown parser that takes a while to set up; it is needed only once S is pressed.
 Reveal.on('ready', () => void import('reveal.js/plugin/notes').then(({ default: Notes }) => Reveal.registerPlugin(Notes())));
 
-// `npm start` sends freshly rendered slides when the speech is saved; stay on the slide being shown.
-if (import.meta.hot) {
-  import.meta.hot.on(UPDATE_EVENT, async ({ slides: html }: { slides: string }) => {
-    const currentId = Reveal.getCurrentSlide()?.id;
-    const { h, v } = Reveal.getIndices();
-    document.querySelector('.reveal .slides')!.innerHTML = html;
-    await fitSlides(contentSlides());
-    Reveal.sync();
-    const same = currentId ? document.getElementById(currentId) : null;
-    const target = same ? Reveal.getIndices(same) : { h, v };
-    Reveal.slide(target.h, target.v);
-  });
-}
+// `npm start` sends freshly rendered slides when the speech is saved, and says when the file has errors.
+if (import.meta.hot) followSaves(import.meta.hot, Reveal, () => fitSlides(contentSlides()));

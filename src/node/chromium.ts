@@ -70,7 +70,19 @@ export function findBrowser(options: FindOptions = {}): string {
   );
 }
 
-/** Starts a headless browser with the project's flags. */
-export async function launchBrowser(options: FindOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<Browser> {
-  return chromium.launch({ executablePath: findBrowser(options), headless: true, args: CHROMIUM_FLAGS, ...(options.env ? { env: options.env } : {}) });
+/**
+ * Starts a headless browser with the project's flags. `handleSignals: false` leaves Ctrl+C and SIGTERM to the
+ * caller, which must then close the browser itself; by default Playwright closes it and exits the process.
+ */
+export async function launchBrowser(options: FindOptions & { env?: NodeJS.ProcessEnv; handleSignals?: boolean } = {}): Promise<Browser> {
+  const signals = options.handleSignals ?? true;
+  return chromium.launch({
+    executablePath: findBrowser(options),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    handleSIGINT: signals,
+    handleSIGTERM: signals,
+    handleSIGHUP: signals,
+    ...(options.env ? { env: options.env } : {}),
+  });
 }

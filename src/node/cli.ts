@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIError } from './errors.ts';
+import { isStopping, stopOnSignals } from './stop.ts';
 
 export const DEFAULT_INPUT = 'slides/speech.md';
 const DEFAULT_OUT_DIR = 'dist';
@@ -87,18 +88,23 @@ function readArgs(argv: string[]): { command: string | undefined; input: string;
 }
 
 async function dev(input: string, values: Values): Promise<number> {
-  const [{ createServer }, { createReporter }, { displayPath, loadSpeech }, { deckConfig }] = await Promise.all([
+  const [{ createServer }, { createReporter }, { displayPath }, { LiveSpeech }, { deckConfig }, { onStop }] = await Promise.all([
     import('vite'),
     import('./build.ts'),
     import('./load.ts'),
+    import('./speech-source.ts'),
     import('./vite-config.ts'),
+    import('./stop.ts'),
   ]);
   const report = createReporter();
-  loadSpeech(input);
+  // Read once here; the server reads it again only when the file changes.
+  const speech = new LiveSpeech(input);
+  report(speech.current());
   const server = await createServer({
-    ...deckConfig({ input, report }),
+    ...deckConfig({ speech, report }),
     server: { port: readPort(values.port), open: canOpenBrowser() },
   });
+  onStop(() => server.close());
   await server.listen();
   console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop.`);
   server.printUrls();
@@ -121,9 +127,13 @@ function canOpenBrowser(): boolean {
 
 /** Runs the CLI for this process and sets its exit code; the one place errors are caught. */
 export async function run(): Promise<void> {
+  stopOnSignals();
   try {
-    process.exitCode = await main(process.argv.slice(2));
+    const code = await main(process.argv.slice(2));
+    if (!isStopping()) process.exitCode = code;
   } catch (error) {
+    // Work cut short by Ctrl+C or SIGTERM fails in all sorts of ways; the one line saying it stopped is enough.
+    if (isStopping()) return;
     if (error instanceof CLIError) {
       console.error(`speech-deck: ${error.message}`);
       process.exitCode = error.exitCode;

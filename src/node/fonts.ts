@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
 import { distinctCharacters, type FaceRole } from '../core/charset.ts';
+import { CLIError } from './errors.ts';
+import { writeOutputs } from './output.ts';
 
 /** One embedded face: an open-licensed font from its @fontsource package, read from its `<weight>.css`. */
 export interface FaceSpec<R extends string = FaceRole> {
@@ -65,6 +67,9 @@ function inSlice(slice: Slice, char: string): boolean {
   return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
 }
 
+/** Changes whenever the way subsets are made changes, so that older cached subsets are not used (2: blank glyphs kept). */
+const SUBSET_METHOD = 2;
+
 /** Subsets each of the deck's faces to exactly the characters it must draw, reusing earlier results from `cacheDir`. */
 export async function embedFonts(
   text: Record<FaceRole, string>,
@@ -93,15 +98,13 @@ export async function embedFaces<R extends string>(
     const missing = wanted.filter((c) => !characters.includes(c));
     if (missing.length) result.missing[spec.role] = missing;
     if (!characters.length) continue;
-    const key = createHash('sha256').update(`${spec.pkg}@${version}/${spec.weight}\n${characters.join('')}`).digest('hex').slice(0, 32);
-    const cached = join(cacheDir, `${key}.woff2`);
-    let woff2: Uint8Array;
-    if (existsSync(cached)) {
-      woff2 = readFileSync(cached);
-    } else {
+    const key = createHash('sha256').update(`${SUBSET_METHOD}\n${spec.pkg}@${version}/${spec.weight}\n${characters.join('')}`).digest('hex').slice(0, 32);
+    let woff2 = readCached(cacheDir, key);
+    if (!woff2) {
       progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) …`);
       woff2 = await mergedSubset(parts, characters);
-      writeAtomically(cached, woff2);
+      await checkSubset(woff2, characters, spec);
+      await keep(cacheDir, key, woff2, progress);
       result.subsetCount++;
     }
     result.fonts.push({ family: spec.family, weight: spec.weight, characters, woff2 });
@@ -137,11 +140,63 @@ async function mergedSubset(parts: Array<{ file: string; characters: string[] }>
   return subsetFont(ttf, characters.join(''), { targetFormat: 'woff2' });
 }
 
-function writeAtomically(path: string, data: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
+/**
+ * The cache holds each subset as `<key>-<hash of its bytes>.woff2`. A file whose bytes do not match its name
+ * (cut short, overwritten, damaged on the disk) is removed and the subset made again, so a bad cache can cost
+ * time but never put a font that does not load into a deck.
+ */
+function readCached(cacheDir: string, key: string): Uint8Array | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir).filter((n) => n.startsWith(`${key}-`) && n.endsWith('.woff2'));
+  } catch {
+    return undefined;
+  }
+  for (const name of names) {
+    const path = join(cacheDir, name);
+    try {
+      const bytes = readFileSync(path);
+      if (`${key}-${contentHash(bytes)}.woff2` === name && isWoff2(bytes)) return bytes;
+      unlinkSync(path);
+    } catch {
+      // Unreadable or not removable: make the subset again all the same.
+    }
+  }
+  return undefined;
+}
+
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+/** A woff2 file starts with its signature and gives its own length in its header. */
+function isWoff2(bytes: Uint8Array): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.length > 48 && view.toString('latin1', 0, 4) === 'wOF2' && view.readUInt32BE(8) === view.length;
+}
+
+/** Decodes a fresh subset and checks it draws every character it was made for, before any deck gets it. */
+async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSpec<string>): Promise<void> {
+  const { createFont, woff2: decoder } = await import('fonteditor-core');
+  await decoder.init();
+  let mapped: Set<number>;
+  try {
+    if (!isWoff2(woff2)) throw new Error('not a woff2 font');
+    mapped = new Set(createFont(Buffer.from(woff2), { type: 'woff2' }).get().glyf.flatMap((g) => g.unicode ?? []));
+  } catch (error) {
+    throw new CLIError(`the ${spec.family} ${spec.weight} font could not be made (${(error as Error).message}); run the command again`);
+  }
+  const lost = characters.filter((c) => !/\s/u.test(c) && !mapped.has(c.codePointAt(0)!));
+  if (lost.length) throw new CLIError(`the ${spec.family} ${spec.weight} font came out without ${lost.slice(0, 10).join('')}; run the command again`);
+}
+
+/** Keeps a subset for later builds, written atomically; a cache that cannot be written only costs time later. */
+async function keep(cacheDir: string, key: string, woff2: Uint8Array, progress: (message: string) => void): Promise<void> {
+  try {
+    await writeOutputs([{ path: join(cacheDir, `${key}-${contentHash(woff2)}.woff2`), data: woff2 }]);
+  } catch (error) {
+    progress(`The font subset was not kept for later builds: ${(error as Error).message}`);
+  }
 }
 
 /** `U+4e00,U+4e03-4e05` style unicode-range for a set of characters. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { capacityProblems } from '../core/capacity.ts';
 import { decode } from '../core/decode.ts';
 import { CLIError } from './errors.ts';
@@ -8,6 +8,8 @@ import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 
 export interface LoadedSpeech {
+  /** The absolute path it was read from. */
+  path: string;
   /** The path as the user should see it in messages. */
   file: string;
   encoding: string;
@@ -16,19 +18,31 @@ export interface LoadedSpeech {
   deck: Deck;
 }
 
+/** How many times a speech has been decoded and parsed in this process: each command should need one. */
+export const loads = { count: 0 };
+
 /** Reads, decodes and parses a speech file; decoding problems are merged into the deck's. */
 export function loadSpeech(path: string): LoadedSpeech {
-  let bytes: Uint8Array;
+  return speechFrom(path, readSpeechBytes(path));
+}
+
+/** The speech file's bytes, or a plain message when it cannot be read. */
+export function readSpeechBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CLIError(code === 'ENOENT' ? `${path}: no such file. Give the path of a speech in Markdown, e.g. slides/speech.md` : `${path}: cannot be read (${code ?? String(error)})`);
   }
+}
+
+/** Decodes and parses a speech already read from `path`. */
+export function speechFrom(path: string, bytes: Uint8Array): LoadedSpeech {
+  loads.count++;
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
   deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck), ...embedLocalImages(deck, path)];
-  return { file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
+  return { path: resolve(path), file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 
 /** A path relative to the working directory when it lies below it, else as given. */

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -7,7 +6,8 @@ import { checkedSpeech, createReporter } from './build.ts';
 import { findBrowser, launchBrowser } from './chromium.ts';
 import { CLIError } from './errors.ts';
 import { embedFaces, fontFaceCss, type FaceSpec } from './fonts.ts';
-import { displayPath } from './load.ts';
+import { displayPath, loadSpeech } from './load.ts';
+import { privateFolder, writeOutputs, type Output } from './output.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf, type ManuscriptFace } from '../render/manuscript-text.ts';
@@ -73,12 +73,13 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
   const large = options.large ?? false;
   // Look for the browser and read the speech first: without either, nothing else is worth doing.
   const executable = options.browser ? '' : findBrowser({ browserPath: options.browserPath });
-  const { deck, file } = checkedSpeech(options.input, createReporter());
+  const { deck, file } = checkedSpeech(loadSpeech(options.input), createReporter());
   // The browser starts while the fonts are subset.
   const starting = options.browser ? Promise.resolve(options.browser) : launch(executable);
   starting.catch(() => undefined);
   const pdfLib = import('pdf-lib');
-  const folder = mkdtempSync(join(tmpdir(), 'speech-deck-manuscript-'));
+  const work = privateFolder();
+  const folder = work.path;
   try {
     const outDir = resolve(options.outDir);
     const name = join(outDir, `${basename(options.input, extname(options.input))}-讲稿`);
@@ -119,23 +120,26 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     pdf.setCreator('speech-deck');
     pdf.setLanguage('zh-CN');
     const bytes = await pdf.save();
-    mkdirSync(outDir, { recursive: true });
-    writeAtomically(`${name}.pdf`, bytes);
-    const result: ManuscriptResult = { pdf: { path: `${name}.pdf`, pages: pdf.getPageCount(), bytes: bytes.length }, missing: embedded.missing, seconds: 0 };
-    progress(`已写出 Wrote ${displayPath(result.pdf.path)} (${result.pdf.pages} 页 pages, ${kb(bytes.length)})`);
-
+    const pages = pdf.getPageCount();
+    const outputs: Output[] = [
+      { path: `${name}.pdf`, data: bytes, check: async (written) => void (await PDFDocument.load(written, { updateMetadata: false })) },
+    ];
+    const result: ManuscriptResult = { pdf: { path: `${name}.pdf`, pages, bytes: bytes.length }, missing: embedded.missing, seconds: 0 };
     if (options.docx) {
       const [{ Packer }, { manuscriptDocx }] = await Promise.all([import('docx'), import('../render/manuscript-docx.ts')]);
       const docx = await Packer.toBuffer(manuscriptDocx(deck, { cues, large }));
-      writeAtomically(`${name}.docx`, docx);
+      outputs.push({ path: `${name}.docx`, data: docx });
       result.docx = { path: `${name}.docx`, bytes: docx.length };
-      progress(`已写出 Wrote ${displayPath(result.docx.path)} (${kb(docx.length)})`);
     }
+    // Both files are whole before either replaces an older one.
+    await writeOutputs(outputs);
+    progress(`已写出 Wrote ${displayPath(result.pdf.path)} (${pages} 页 pages, ${kb(bytes.length)})`);
+    if (result.docx) progress(`已写出 Wrote ${displayPath(result.docx.path)} (${kb(result.docx.bytes)})`);
     result.seconds = (performance.now() - started) / 1000;
     progress(`完成 Done in ${result.seconds.toFixed(1)} s`);
     return result;
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    work.release();
     if (!options.browser) await starting.then((browser) => browser.close(), () => undefined);
   }
 }
@@ -152,17 +156,6 @@ async function launch(executable: string): Promise<Browser> {
   }
 }
 
-/** Writes next to the target and renames, so that a reader never sees half a file. */
-function writeAtomically(path: string, data: Uint8Array): void {
-  const temp = join(resolve(path, '..'), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CLIError(`${displayPath(path)} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
 
 function kb(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;

@@ -1,12 +1,14 @@
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { findBrowser, launchBrowser, type FindOptions } from './chromium.ts';
 import { CLIError } from './errors.ts';
-import { displayPath, loadSpeech } from './load.ts';
+import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
 import type { Meta } from '../core/model.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { cannotWrite, privateFolder, writeOutputs } from './output.ts';
+import { isBuiltFrom } from './stamp.ts';
+import { onStop } from './stop.ts';
 
 /** The stages an export reports, one line each. */
 export type Stage = 'build' | 'open' | 'lay out' | 'write';
@@ -33,7 +35,18 @@ export interface PdfResult {
 
 const DEFAULT_TIMEOUT = 60_000;
 
-/** Builds the deck when needed, then prints `<name>.pdf` (the slides) and `<name>-notes.pdf` (the handout) with one browser. */
+/** A printed PDF, ready to be written. */
+interface Printed {
+  path: string;
+  bytes: Uint8Array;
+  pages: number;
+}
+
+/**
+ * Builds the deck when needed, then prints `<name>.pdf` (the slides) and `<name>-notes.pdf` (the handout) with one
+ * browser. Both PDFs are printed before either is written, then written together: each to a temporary file,
+ * read back with pdf-lib, and renamed into place, so a failure or a kill never leaves a torn or mismatched pair.
+ */
 export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   const progress = options.progress ?? ((_stage: Stage, line: string) => console.log(line));
@@ -43,75 +56,97 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   // The browser starts while the deck is built and the speech read; its failure is reported where it is awaited.
   const starting = launch(executable);
   starting.catch(() => undefined);
+  const closeBrowser = () => starting.then((browser) => browser.close(), () => undefined);
+  const forget = onStop(closeBrowser);
   // pdf-lib loads meanwhile too.
   const pdfLib = import('pdf-lib');
+  const work = privateFolder();
   try {
-    const html = await deckFile(options.input, options.outDir, progress);
-    const { meta } = loadSpeech(options.input).deck;
-    const name = join(dirname(html), basename(html, '.html'));
+    const speech = loadSpeech(options.input);
+    const deck = await deckFile(options.input, options.outDir, speech, progress);
+    const { meta } = speech.deck;
+    const name = join(resolve(options.outDir), basename(options.input, extname(options.input)));
+    // The browser opens a private copy, so that another build into the same folder cannot swap the deck under it.
+    const copy = join(work.path, basename(deck.path));
+    try {
+      writeFileSync(copy, deck.html);
+    } catch (error) {
+      throw cannotWrite(copy, error);
+    }
     const browser = await starting;
-    progress('open', `Opening ${displayPath(html)} in ${executable}`);
-    const page = await openPrintView(browser, html, timeout);
-    const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, html, page);
+    progress('open', `Opening ${displayPath(deck.path)} in ${executable}`);
+    const page = await openPrintView(browser, copy, deck.path, timeout);
+    const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, deck.path, page);
     progress('lay out', `Laid out ${slideCount} slides, one to a page`);
     const { PDFDocument } = await pdfLib;
-    const slides = await writePdf(PDFDocument, page, `${name}.pdf`, meta, meta.title);
-    progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)})`);
-    const title = await waitFor(page.evaluate(() => window.printView!.handout()), timeout, html, page);
+    const slides = await printPdf(PDFDocument, page, `${name}.pdf`, meta, meta.title);
+    const title = await waitFor(page.evaluate(() => window.printView!.handout()), timeout, deck.path, page);
     progress('lay out', `Laid out the handout: each slide with everything said with it`);
-    const handout = await writePdf(PDFDocument, page, `${name}-notes.pdf`, meta, title);
+    const handout = await printPdf(PDFDocument, page, `${name}-notes.pdf`, meta, title);
+    await writeOutputs([slides, handout].map((pdf) => ({ path: pdf.path, data: pdf.bytes, check: (written) => samePdf(PDFDocument, written, pdf.pages) })));
+    progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)})`);
     progress('write', `Wrote ${displayPath(handout.path)} (${describe(handout)}, A4)`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     progress('write', `Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)}`);
-    return { slides, handout };
+    return { slides: { path: slides.path, pages: slides.pages }, handout: { path: handout.path, pages: handout.pages } };
   } finally {
-    await starting.then((browser) => browser.close(), () => undefined);
+    await closeBrowser();
+    forget();
+    work.release();
   }
 }
 
-/** The built deck, built afresh when it is missing or older than the speech or the program. */
-async function deckFile(input: string, outDir: string, progress: (stage: Stage, line: string) => void): Promise<string> {
-  const html = join(resolve(outDir), `${basename(input, extname(input))}.html`);
-  const built = mtime(html);
-  if (built !== undefined && built >= Math.max(mtime(input) ?? Infinity, newestSource())) {
-    progress('build', `Using ${displayPath(html)}, which is up to date with ${displayPath(input)}`);
-    return html;
+/**
+ * The built deck and its text: `<name>.html` when it was built from this very speech text by this version of the
+ * program (as its stamp says), else built afresh from the speech already read.
+ */
+async function deckFile(input: string, outDir: string, speech: LoadedSpeech, progress: (stage: Stage, line: string) => void): Promise<{ path: string; html: string }> {
+  const path = join(resolve(outDir), `${basename(input, extname(input))}.html`);
+  const html = readIfThere(path);
+  if (html !== undefined && isBuiltFrom(html, speech.text)) {
+    progress('build', `Using ${displayPath(path)}, which was built from this very ${speech.file}`);
+    return { path, html };
   }
   // Vite loads only when the deck must be built.
-  return (await import('./build.ts')).buildDeck(input, outDir);
+  return (await import('./build.ts')).buildDeckFile(input, outDir, { speech });
 }
 
-/** Newest change to what the deck is built from besides the speech: the page, its code and theme, the dependencies. */
-function newestSource(): number {
-  const files = ['index.html', 'package.json', 'package-lock.json'].map((f) => join(PACKAGE_ROOT, f));
-  const src = readdirSync(join(PACKAGE_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(PACKAGE_ROOT, 'src', f));
-  return Math.max(...[...files, ...src].map((f) => mtime(f) ?? 0));
-}
-
-function mtime(path: string): number | undefined {
+function readIfThere(path: string): string | undefined {
   try {
-    return statSync(path).mtimeMs;
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
 }
 
+/** A PDF read back from the disk must load and have every page. */
+async function samePdf(PDFDocument: typeof import('pdf-lib').PDFDocument, written: Uint8Array, pages: number): Promise<void> {
+  const pdf = await PDFDocument.load(written, { updateMetadata: false });
+  if (pdf.getPageCount() !== pages) throw new Error(`${pdf.getPageCount()} of ${pages} pages`);
+}
+
 async function launch(executable: string): Promise<Browser> {
   try {
-    return await launchBrowser({ browserPath: executable });
+    // The command closes the browser itself when stopped (see stop.ts), so Playwright must not exit the process first.
+    return await launchBrowser({ browserPath: executable, handleSignals: false });
   } catch (error) {
     throw new CLIError(`the browser at ${executable} could not be started (${firstLine(error)}). Give another with --browser-path.`);
   }
 }
 
 /** Opens the deck's print view, in which reveal lays out one page per slide. */
-async function openPrintView(browser: Browser, html: string, timeout: number): Promise<Page> {
-  const page = await browser.newPage();
+async function openPrintView(browser: Browser, file: string, html: string, timeout: number): Promise<Page> {
+  let page: Page;
+  try {
+    page = await browser.newPage();
+  } catch (error) {
+    throw new CLIError(`the browser stopped before it could open ${displayPath(html)} (${firstLine(error)}); try again`);
+  }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   pageErrors.set(page, errors);
   try {
-    await page.goto(`${pathToFileURL(html).href}?print-pdf`, { timeout });
+    await page.goto(`${pathToFileURL(file).href}?print-pdf`, { timeout });
   } catch (error) {
     throw new CLIError(`${displayPath(html)} could not be opened (${firstLine(error)}). Build it again with: speech-deck build`);
   }
@@ -138,22 +173,25 @@ async function waitFor<T>(work: Promise<T>, timeout: number, html: string, page:
   }
 }
 
-/** Prints the page as it is laid out now and writes it with the speech's title and speaker as metadata. */
-async function writePdf(PDFDocument: typeof import('pdf-lib').PDFDocument, page: Page, path: string, meta: Meta, title: string): Promise<{ path: string; pages: number; bytes: number }> {
-  const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+/** Prints the page as it is laid out now, with the speech's title and speaker as metadata. */
+async function printPdf(PDFDocument: typeof import('pdf-lib').PDFDocument, page: Page, path: string, meta: Meta, title: string): Promise<Printed> {
+  let printed: Buffer;
+  try {
+    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  } catch (error) {
+    throw new CLIError(`the browser could not print ${displayPath(path)} (${firstLine(error)}); try again, or give another browser with --browser-path`);
+  }
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   pdf.setTitle(title, { showInWindowTitleBar: true });
   if (meta.speaker) pdf.setAuthor(meta.speaker);
   if (meta.occasion) pdf.setSubject(meta.occasion);
   pdf.setCreator('speech-deck');
   pdf.setLanguage('zh-CN');
-  const bytes = await pdf.save();
-  writeFileSync(path, bytes);
-  return { path, pages: pdf.getPageCount(), bytes: bytes.length };
+  return { path, bytes: await pdf.save(), pages: pdf.getPageCount() };
 }
 
-function describe({ pages, bytes }: { pages: number; bytes: number }): string {
-  return `${pages} page${pages === 1 ? '' : 's'}, ${Math.round(bytes / 1024)} KB`;
+function describe({ pages, bytes }: Printed): string {
+  return `${pages} page${pages === 1 ? '' : 's'}, ${Math.round(bytes.length / 1024)} KB`;
 }
 
 function firstLine(error: unknown): string {

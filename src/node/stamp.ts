@@ -1,0 +1,73 @@
+/**
+ * What a built deck was made from, recorded in the page itself: the speech's text and the program that built it.
+ * `pdf` reuses a built `<name>.html` only when both match, so it never prints another speech that happens to share
+ * the file name, nor a deck an older version of the program laid out. File times could tell neither.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.ts';
+
+export interface Stamp {
+  /** `speech-deck <version>+<hash of the sources>`. */
+  generator: string;
+  /** sha256 of the decoded speech text. */
+  speech: string;
+}
+
+const SPEECH_META = 'speech-deck-speech';
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+let generator: string | undefined;
+
+/** The program's version and a hash of everything a deck is built from besides the speech. */
+export function generatorVersion(): string {
+  if (generator) return generator;
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256');
+  const files = ['index.html', 'package.json', 'package-lock.json'];
+  const sources = readdirSync(join(PACKAGE_ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(PACKAGE_ROOT.length).replace(/^[\\/]/, ''));
+  for (const file of [...files, ...sources.sort()]) {
+    hash.update(`${file.replace(/\\/g, '/')}\0`);
+    try {
+      hash.update(readFileSync(join(PACKAGE_ROOT, file)));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  generator = `speech-deck ${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
+  return generator;
+}
+
+/** The stamp for a deck built now from this speech text. */
+export function stampFor(text: string): Stamp {
+  return { generator: generatorVersion(), speech: sha256(text) };
+}
+
+/** The stamp as `<meta>` tags for the page's head. */
+export function stampTags(stamp: Stamp): { name: string; content: string }[] {
+  return [
+    { name: 'generator', content: stamp.generator },
+    { name: SPEECH_META, content: `sha256-${stamp.speech}` },
+  ];
+}
+
+/** The stamp a built page carries, if any. */
+export function readStamp(html: string): Stamp | undefined {
+  const meta = (name: string) => new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1];
+  const generator = meta('generator');
+  const speech = meta(SPEECH_META)?.replace(/^sha256-/, '');
+  return generator && speech ? { generator, speech } : undefined;
+}
+
+/** Whether a built page was made from this speech text by this program. */
+export function isBuiltFrom(html: string, text: string): boolean {
+  const found = readStamp(html);
+  const wanted = stampFor(text);
+  return !!found && found.generator === wanted.generator && found.speech === wanted.speech;
+}

@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBuiltFrom } from '../src/node/stamp.ts';
+import { STOPPED } from '../src/node/stop.ts';
+import { looksLikeInternals, runCli, snapshot, startCli, tempFiles, type Running } from './helpers/cli.ts';
+import { alive, chromiumBelow } from './helpers/pdf.ts';
+import { fixture } from './helpers/speech.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'speech-deck-stop-'));
+/** The commands' own temporary folder, so that what they leave there can be seen. */
+const TMP = join(root, 'tmp');
+mkdirSync(TMP);
+const env = { TMPDIR: TMP };
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const speech = (title: string) => fixture('small.md').replace('# 小型讲话', `# ${title}`);
+const workFolders = (pid?: number) => readdirSync(TMP).filter((name) => name.startsWith(`speech-deck-work-${pid ?? ''}`));
+
+/** Polls until `ready` holds, checking every 20 ms. */
+async function until(ready: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Kills a run with SIGKILL, which nothing can catch, and removes any browser it leaves behind. */
+async function kill(run: Running): Promise<void> {
+  const browsers = chromiumBelow(run.child.pid);
+  run.child.kill('SIGKILL');
+  const { signal } = await run.done;
+  expect(signal).toBe('SIGKILL');
+  for (const pid of browsers.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone by itself meanwhile.
+    }
+  }
+}
+
+describe('a run killed at any moment (SIGKILL)', () => {
+  const dir = join(root, 'kill');
+  const input = join(dir, 'talk.md');
+  const out = join(dir, 'out');
+  const outputs = () => snapshot(out);
+  const withoutTemps = () => Object.fromEntries(Object.entries(outputs()).filter(([name]) => !tempFiles(out).includes(name)));
+
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(input, speech('杀前的讲话'));
+    const good = await runCli(['pdf', input, '--out-dir', out], { env });
+    expect(good.code, good.stderr).toBe(0);
+  }, 240_000);
+
+  it('leaves the previous page byte-for-byte when build is killed, and the next run clears what it left', async () => {
+    const before = outputs();
+    expect(Object.keys(before).sort()).toEqual(['talk-notes.pdf', 'talk.html', 'talk.pdf']);
+    writeFileSync(input, speech('杀后的讲话'));
+    // While Vite bundles.
+    const bundling = startCli(['build', input, '--out-dir', out], { env });
+    await bundling.waitFor(/^Building /m);
+    await kill(bundling);
+    expect(outputs()).toEqual(before);
+    // With the new page complete in its temporary file, just before the rename.
+    const renaming = startCli(['build', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
+    await until(() => tempFiles(out).length === 1, 'the temporary page');
+    await kill(renaming);
+    expect(tempFiles(out)).toHaveLength(1);
+    expect(withoutTemps()).toEqual(before);
+    expect(workFolders().length).toBeGreaterThan(0);
+    // The next run removes the temporary file and folders the killed ones left, and writes the new page.
+    const next = await runCli(['build', input, '--out-dir', out], { env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(tempFiles(out)).toEqual([]);
+    expect(workFolders()).toEqual([]);
+    expect(isBuiltFrom(readFileSync(join(out, 'talk.html'), 'utf8'), speech('杀后的讲话'))).toBe(true);
+  }, 240_000);
+
+  it('leaves both previous PDFs byte-for-byte when pdf is killed, and the next run clears what it left', async () => {
+    // The page is already built from this speech, so pdf goes straight to printing.
+    const before = outputs();
+    const moments: [RegExp | 'temps', NodeJS.ProcessEnv][] = [
+      [/^Opening /m, {}],
+      [/^Laid out the handout/m, {}],
+      ['temps', { SPEECH_DECK_TEST_HOLD_MS: '60000' }],
+    ];
+    for (const [moment, extra] of moments) {
+      const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, ...extra } });
+      if (moment === 'temps') await until(() => tempFiles(out).length === 2, 'both temporary PDFs');
+      else await run.waitFor(moment);
+      await kill(run);
+      expect(withoutTemps(), String(moment)).toEqual(before);
+    }
+    expect(tempFiles(out)).toHaveLength(2);
+    const next = await runCli(['pdf', input, '--out-dir', out], { env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(tempFiles(out)).toEqual([]);
+    expect(workFolders()).toEqual([]);
+    expect(snapshot(out)['talk.pdf']).not.toBe(before['talk.pdf']);
+  }, 240_000);
+});
+
+describe('Ctrl+C and SIGTERM', () => {
+  const dir = join(root, 'signals');
+  const input = join(dir, 'talk.md');
+  const out = join(dir, 'out');
+  beforeAll(() => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(input, speech('停止的讲话'));
+  });
+
+  /** What every stopped command must show: one plain line, the signal's exit code, nothing left behind. */
+  async function expectStopped(run: Running, code: number): Promise<void> {
+    const { code: exit, stderr } = await run.done;
+    expect(exit).toBe(code);
+    expect(stderr.trim().split('\n').at(-1)).toBe(STOPPED);
+    expect(stderr.split(STOPPED)).toHaveLength(2);
+    expect(looksLikeInternals(stderr)).toBe(false);
+    if (existsSync(out)) expect(tempFiles(out)).toEqual([]);
+    expect(workFolders(run.child.pid)).toEqual([]);
+  }
+
+  it('SIGTERM during pdf closes the browser, removes its temporary files and says it stopped', async () => {
+    const run = startCli(['pdf', input, '--out-dir', out], { env });
+    await run.waitFor(/^Opening /m);
+    const browsers = chromiumBelow(run.child.pid);
+    expect(browsers.length).toBeGreaterThan(0);
+    run.child.kill('SIGTERM');
+    await expectStopped(run, 143);
+    await until(() => browsers.filter(alive).length === 0, 'the browser to close', 10_000);
+  }, 240_000);
+
+  it('Ctrl+C with both PDFs in their temporary files removes them and keeps the old ones', async () => {
+    const good = await runCli(['pdf', input, '--out-dir', out], { env });
+    expect(good.code, good.stderr).toBe(0);
+    const before = snapshot(out);
+    const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
+    await until(() => tempFiles(out).length === 2, 'both temporary PDFs');
+    const browsers = chromiumBelow(run.child.pid);
+    run.child.kill('SIGINT');
+    await expectStopped(run, 130);
+    expect(snapshot(out)).toEqual(before);
+    await until(() => browsers.filter(alive).length === 0, 'the browser to close', 10_000);
+  }, 240_000);
+
+  it('Ctrl+C during build stops it cleanly', async () => {
+    writeFileSync(input, speech('停止的讲话改'));
+    const run = startCli(['build', input, '--out-dir', out], { env });
+    await run.waitFor(/^Building /m);
+    run.child.kill('SIGINT');
+    await expectStopped(run, 130);
+  }, 240_000);
+
+  it('Ctrl+C and SIGTERM stop the dev server', async () => {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const port = String(20_000 + Math.floor(Math.random() * 20_000));
+      const run = startCli(['dev', input, '--port', port], { env: { ...env, CI: '1' } });
+      await run.waitFor(/saving it updates the open deck/);
+      run.child.kill(signal);
+      await expectStopped(run, code);
+    }
+  }, 240_000);
+});
