@@ -9,7 +9,7 @@ import { spokenSlides, type Deck } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { commonCharacters, hanByFrequency } from '../src/node/common-chars.ts';
 import { fontFaceCss } from '../src/node/fonts.ts';
-import { deckShell, FONTS_MARKER } from '../src/node/studio.ts';
+import { deckShell, FONTS_MARKER, SPEECH_MARKER } from '../src/node/studio.ts';
 import { speakerViewScripts } from '../src/node/csp.ts';
 import { deckPage } from '../src/studio/deck-page.ts';
 import { fontFaceRule, minifiedUnicodeRange } from '../src/studio/font-css.ts';
@@ -157,7 +157,7 @@ describe('the deck the studio puts together', () => {
   it('is the CLI’s deck, byte for byte, given the same fonts', async () => {
     const cli = readFileSync(inject('deckHtml'), 'utf8');
     const fonts = /(?:@font-face\{[^}]*\})+/.exec(cli)![0];
-    const page = await deckPage(parse(speech), fonts, { shell, fontsMarker: FONTS_MARKER, speakerScripts: speakerViewScripts() });
+    const page = await deckPage(speech, parse(speech), fonts, { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER, speakerScripts: speakerViewScripts() });
     expect(page.length).toBe(cli.length);
     expect(page === cli).toBe(true);
   });
@@ -166,6 +166,6 @@ describe('the deck the studio puts together', () => {
     expect(shell).not.toMatch(/@font-face/);
     expect(shell).not.toMatch(/Content-Security-Policy/);
     expect(shell).not.toMatch(/<section/);
-    for (const marker of ['<!--speech-deck:title-->', '<!--speech-deck:deck-->', FONTS_MARKER]) expect(shell.split(marker)).toHaveLength(2);
+    for (const marker of ['<!--speech-deck:title-->', '<!--speech-deck:deck-->', FONTS_MARKER, SPEECH_MARKER]) expect(shell.split(marker)).toHaveLength(2);
   });
 });

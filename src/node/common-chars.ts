@@ -23,17 +23,30 @@ export function hanByFrequency(): string[] {
   return [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([char]) => char);
 }
 
-/** Printable ASCII, Latin-1 letters and signs, general punctuation, CJK punctuation and full-width forms. */
+/**
+ * Printable ASCII, Latin-1 letters and signs, general and CJK punctuation, circled numbers and full-width forms:
+ * those of them the three Noto faces draw (not the soft hyphen, which HarfBuzz drops as invisible, nor ‗‛‟‣․‱‴‶‷‸,
+ * Ⅰ–Ⅻ, ⑲⑳, 〄〘〙〚〛〟, which the faces lack).
+ */
 function symbols(): string[] {
   const ranges: Array<[number, number]> = [
     [0x20, 0x7e],
-    [0xa0, 0xff],
-    [0x2010, 0x2027],
-    [0x2030, 0x203b],
-    [0x2160, 0x216b], // Roman numerals Ⅰ–Ⅻ
-    [0x2460, 0x2473], // circled numbers ①–⑳
-    [0x3000, 0x3011],
-    [0x3014, 0x301f],
+    [0xa0, 0xac],
+    [0xae, 0xff],
+    [0x2010, 0x2016],
+    [0x2018, 0x201a],
+    [0x201c, 0x201e],
+    [0x2020, 0x2022],
+    [0x2025, 0x2027],
+    [0x2030, 0x2030],
+    [0x2032, 0x2033],
+    [0x2035, 0x2035],
+    [0x2039, 0x203b],
+    [0x2460, 0x2471], // circled numbers ①–⑱
+    [0x3000, 0x3003],
+    [0x3005, 0x3011],
+    [0x3014, 0x3017],
+    [0x301c, 0x301e],
     [0xff01, 0xff5e],
     [0xffe0, 0xffe5],
   ];

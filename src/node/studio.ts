@@ -11,10 +11,10 @@
  *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import subsetFont from 'subset-font';
@@ -27,6 +27,7 @@ import { commonCharacters } from './common-chars.ts';
 import { scriptHash, speakerViewScripts } from './csp.ts';
 import { displayPath } from './load.ts';
 import { embedFonts, FACES } from './fonts.ts';
+import { writeOutputs } from './output.ts';
 import { kb } from './size.ts';
 import { BROWSER_TARGET, deckConfig, PACKAGE_ROOT } from './vite-config.ts';
 
@@ -34,6 +35,9 @@ export const STUDIO_FILE = 'speech-deck-studio.html';
 
 /** Where the deck's @font-face rules go in the shell's style sheet. */
 export const FONTS_MARKER = '/*speech-deck:fonts*/';
+
+/** Where the hash of the speech's text goes in the deck's stamp (node/stamp.ts: sha256 of the decoded text, hex). */
+export const SPEECH_MARKER = 'speech-deck:speech-sha256';
 
 const DATA_MODULE = 'virtual:speech-deck/studio-data';
 
@@ -74,6 +78,7 @@ export async function deckShell(workDir: string, fontCacheDir?: string): Promise
     ['title', `<title>${escapeHtml(rendered.title)}</title>`, '<title><!--speech-deck:title--></title>'],
     ['slides', fillTemplate('<!--speech-deck:deck-->', rendered), '<!--speech-deck:deck-->'],
     ['fonts', /(?:@font-face\{[^}]*\})+/, FONTS_MARKER],
+    ['stamp', /(?<=<meta name="speech-deck-speech" content="sha256-)[0-9a-f]{64}(?=")/, SPEECH_MARKER],
   ];
   let shell = built;
   const taken: Record<string, string> = {};
@@ -83,7 +88,8 @@ export async function deckShell(workDir: string, fontCacheDir?: string): Promise
     shell = shell.replace(pattern, (found) => ((taken[name] = found), marker));
   }
   const policy = /content="([^"]*)"/.exec(taken.policy!)![1]!;
-  const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!), rendered), policy);
+  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/studio.ts and src/studio/deck-page.ts must learn it");
+  const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!), rendered), policy);
   if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/studio.ts must learn its new shape');
   return { shell, scripts: inlineScripts(built) };
 }
@@ -103,7 +109,8 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
     } catch {
       progress(`Converting ${spec.family} ${spec.weight} to WOFF 1.0 for the studio (kept for later builds) …`);
       woff = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'woff' });
-      writeAtomically(cached, woff);
+      // A cache that cannot be written only costs time later.
+      await writeOutputs([{ path: cached, data: woff }]).catch(() => undefined);
     }
     faces.push({ role: spec.role, family: spec.family, weight: spec.weight, characters: font.characters.join(''), woff });
   }
@@ -131,6 +138,7 @@ function studioData(parts: StudioParts): Plugin {
       return [
         `export const shell = ${JSON.stringify(parts.shell)};`,
         `export const fontsMarker = ${JSON.stringify(FONTS_MARKER)};`,
+        `export const speechMarker = ${JSON.stringify(SPEECH_MARKER)};`,
         `export const speakerScripts = ${JSON.stringify(parts.speakerScripts)};`,
         `export const faces = ${JSON.stringify(faces)};`,
         `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
@@ -204,7 +212,7 @@ export async function buildStudio(
     });
     const page = readFileSync(join(out, 'studio.html'), 'utf8');
     const html = insertPolicy(page, studioPolicy([...runnableScripts(page), ...parts.shellScripts, PREVIEW_SHIM].map(scriptHash)));
-    writeAtomically(target, html);
+    await writeOutputs([{ path: target, data: html }]);
     const bytes = Buffer.byteLength(html);
     const base64 = (n: number) => Math.ceil(n / 3) * 4;
     const sizes = {
@@ -220,18 +228,5 @@ export async function buildStudio(
     return result;
   } finally {
     rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** Writes a temporary file beside the target and renames it over the target: never a half-written studio. */
-function writeAtomically(target: string, text: string | Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
   }
 }

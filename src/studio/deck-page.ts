@@ -13,6 +13,7 @@ import { withPreviewShim } from './preview-shim.ts';
 export interface DeckShell {
   shell: string;
   fontsMarker: string;
+  speechMarker: string;
   speakerScripts: readonly string[];
 }
 
@@ -28,11 +29,17 @@ function sha256Source(code: string): Promise<string> {
   return hash;
 }
 
-/** The one-file deck for a speech, with its fonts' @font-face rules; `preview` adds the preview's shim. */
-export async function deckPage(deck: Deck, fontCss: string, parts: DeckShell, options: { preview?: boolean } = {}): Promise<string> {
+/**
+ * The one-file deck for a speech (its Markdown and the deck parsed from it), with its fonts' @font-face rules;
+ * `preview` adds the preview's shim. The stamp records the speech as the CLI's does: the SHA-256 of its text.
+ */
+export async function deckPage(markdown: string, deck: Deck, fontCss: string, parts: DeckShell, options: { preview?: boolean } = {}): Promise<string> {
   if (!parts.shell.includes(parts.fontsMarker)) throw new Error('the deck page has no place for its fonts');
-  // Fonts first: the author's title, filled in next, could otherwise hold the marker's text.
-  const filled = fillTemplate(parts.shell.replace(parts.fontsMarker, () => fontCss), render(deck));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(markdown)));
+  const speech = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // Fonts and stamp first: the author's title, filled in next, could otherwise hold a marker's text.
+  const shell = parts.shell.replace(parts.fontsMarker, () => fontCss).replace(parts.speechMarker, () => speech);
+  const filled = fillTemplate(shell, render(deck));
   const html = options.preview ? withPreviewShim(filled) : filled;
   const sources = await Promise.all([...inlineScripts(html), ...parts.speakerScripts].map(sha256Source));
   return insertPolicy(html, deckPolicy(sources));

@@ -4,6 +4,8 @@ declare module 'virtual:speech-deck/studio-data' {
   export const shell: string;
   /** The marker in `shell`'s style sheet where the deck's @font-face rules go. */
   export const fontsMarker: string;
+  /** The marker in `shell`'s stamp where the SHA-256 of the speech's Markdown goes, in hex. */
+  export const speechMarker: string;
   /** Inline scripts of reveal's speaker view, which the deck's policy must allow by hash. */
   export const speakerScripts: string[];
   /** Each embedded face subset to the common characters; `woff` is the id of its data block (base64 WOFF 1.0). */
