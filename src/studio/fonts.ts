@@ -65,25 +65,39 @@ export class FontMaker {
     this.worker.postMessage(message);
   }
 
-  /** The deck's fonts; `progress` hears of each face done. */
+  /** The deck's fonts, each face subset to what it draws (core/charset.ts); `progress` hears of each face done. */
   async forDeck(deck: Deck, progress: (done: number, total: number) => void = () => {}): Promise<DeckFonts> {
     const text = faceText(deck);
+    const made = await this.make(carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })), progress);
     const missing: DeckFonts['missing'] = {};
-    const wanted = carried.map((face) => {
+    for (const [i, face] of carried.entries()) if (made.missing[i]!.length) missing[face.role] = made.missing[i]!;
+    return { css: made.css, missing };
+  }
+
+  /**
+   * @font-face rules for any text: each request names the carried face to cut (by role), the text it must draw,
+   * and the family and weight to declare it under (the manuscript declares its stand-ins under its own names).
+   */
+  async forText(requests: Array<{ role: FaceRole; text: string; family: string; weight: number }>): Promise<string> {
+    return (await this.make(requests.map((r) => ({ ...r, face: carried.find((f) => f.role === r.role)! })))).css;
+  }
+
+  private async make(
+    requests: Array<{ face: (typeof carried)[number]; text: string; family: string; weight: number }>,
+    progress: (done: number, total: number) => void = () => {},
+  ): Promise<{ css: string; missing: string[][] }> {
+    const wanted = requests.map((request) => {
       // Spaces that take up room get a glyph too; line ends and tabs need none (as in the CLI's fonts.ts).
-      const asked = distinctCharacters(text[face.role]).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
-      const has = this.sets.get(keyOf(face))!;
-      const lacking = asked.filter((c) => !has.has(c));
-      if (lacking.length) missing[face.role] = lacking;
-      return { face, characters: asked.filter((c) => has.has(c)) };
-    }).filter((w) => w.characters.length);
+      const asked = distinctCharacters(request.text).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
+      const has = this.sets.get(keyOf(request.face))!;
+      return { ...request, characters: asked.filter((c) => has.has(c)), missing: asked.filter((c) => !has.has(c)) };
+    });
+    const cut = wanted.filter((w) => w.characters.length);
     const id = this.next++;
     const made = new Promise<Array<{ key: string; woff: Uint8Array }>>((resolve, reject) => this.pending.set(id, { resolve, reject, progress }));
-    this.post({ type: 'subset', id, requests: wanted.map((w) => ({ key: keyOf(w.face), characters: w.characters.join('') })) });
-    const fonts = new Map((await made).map((f) => [f.key, f.woff]));
-    const css = wanted
-      .map((w) => fontFaceRule({ family: w.face.family, weight: w.face.weight, characters: w.characters, data: toBase64(fonts.get(keyOf(w.face))!), format: 'woff' }))
-      .join('');
-    return { css, missing };
+    this.post({ type: 'subset', id, requests: cut.map((w) => ({ key: keyOf(w.face), characters: w.characters.join('') })) });
+    const fonts = await made;
+    const css = cut.map((w, i) => fontFaceRule({ family: w.family, weight: w.weight, characters: w.characters, data: toBase64(fonts[i]!.woff), format: 'woff' })).join('');
+    return { css, missing: wanted.map((w) => w.missing) };
   }
 }

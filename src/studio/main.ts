@@ -9,7 +9,8 @@ import { SLIDE_LABELS } from '../core/labels.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 import { deckSeconds, formatDuration } from '../core/timing.ts';
-import { renderManuscript } from '../render/manuscript.ts';
+import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
+import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
 import { fontsMarker, shell, speakerScripts, speechMarker } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
@@ -84,7 +85,7 @@ function start(): void {
   );
 
   $('#print-note').textContent =
-    '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
+    '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
 
   async function load(read: () => Promise<Source> | Source): Promise<void> {
     // Marks for the benchmark (scripts/bench.ts): chosen → read → parsed → fonts → ready.
@@ -231,8 +232,16 @@ function start(): void {
   action('save-markdown').addEventListener('click', () => {
     if (deck) download(fileName(deck.meta.title, 'md'), markdown, 'text/markdown;charset=utf-8');
   });
-  action('print-manuscript').addEventListener('click', () => {
-    if (deck && !hasErrors(deck.problems)) printPage(renderManuscript(deck));
+  action('print-manuscript').addEventListener('click', async () => {
+    if (!deck || hasErrors(deck.problems)) return;
+    const made = deck;
+    // The official faces (仿宋, 楷体, 黑体) come from the PC; the carried faces stand in where it lacks them.
+    const text = manuscriptFaceText(manuscriptOf(made), { cues: true });
+    const fontCss = await fonts.forText([
+      { role: 'heading', text: text.title, family: MANUSCRIPT_FAMILIES.title, weight: 400 },
+      ...(['song', 'kai', 'hei'] as const).map((face) => ({ role: 'body' as const, text: text[face], family: MANUSCRIPT_FAMILIES[face], weight: 400 })),
+    ]);
+    printPage(renderManuscript(made, { fontCss }));
   });
   action('save-pptx').addEventListener('click', async () => {
     if (!deck || !page) return;

@@ -54,8 +54,10 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
     card.dataset.kind = slide.kind;
     card.dataset.slide = String(index);
     card.dataset.id = slide.id;
-    const where = slide.kind === 'agenda' ? '自动生成 · made from the sections' : `第 ${slide.line} 行 · 约 ${formatDuration(slide.seconds).replace(' min ', ' 分 ').replace(/ s$/, ' 秒')}`;
+    const time = formatDuration(slide.seconds).replace(' min ', ' 分 ').replace(/ s$/, ' 秒');
+    const where = `第 ${index + 1} 张 · ${slide.kind === 'agenda' ? '按各部分自动生成' : `约 ${time}`}`;
     const head = element('div', { className: 'card-head' }, element('span', { className: 'kind' }, kindLabel(slide, deck)), element('span', { className: 'where' }, where));
+    if (slide.kind !== 'agenda') head.title = `Markdown 第 ${slide.line} 行 · line ${slide.line} of the Markdown`;
     head.addEventListener('click', () => on.select(index));
     card.addEventListener('focusin', () => on.select(index));
     card.append(head);
