@@ -69,16 +69,35 @@ describe('the built deck in Chromium', () => {
     expect(squash(notes)).toBe(squash(correctedOriginal()));
   });
 
+  it('finds a slide with search (Ctrl+Shift+F) and zooms into one with Alt+click (Ctrl+click on Linux)', async () => {
+    await page.evaluate(() => window.deck!.slide(0, 0));
+    await page.keyboard.press('Control+Shift+F');
+    const input = page.locator('.searchinput');
+    await expect.poll(() => input.isVisible()).toBe(true);
+    const target = model.sections[2]!.points[0]!;
+    await input.fill(target.heading.text);
+    await input.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target.id);
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => input.isVisible()).toBe(false);
+    // reveal's zoom plugin takes Ctrl on Linux and Alt elsewhere.
+    const modifier = (await page.evaluate(() => /Linux/.test(navigator.platform))) ? 'Control' : 'Alt';
+    await page.locator('section.present:not(.stack) h2').click({ modifiers: [modifier] });
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(true);
+    await page.locator('section.present:not(.stack) h2').click({ modifiers: [modifier], force: true });
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(false);
+  });
+
   it('opens the speaker view with S, showing the current notes and the timer, and follows navigation', async () => {
     await page.evaluate(() => window.deck!.slide(3, 1));
-    const popup = page.context().waitForEvent('page');
+    const popup = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popup;
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.sv-text');
     const point = model.sections[0]!.points[0]!;
     await expect.poll(() => notes.textContent()).toContain(point.notes[0]!.text.slice(0, 30));
-    await expect(speaker.locator('.speaker-controls-time .timer').isVisible()).resolves.toBe(true);
-    await expect.poll(() => speaker.locator('.speaker-controls-time .pacing').isVisible()).toBe(true);
+    await expect(speaker.locator('.sv-elapsed-value').isVisible()).resolves.toBe(true);
+    await expect.poll(() => speaker.locator('.sv-pace').isVisible()).toBe(true);
     await pressAndWait(page, 'PageDown');
     const next = model.sections[0]!.points[1]!;
     await expect.poll(() => notes.textContent()).toContain(next.notes[0]!.text.slice(0, 30));

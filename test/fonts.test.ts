@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFont, woff2 } from 'fonteditor-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distinctCharacters, faceText } from '../src/core/charset.ts';
-import { embedFonts, unicodeRange, type EmbeddedFonts } from '../src/node/fonts.ts';
+import { embedFonts, type EmbeddedFonts } from '../src/node/fonts.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 
@@ -66,10 +66,4 @@ describe('embedded fonts for test/fixtures/speech.md', () => {
     const result = await embedFonts({ heading: '标题', body: '正文\u{1F600}', strong: '' }, cacheDir);
     expect(result.missing).toEqual({ body: ['\u{1F600}'] });
   }, 60_000);
-});
-
-describe('unicodeRange', () => {
-  it('joins runs of code points into ranges', () => {
-    expect(unicodeRange(['a', 'b', 'c', 'x', '一'])).toBe('U+61-63,U+78,U+4e00');
-  });
 });

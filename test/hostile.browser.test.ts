@@ -77,13 +77,15 @@ describe('a deck built from hostile text, in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${fileUrl(html)}#/opening`);
     await page.waitForFunction(() => window.deck?.isReady() === true);
-    const popup = context.waitForEvent('page');
+    const popup = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popup;
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.sv-text');
     await expect.poll(() => notes.textContent()).toContain("</script><script>alert('close')</script>");
     await expect(notes.textContent()).resolves.toContain("<div onclick=\"alert('div')\">点我</div>");
-    expect(await speaker.evaluate(runnableParts, '.speaker-controls-notes')).toEqual([]);
+    expect(await speaker.evaluate(runnableParts, '.sv-notes')).toEqual([]);
+    // The slide previews are copies of the slides: as inert as the slides themselves.
+    expect(await speaker.evaluate(runnableParts, '.sv-screen')).toEqual([]);
     for (const id of ['proto', 'constructor', 'hasownproperty', 'closing']) {
       await page.evaluate((target) => window.deck!.slide(...Object.values(window.deck!.getIndices(document.getElementById(target)!)) as [number, number]), id);
       await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);

@@ -21,8 +21,10 @@ async function fontsUsed(page: Page, selector: string): Promise<Array<{ text: st
   const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
   const result = [];
   for (const nodeId of nodeIds) {
-    const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })) as { fonts: PlatformFont[] };
-    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    // The speaker view's clocks redraw their words every second: a node gone meanwhile is skipped.
+    const read = await Promise.all([cdp.send('CSS.getPlatformFontsForNode', { nodeId }), cdp.send('DOM.getOuterHTML', { nodeId })]).catch(() => undefined);
+    if (!read) continue;
+    const [{ fonts }, { outerHTML }] = read as [{ fonts: PlatformFont[] }, { outerHTML: string }];
     if (fonts.length) result.push({ text: outerHTML.replace(/<[^>]+>/g, '').slice(0, 40), fonts });
   }
   await cdp.detach();
@@ -61,10 +63,11 @@ describe('the one-file deck, offline', () => {
     await context.close();
   });
 
-  it('loads its embedded faces: Noto Serif SC bold, Noto Sans SC regular and bold', async () => {
+  // Bold sans is embedded only for **emphasis**, which this speech has none of; the agenda is set in the serif.
+  it('loads its embedded faces: Noto Serif SC bold and Noto Sans SC regular', async () => {
     const page = await openDeck(browser, deckUrl);
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`));
-    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400', 'Noto Sans SC 700']));
+    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400']));
     await page.close();
   });
 
@@ -92,19 +95,21 @@ describe('the one-file deck, offline', () => {
     const violations: string[] = [];
     const page = await openDeck(browser, `${deckUrl}#/用定位找准坐标点`);
     watchViolations(page.context(), violations);
-    const popupOpened = page.context().waitForEvent('page');
+    const popupOpened = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popupOpened;
-    const notes = speaker.locator('.speaker-controls-notes .value');
+    const notes = speaker.locator('.sv-text');
     await expect.poll(() => notes.textContent()).toContain('用定位找准坐标点。要提高思想认识');
-    const used = await fontsUsed(speaker, '.speaker-controls-notes .value p');
-    expect(used.length).toBeGreaterThan(0);
+    await speaker.evaluate(() => document.fonts.ready);
+    // The spoken text, the view's own labels and clocks, and the slide previews: all in the embedded faces.
+    const used = await fontsUsed(speaker, '.sv-text p, .sv-time span, .sv-tools span, figcaption span, .sv-keys span, .sv-screen :is(h1, h2, li, p)');
+    expect(used.length).toBeGreaterThan(10);
     expect(notEmbedded(used)).toEqual([]);
-    // The current-slide frame is the deck itself, loaded from the same file under the policy.
-    await expect.poll(() => speaker.frames().filter((f) => f.url().startsWith(deckUrl)).length).toBe(2);
+    // The previews are copies of the slides, not frames of the deck loaded again.
+    expect(speaker.frames()).toHaveLength(1);
     await pressAndWait(page, 'PageDown');
     await expect.poll(() => notes.textContent()).toContain('用成绩强化着力点。坚持把深化理论武装');
-    await expect.poll(() => speaker.locator('#upcoming-slide .label').textContent()).toBe('下一张 ');
+    await expect.poll(() => speaker.locator('.sv-next figcaption').textContent()).toBe('下一张');
     expect(violations).toEqual([]);
     await speaker.close();
     await page.close();

@@ -75,6 +75,6 @@ describe('render', () => {
 
   it('links the agenda to each section by id', () => {
     const { slides } = render(parse(fixture('small.md')));
-    expect(slides).toContain('<a href="#/第一部分"><span class="numeral">一</span><span class="agenda-title">第一部分</span></a>');
+    expect(slides).toContain('<a href="#/第一部分"><span class="numeral" data-chars="1">一</span><span class="agenda-title">第一部分</span></a>');
   });
 });

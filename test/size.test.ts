@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import { describeSize, sizeBreakdown } from '../src/node/size.ts';
 
 describe('sizeBreakdown', () => {
@@ -9,9 +10,16 @@ describe('sizeBreakdown', () => {
     expect(size.fonts).toBe(font.length);
     expect(size.scripts).toBe('<script type="module">let a=1;</script>'.length);
     expect(size.styles).toBe('<style>\nbody{color:red}</style>'.length);
-    expect(size.fonts + size.scripts + size.styles + size.content).toBe(size.total);
+    expect(size.fonts + size.scripts + size.styles + size.pictures + size.content).toBe(size.total);
     expect(size.total).toBe(Buffer.byteLength(html));
-    expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, content: 0 })).toBe('2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB');
+    expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, pictures: 0, content: 0 })).toBe('2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB');
+  });
+
+  it('counts the embedded pictures apart, and names them only when there are some', () => {
+    const picture = `data:image/png;base64,${'A'.repeat(3000)}`;
+    const size = sizeBreakdown(`<section><img src="${picture}" alt="图"></section>`);
+    expect(size.pictures).toBe(picture.length);
+    expect(describeSize({ total: 4096, fonts: 1024, scripts: 1024, styles: 0, pictures: 2048, content: 0 })).toBe('4 KB: fonts 1 KB, script 1 KB, styles 0 KB, pictures 2 KB, content 0 KB');
   });
 });
 
@@ -21,5 +29,24 @@ describe('sizeBreakdown of a script that carries a page template', () => {
     const size = sizeBreakdown(html);
     expect(size.styles).toBe('<style>p{}</style>'.length);
     expect(size.content).toBe('<p>x</p>'.length);
+  });
+});
+
+describe('the one-file deck of test/fixtures/speech.md', () => {
+  // A budget of bytes, not a time: the same build gives the same file on any machine.
+  const BUDGET = 300 * 1024;
+
+  it(`stays within ${BUDGET / 1024} KB, with reveal's notes plugin gone and reveal's styles cut to what the deck uses`, () => {
+    const html = readFileSync(inject('deckHtml'), 'utf8');
+    const size = sizeBreakdown(html);
+    expect(size.total, describeSize(size)).toBeLessThanOrEqual(BUDGET);
+    // reveal's speaker view (its page, its Markdown parser) is not in the file, nor its rules for unused features.
+    expect(html).not.toContain('speaker-controls');
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css).join('\n');
+    expect(styles).not.toMatch(/data-transition[~^]?=(?:convex|concave|zoom|fade)\b|\.fragment\b|\.r-overlay-spinner|reveal-scroll/);
+    // What the deck does use is still there: the slide transition, controls, progress, overview and print rules.
+    for (const kept of ['.controls', '.progress', '.slide-number', '.reveal.overview', 'html.reveal-print', 'data-transition=slide', 'aside.notes']) {
+      expect(styles, kept).toContain(kept);
+    }
   });
 });

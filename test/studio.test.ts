@@ -10,7 +10,6 @@ import { parse } from '../src/core/parse.ts';
 import { commonCharacters, hanByFrequency } from '../src/node/common-chars.ts';
 import { fontFaceCss } from '../src/node/fonts.ts';
 import { deckShell, FONTS_MARKER, SPEECH_MARKER } from '../src/node/studio.ts';
-import { speakerViewScripts } from '../src/node/csp.ts';
 import { deckPage } from '../src/studio/deck-page.ts';
 import { fontFaceRule, minifiedUnicodeRange } from '../src/studio/font-css.ts';
 import { loadHarfBuzz } from '../src/studio/hb-subset.ts';
@@ -157,7 +156,7 @@ describe('the deck the studio puts together', () => {
   it('is the CLI’s deck, byte for byte, given the same fonts', async () => {
     const cli = readFileSync(inject('deckHtml'), 'utf8');
     const fonts = /(?:@font-face\{[^}]*\})+/.exec(cli)![0];
-    const page = await deckPage(speech, parse(speech), fonts, { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER, speakerScripts: speakerViewScripts() });
+    const page = await deckPage(speech, parse(speech), fonts, { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER });
     expect(page.length).toBe(cli.length);
     expect(page === cli).toBe(true);
   });

@@ -24,28 +24,60 @@ function slideBlock(page: HTMLElement, number: string): HTMLElement {
   return element('article', 'handout-slide', [head, ...spoken(slide)]);
 }
 
-/** Beside the picture: the slide's number, its heading and, legibly, the phrases the audience reads on it. */
+/**
+ * Beside the picture: the slide's number, its heading and, legibly, the phrases the audience reads on it
+ * and the descriptions of its pictures.
+ */
 function summary(slide: HTMLElement | null, number: string): HTMLElement {
   const numeral = slide?.querySelector(':scope > .frame > .numeral')?.textContent;
-  const title = slide?.querySelector('h1, h2')?.textContent ?? '';
-  const heading = element('h3', 'handout-heading', [numeral ? element('span', 'handout-numeral', [numeral]) : '', title]);
-  const phrases = [...(slide?.querySelectorAll('li') ?? [])].map((li) => element('li', '', [phraseText(li)]));
+  const title = slide?.querySelector('h1, h2');
+  const heading = element('h3', 'handout-heading', [numeral ? element('span', 'handout-numeral', [numeral]) : '', ...wrappable(title)]);
+  const phrases = [...(slide?.querySelectorAll('li') ?? [])].map((li) => element('li', '', phrase(li)));
   const list = phrases.length ? [element('ul', 'handout-phrases', phrases)] : [];
-  return element('div', 'handout-summary', [element('p', 'handout-number', [number]), heading, ...list]);
+  const pictures = [...(slide?.querySelectorAll<HTMLImageElement>('figure.image img') ?? [])].filter((img) => img.alt);
+  const described = pictures.map((img) => element('p', 'handout-picture-text', [`图：${img.alt}`]));
+  return element('div', 'handout-summary', [element('p', 'handout-number', [number]), heading, ...list, ...described]);
 }
 
 /** A key phrase as read: an agenda entry's numeral set off from its title as in 一、…. */
-function phraseText(li: HTMLElement): string {
+function phrase(li: HTMLElement): (Node | string)[] {
   const numeral = li.querySelector('.numeral')?.textContent;
-  const title = li.querySelector('.agenda-title')?.textContent;
-  return numeral && title ? `${numeral}、${title}` : (li.textContent ?? '');
+  const title = li.querySelector<HTMLElement>('.agenda-title');
+  return numeral && title ? [`${numeral}、`, ...wrappable(title)] : wrappable(li);
+}
+
+/**
+ * An element's text with the places it may wrap (the renderer's <wbr>s between words), without the line
+ * breaks fit.ts chose for the slide: the handout's narrower column wraps it afresh, never inside a word.
+ */
+function wrappable(source: Element | null | undefined): Node[] {
+  if (!source) return [];
+  const copy = source.cloneNode(true) as Element;
+  for (const br of copy.querySelectorAll('br.fit-break')) br.remove();
+  return [...copy.childNodes];
 }
 
 /** The speaker's words, paragraph by paragraph, copied from the slide's notes with their markup. */
 function spoken(slide: HTMLElement | null): HTMLElement[] {
-  return [...(slide?.querySelectorAll('aside.notes > *') ?? [])].map((paragraph) =>
-    element('p', 'handout-text', [...paragraph.childNodes].map((node) => node.cloneNode(true))),
-  );
+  return [...(slide?.querySelectorAll('aside.notes > *') ?? [])].map((paragraph) => {
+    const copy = element('p', 'handout-text', [...paragraph.childNodes].map((node) => node.cloneNode(true)));
+    keepLastCharactersTogether(copy);
+    return copy;
+  });
+}
+
+/**
+ * Keeps a paragraph's last two characters, and the marks after them, on one line, so that no character
+ * is left alone on the paragraph's last line.
+ */
+function keepLastCharactersTogether(paragraph: HTMLElement): void {
+  const last = paragraph.lastChild;
+  if (last?.nodeType !== Node.TEXT_NODE) return;
+  const text = last.nodeValue ?? '';
+  const tail = /[\p{L}\p{N}]{2}[^\p{L}\p{N}]*$/u.exec(text);
+  if (!tail || tail.index === 0) return;
+  (last as Text).splitText(tail.index);
+  paragraph.lastChild!.replaceWith(element('span', 'nobr', [tail[0]]));
 }
 
 function element(tag: string, className: string, children: (Node | string)[]): HTMLElement {

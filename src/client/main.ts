@@ -1,4 +1,4 @@
-import Reveal, { type RevealConfig } from 'reveal.js';
+import Reveal from 'reveal.js';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reset.css';
@@ -6,7 +6,7 @@ import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
 import './print-view.ts';
-import { dressSpeakerView } from './speaker-view.ts';
+import { SpeakerView } from './speaker/index.ts';
 import { contentSlides, fitSlides } from './fit.ts';
 import { followSaves } from './live.ts';
 
@@ -17,16 +17,10 @@ declare global {
   }
 }
 
-// Every slide carries data-timing; a default only turns the speaker view's pacing timer on.
-// reveal's types allow only null here, though the speaker view reads a number of seconds.
-const pacing = { defaultTiming: 10 } as unknown as RevealConfig;
-
-dressSpeakerView();
 // Every slide is fitted before reveal starts, with its fonts loaded, so that none is ever shown or printed unfitted.
 await fitSlides(contentSlides());
 
 Reveal.initialize({
-  ...pacing,
   hash: true,
   slideNumber: 'c/t',
   progress: true,
@@ -38,12 +32,14 @@ Reveal.initialize({
   navigationMode: 'linear',
   transition: 'slide',
   pdfSeparateFragments: false,
-  plugins: [Search, Zoom],
+  // Never the scroll view, even in a narrow window, and no help overlay (in English; README lists the keys):
+  // their styles are cut from the file (src/node/trim-reveal-css.ts).
+  scrollActivationWidth: 0,
+  help: false,
+  // Our own speaker view (S) in place of reveal's notes plugin: see src/client/speaker/.
+  plugins: [Search, Zoom, SpeakerView()],
 });
 window.deck = Reveal;
-
-// The speaker-view plugin carries a Markdown parser that takes a while to set up; it is needed only once S is pressed.
-Reveal.on('ready', () => void import('reveal.js/plugin/notes').then(({ default: Notes }) => Reveal.registerPlugin(Notes())));
 
 // `npm start` sends freshly rendered slides when the speech is saved, and says when the file has errors.
 if (import.meta.hot) followSaves(import.meta.hot, Reveal, () => fitSlides(contentSlides()));

@@ -1,29 +1,177 @@
-import type { Deck, Problem, Slide } from './model.ts';
+/**
+ * The build's estimate of what fits on each slide, and warnings for what does not. It lays each slide out
+ * as theme.css does, at the smallest size fit.ts may shrink it to (28 px key phrases), with the same places
+ * to wrap (wrap.ts) and widths estimated from the characters: full-width ones are exactly 1 em in the
+ * embedded fonts, Latin ones are guessed a little wide, so that it rather warns about a slide that fits
+ * than misses one that does not. test/fit.browser.test.ts holds it to what the browser measures.
+ */
+import { SLIDE_LABELS } from './labels.ts';
+import type { Deck, Inline, Problem, Slide, Visible } from './model.ts';
+import { spokenCharacters } from './timing.ts';
+import { chunksOf, lineCount, pauseBreaks, textWidth } from './wrap.ts';
 
-// The theme's smallest sizes on the 1920×1080 slide (see theme.css and fit.ts), in px.
-const USABLE_HEIGHT = 850;
-const TEXT_WIDTH = 1585;
-const MIN_TEXT = 28;
-const ITEM_HEIGHT = MIN_TEXT * 1.45 + MIN_TEXT * 0.6;
-const MIN_HEADING = 40;
-const HEADING_EXTRAS = 84 + 67;
+/** The smallest text scale fit.ts uses (`--fit`). */
+export const MIN_FIT = 0.5;
+/** Spoken characters above which one slide holds too much speech: about seven minutes at 200 a minute. */
+export const LONG_SPEECH = 1500;
+/** Title length above which it cannot be set well in at most three lines. */
+export const LONG_TITLE = 40;
 
-const lines = (text: string, size: number, width: number) => Math.max(1, Math.ceil((text.length * size) / width));
+// The slide's frame (theme.css `.reveal .frame`): 1920×1080 less a 14 px red band and the padding.
+const FRAME = { width: 1920 - 150 - 150, height: 1080 - 14 - 96 - 120 };
+// The title slide's frame: a 56 px band and more padding.
+const TITLE_FRAME = { width: 1920 - 160 - 160, height: 1080 - 56 - 120 - 140 };
+// The section opener: the seal (340 px and a 96 px gap) beside the body, 110 px from the left edge.
+const OPENER_WIDTH = 1920 - 110 - 150;
+const SEAL = 340 + 96;
+/** What fit.ts leaves spare on each line for the browser's rounding. */
+const SLACK = 2;
+/** Pictures beside key phrases take this share of the width, after a gap; alone they take all of it. */
+const PICTURE_SHARE = 0.44;
+const PICTURE_GAP = 64;
+const PICTURES_GAP = 32;
+/** The least room a row of pictures keeps (240 px and its 24 px foot); on a section opener it is 480 px high. */
+const PICTURES_MIN = 240 + 24;
+const OPENER_PICTURES = 480 + 24;
 
-/** Height a slide's text needs at the smallest size the theme allows, estimated from its length. */
-function minimumHeight(slide: Slide): number {
-  const heading = lines(slide.heading.text, MIN_HEADING, TEXT_WIDTH) * MIN_HEADING * 1.3 + HEADING_EXTRAS;
-  const items = slide.visible.reduce((sum, item) => sum + (item.kind === 'image' ? 300 : lines(item.text, MIN_TEXT, TEXT_WIDTH) * ITEM_HEIGHT), 0);
-  return heading + items;
+const size = (base: number, min: number, fit: number) => Math.max(min, base * fit);
+
+/** Lines a piece of text takes in a box `width` px wide at `font` px, wrapping where the deck allows. */
+function lines(inline: Pick<Inline, 'text' | 'breaks'>, font: number, width: number, letterSpacing = 0): number {
+  const text = inline.text.replace(/\s*\n\s*/g, ' ');
+  const breaks = text === inline.text ? (inline.breaks ?? pauseBreaks(text)) : pauseBreaks(text);
+  const widths = chunksOf(text, breaks).map((c) => textWidth(c, letterSpacing) * font);
+  return lineCount(widths, width - SLACK);
 }
 
-/** Warns about slides with more to show than fits even once their text is shrunk to 28 px. Pure. */
+const plain = (text: string): Pick<Inline, 'text'> => ({ text });
+
+/** Height of a heading (h2): serif, 1.3 line height, its rule and the space under it. */
+function headingHeight(inline: Pick<Inline, 'text' | 'breaks'>, width: number, fit: number): number {
+  const font = size(84, 40, fit);
+  return lines(inline, font, width, 0.02) * font * 1.3 + 28 + 4 + 52;
+}
+
+/** Height of a list of key phrases `width` px wide, each at `base` px scaled (48 for nested ones). */
+function listHeight(points: Visible[], width: number, base: number, fit: number): number {
+  if (!points.length) return 0;
+  return points.reduce((sum, point) => {
+    const font = size(point.depth ? 48 : base, 28, fit);
+    const indent = (point.depth ? 2.5 : 1.25) * font;
+    return sum + lines(point, font, width - indent) * font * 1.45 + 0.6 * font;
+  }, 24);
+}
+
+/** Height of what sits under a heading: key phrases, pictures beside them or pictures alone. */
+function bodyHeight(visible: Visible[], width: number, base: number, fit: number, pictureHeight = PICTURES_MIN): number {
+  const points = visible.filter((v) => v.kind === 'point');
+  const pictures = visible.some((v) => v.kind === 'image');
+  if (!pictures) return listHeight(points, width, base, fit);
+  if (!points.length) return pictureHeight;
+  return Math.max(pictureHeight, listHeight(points, width * (1 - PICTURE_SHARE) - PICTURE_GAP, base, fit));
+}
+
+/** The running head of a slide: its section's heading, or the speech's title on the opening and closing. */
+function runningHead(slide: Slide, deck: Deck): Pick<Inline, 'text' | 'breaks'> {
+  if (slide.kind === 'point') return deck.sections[slide.section!]!.opener.heading;
+  return deck.meta.title === deck.title.heading.text ? deck.title.heading : plain(deck.meta.title);
+}
+
+/** Height the slide's content needs, and the height it has, at text scale `fit`. */
+function layout(slide: Slide, deck: Deck, fit: number): { needs: number; has: number } {
+  switch (slide.kind) {
+    case 'title': {
+      const { meta } = deck;
+      const font = size(100, 44, fit);
+      let needs = lines(slide.heading, font, TITLE_FRAME.width, 0.02) * font * 1.35 + 56 + 4 + 60;
+      if (meta.speaker) needs += lines(plain(meta.speaker), size(50, 28, fit), TITLE_FRAME.width) * size(50, 28, fit) * 1.5 + 24;
+      const occasion = [meta.occasion, meta.date].filter(Boolean).join('\u3000\u3000');
+      if (occasion) needs += lines(plain(occasion), size(40, 28, fit), TITLE_FRAME.width) * size(40, 28, fit) * 1.5;
+      return { needs, has: TITLE_FRAME.height };
+    }
+    case 'agenda': {
+      const font = size(60, 28, fit);
+      const square = size(112, 56, fit);
+      const items = deck.sections.map((s) => {
+        // The numeral's square widens for 十一 and the like.
+        const numeral = Math.max(square, ([...s.numeral].length + 0.4) * font);
+        return Math.max(square, lines(s.title, font, FRAME.width - numeral - 40) * font * 1.4);
+      });
+      const list = items.reduce((a, b) => a + b, 0) + size(56, 24, fit) * Math.max(0, items.length - 1) + 24;
+      return { needs: headingHeight(plain(SLIDE_LABELS.agenda), FRAME.width, fit) + list, has: FRAME.height };
+    }
+    case 'section': {
+      const section = deck.sections[slide.section!]!;
+      const width = section.numeral ? OPENER_WIDTH - SEAL : OPENER_WIDTH;
+      return { needs: headingHeight(section.title, width, fit) + bodyHeight(slide.visible, width, 54, fit, OPENER_PICTURES), has: FRAME.height };
+    }
+    case 'point':
+    case 'opening':
+    case 'closing': {
+      const head = size(36, 28, fit);
+      const running = lines(runningHead(slide, deck), head, FRAME.width - 32) * head * 1.4 + 28;
+      const heading = slide.kind === 'point' ? slide.heading : plain(SLIDE_LABELS[slide.kind]);
+      return { needs: running + headingHeight(heading, FRAME.width, fit) + bodyHeight(slide.visible, FRAME.width, 64, fit), has: FRAME.height };
+    }
+  }
+}
+
+/** The slides whose content does not fit even at the smallest text size, by the estimate. */
+export function slidesThatDoNotFit(deck: Deck): Slide[] {
+  return deck.slides.filter((slide) => {
+    const { needs, has } = layout(slide, deck, MIN_FIT);
+    return needs > has;
+  });
+}
+
+/**
+ * The largest box a slide's pictures are shown in, each, in px of the 1920×1080 slide: beside the key
+ * phrases or alone under the heading, shared by the pictures in a row. Pictures are embedded at no more
+ * than twice this size.
+ */
+export function pictureBox(slide: Slide, deck: Deck): { width: number; height: number } {
+  const count = Math.max(1, slide.visible.filter((v) => v.kind === 'image').length);
+  const hasPoints = slide.visible.some((v) => v.kind === 'point');
+  const section = slide.kind === 'section' ? deck.sections[slide.section!] : undefined;
+  const full = section ? (section.numeral ? OPENER_WIDTH - SEAL : OPENER_WIDTH) : FRAME.width;
+  const row = hasPoints ? full * PICTURE_SHARE : full;
+  // Under a one-line heading and a running head, less the row's foot; on an opener, as high as theme.css makes them.
+  const height = section ? OPENER_PICTURES - 24 : FRAME.height - (36 * 1.4 + 28) - headingHeight(plain('一'), full, 1) - 24;
+  return { width: Math.round((row - PICTURES_GAP * (count - 1)) / count), height: Math.round(height) };
+}
+
+const TOO_FULL: Record<Slide['kind'], string> = {
+  title: '标题页放不下：请把标题缩短到 40 字以内，或精简讲话人、场合 · the title slide does not fit even at the smallest size: shorten the title or the speaker and occasion lines',
+  agenda: '目录放不下：部分太多或标题太长，请合并部分或缩短“##”标题 · the agenda does not fit even at the smallest size: shorten the "##" section titles or merge sections',
+  section: '这一张放不下：请精简部分标题下的要点，或把一部分移到“###”小点 · this slide does not fit even at the smallest text size (28 px): shorten its key phrases or move some to a "###" sub-point',
+  point: '这一张放不下：请精简要点，或把一部分移到新的“###”小点 · this slide shows more than fits even at the smallest text size (28 px): shorten its key phrases or move some to a new "###" slide',
+  opening: '开场这一张放不下：请精简要点 · the opening shows more than fits even at the smallest text size (28 px): shorten its key phrases',
+  closing: '结语这一张放不下：请精简要点 · the closing shows more than fits even at the smallest text size (28 px): shorten its key phrases',
+};
+
+/**
+ * Warnings about slides that hold too much: shown content that does not fit even shrunk to 28 px, a title
+ * too long to set well, and spoken text too long for one slide. Pure.
+ */
 export function capacityProblems(deck: Deck): Problem[] {
-  return deck.slides
-    .filter((slide) => slide.kind !== 'title' && minimumHeight(slide) > USABLE_HEIGHT)
-    .map((slide) => ({
+  const problems: Problem[] = slidesThatDoNotFit(deck).map((slide) => ({ line: slide.line, severity: 'warning', message: TOO_FULL[slide.kind] }));
+  const title = [...deck.title.heading.text.trim()].length;
+  if (title > LONG_TITLE) {
+    problems.push({
+      line: deck.title.line,
+      severity: 'warning',
+      message: `标题有 ${title} 个字，超过 ${LONG_TITLE} 字排不好：请缩短，或把副题写进“occasion” · the title has ${title} characters, more than ${LONG_TITLE} set well on the title slide: shorten it, or move a subtitle to "occasion"`,
+    });
+  }
+  for (const slide of deck.slides) {
+    const spoken = spokenCharacters(slide.notes.map((n) => n.text).join(''));
+    if (spoken <= LONG_SPEECH) continue;
+    const minutes = Math.round(spoken / deck.meta.rate);
+    problems.push({
       line: slide.line,
-      severity: 'warning' as const,
-      message: 'this slide shows more than fits even at the smallest text size (28 px); shorten its key phrases or move some to a new "###" slide',
-    }));
+      severity: 'warning',
+      message: `这一张要讲 ${spoken} 个字（约 ${minutes} 分钟），一张幻灯片讲这么久太长：请在换话题处加“###”小点分成几张 · this slide has ${spoken} spoken characters (about ${minutes} min), long for one slide: split it with "###" sub-points where the subject changes`,
+    });
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -16,8 +16,8 @@ export function faceText(deck: Deck): Record<FaceRole, string> {
   return {
     heading: [deck.title.heading.text, ...sections, ...Object.values(SLIDE_LABELS)].join(''),
     body: [...inlines.map((i) => i.text), ...meta, fixedText()].join(''),
-    // The agenda sets section titles in bold sans; elsewhere only **emphasis** is bold sans.
-    strong: [...deck.sections.map((s) => s.title.text), ...inlines.map(strongText)].join(''),
+    // Only **emphasis** is bold sans (the agenda sets section titles in the heading serif).
+    strong: inlines.map(strongText).join(''),
   };
 }
 

@@ -3,29 +3,52 @@
 /** Headings of the slides the convention makes without a heading of their own. */
 export const SLIDE_LABELS = { opening: '开场', agenda: '目录', closing: '结语' } as const;
 
-/** The speaker view's English labels, as reveal.js writes them, and what the deck shows instead. */
-export const SPEAKER_VIEW_LABELS: ReadonlyArray<readonly [selector: string, text: string]> = [
-  ['#upcoming-slide .label', '下一张'],
-  ['.speaker-controls-time > .label', '用时'],
-  ['.speaker-controls-time .reset-button', '点击重新计时'],
-  ['.speaker-controls-time .pacing-title', '本张剩余时间'],
-  ['.speaker-controls-notes .label', '讲稿'],
-  ['#connection-status', '正在打开演讲者视图……'],
-];
+/**
+ * Everything the speaker view and the deck's menu write on screen. Each character not in the speech
+ * costs its glyph in the embedded font (about 160 bytes), so the wording is short and reuses common words.
+ */
+export const SPEAKER_TEXT = {
+  view: '演讲者视图',
+  current: '当前',
+  next: '下一张',
+  last: '后面没有了',
+  slide: '{n} / {total}',
+  noNotes: '本张不讲话',
+  elapsed: '用时',
+  total: '总计',
+  clock: '现在',
+  planned: '计划',
+  ahead: '提前',
+  onTime: '准时',
+  behind: '落后',
+  restart: '重新计时',
+  size: '字号',
+  auto: '自动',
+  prompter: '提词',
+  prompterOn: '提词中',
+  prompterPaused: '提词暂停',
+  keys: '→ 下一张 · ← 上一张 · ↑ ↓ 滚动 · T 提词，Space 暂停 · + − 字号',
+  project: '放到投影仪',
+  projectHow: '将幻灯片拖到投影仪上，按 F 全屏',
+  oneScreen: '没有找到投影仪：按 Win+P 扩展',
+  clickDeck: '点一下幻灯片就在投影仪上全屏',
+  closed: '与幻灯片的联系断了，回到幻灯片按 S',
+  blocked: '演讲者视图打不开',
+  fullscreen: '全屏',
+} as const;
 
-/** The speaker view's layout names, as reveal.js writes them, and what the deck shows instead. */
-export const SPEAKER_LAYOUTS: Readonly<Record<string, string>> = {
-  Layout: '布局',
-  Default: '默认',
-  Wide: '宽屏',
-  Tall: '纵向',
-  'Notes only': '仅讲稿',
-};
+/** Names only screen readers hear (aria-label): never drawn, so they need no glyphs in the fonts. */
+export const SPEAKER_NAMES = {
+  menu: '菜单',
+  notes: '讲稿',
+  smaller: '字号减小',
+  larger: '字号增大',
+} as const;
 
-/** Characters the deck itself draws: slide numbers, the timer and the clock. */
-export const UI_CHARACTERS = '0123456789/:-. APM';
+/** Characters the deck itself draws: slide numbers, the timers and the clock. */
+export const UI_CHARACTERS = '0123456789/:-. ·+−';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
-  return [...Object.values(SLIDE_LABELS), ...SPEAKER_VIEW_LABELS.map(([, text]) => text), ...Object.values(SPEAKER_LAYOUTS), UI_CHARACTERS].join('');
+  return [...Object.values(SLIDE_LABELS), ...Object.values(SPEAKER_TEXT), UI_CHARACTERS].join('');
 }

@@ -13,6 +13,15 @@ export function inlineHtml(children: Token[]): string {
   return md.renderer.renderInline(children, md.options, {});
 }
 
+/**
+ * Renders text that has pictures inside it with each picture as its description: a picture is shown only
+ * on a line of its own, where it is embedded (an `<img>` left pointing at a file would be blocked offline).
+ */
+function textHtml(children: Token[]): string {
+  if (!children.some((c) => c.type === 'image')) return inlineHtml(children);
+  return inlineHtml(children.flatMap((c) => (c.type === 'image' ? (c.children ?? []) : [c])));
+}
+
 /** The plain text of inline children, as it would be read aloud. */
 export function inlineText(children: readonly Token[]): string {
   let text = '';
@@ -58,7 +67,7 @@ function sameMarks(a: Run, b: Run): boolean {
 /** Builds an Inline from an `inline` token at a given file line. */
 export function toInline(token: Token, line: number): Inline {
   const children = token.children ?? [];
-  return { line, html: inlineHtml(children), text: inlineText(children), runs: inlineRuns(children) };
+  return { line, html: textHtml(children), text: inlineText(children), runs: inlineRuns(children) };
 }
 
 /** An Inline for plain text that is no Markdown (generated labels, text kept as written), escaped for HTML. */

@@ -39,6 +39,11 @@ export interface Inline {
   html: string;
   text: string;
   runs: Run[];
+  /**
+   * Offsets in `text` where a line may wrap, between words (see wrap.ts). Found by a word segmenter when the
+   * speech is loaded, for headings and key phrases; without them lines wrap only at pause marks.
+   */
+  breaks?: number[];
 }
 
 /** Something the audience sees on a slide: a key phrase or an image. */
@@ -46,6 +51,10 @@ export interface Visible extends Inline {
   kind: 'point' | 'image';
   /** Nesting depth of the list item, 0 for top-level. */
   depth: number;
+  /** An image's address as written in the speech (a path relative to it, or a data: URL). */
+  target?: string;
+  /** An image as embedded in the deck: a data: URL made from `target` when the speech is loaded. */
+  src?: string;
 }
 
 export type SlideKind = 'title' | 'opening' | 'agenda' | 'section' | 'point' | 'closing';

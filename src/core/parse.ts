@@ -135,11 +135,8 @@ function startClosing(state: State, line: number): void {
 
 function readParagraph(state: State, inline: Token, line: number): void {
   const children = inline.children ?? [];
-  const images = children.filter((c) => c.type === 'image');
-  const onlyImages = images.length > 0 && children.every((c) => c.type === 'image' || /^(softbreak|hardbreak)$/.test(c.type) || (c.type === 'text' && !c.content.trim()));
-  if (onlyImages) {
-    return addVisible(state, line, images.map((img) => ({ line, kind: 'image' as const, depth: 0, html: inlineHtml([img]), text: inlineText([img]), runs: inlineRuns([img]) })));
-  }
+  const images = onlyImages(children);
+  if (images) return addVisible(state, line, images.map((img) => picture(img, line)));
   state.problems.push(...headingHints(inline.content, line));
   current(state, line).notes.push(readInline(state, inline, line));
 }
@@ -163,7 +160,22 @@ function readOther(state: State, block: Token[], line: number): void {
 /** Text of one inline token, with hints about markup that is shown as written. */
 function readInline(state: State, token: Token, line: number): Inline {
   state.problems.push(...markupHints(token.content, line));
+  if (token.children?.some((c) => c.type === 'image')) {
+    warn(state, line, '这张图片夹在文字中间，只显示它的说明文字：请把 ![说明](图片) 单独写成一行 · a picture inside text is shown as its description only: put "![…](…)" on a line of its own');
+  }
   return toInline(token, line);
+}
+
+/** The pictures of a paragraph or list item that holds nothing else, or undefined. */
+function onlyImages(children: Token[]): Token[] | undefined {
+  const images = children.filter((c) => c.type === 'image');
+  const only = images.length > 0 && children.every((c) => c.type === 'image' || /^(softbreak|hardbreak)$/.test(c.type) || (c.type === 'text' && !c.content.trim()));
+  return only ? images : undefined;
+}
+
+/** A picture the audience sees; its address is kept so that the loader can embed the file. */
+function picture(img: Token, line: number): Visible {
+  return { line, kind: 'image', depth: 0, html: inlineHtml([img]), text: inlineText([img]), runs: inlineRuns([img]), target: String(img.attrGet('src') ?? '') };
 }
 
 // markdown-it stops reading blocks nested deeper than its limit; their lines are kept as spoken text.
@@ -181,7 +193,11 @@ function listItems(state: State, block: Token[]): Visible[] {
   for (const token of block) {
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') depth++;
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') depth--;
-    else if (token.type === 'inline') items.push({ ...readInline(state, token, state.lineOf(token)), kind: 'point', depth });
+    else if (token.type === 'inline') {
+      const images = onlyImages(token.children ?? []);
+      if (images) items.push(...images.map((img) => picture(img, state.lineOf(token))));
+      else items.push({ ...readInline(state, token, state.lineOf(token)), kind: 'point', depth });
+    }
   }
   return items;
 }

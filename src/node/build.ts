@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { CLIError, formatProblem } from './errors.ts';
+import { embedPictures } from './images.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
 import { hasErrors } from '../core/model.ts';
 import { cannotWrite, ensureFolder, osErrorCode, privateFolder, writeOutputs } from './output.ts';
@@ -18,8 +19,15 @@ export function createReporter(): (loaded: LoadedSpeech) => void {
   };
 }
 
-/** Prints a speech's problems and stops with a clear message when it has errors. */
-export function checkedSpeech(loaded: LoadedSpeech, report: (loaded: LoadedSpeech) => void): LoadedSpeech {
+/** Speeches whose pictures are embedded already: a command that checks the speech twice embeds them once. */
+const withPictures = new WeakSet<LoadedSpeech>();
+
+/** Embeds the speech's pictures, prints its problems and stops with a clear message when it has errors. */
+export async function checkedSpeech(loaded: LoadedSpeech, report: (loaded: LoadedSpeech) => void): Promise<LoadedSpeech> {
+  if (!withPictures.has(loaded)) {
+    withPictures.add(loaded);
+    loaded.deck.problems = [...loaded.deck.problems, ...(await embedPictures(loaded.deck, loaded.path))].sort((a, b) => a.line - b.line);
+  }
   report(loaded);
   const errors = loaded.deck.problems.filter((p) => p.severity === 'error').length;
   if (hasErrors(loaded.deck.problems)) {
@@ -51,7 +59,7 @@ export async function buildDeck(input: string, outDir: string, options: BuildOpt
  */
 export async function buildDeckFile(input: string, outDir: string, options: BuildOptions = {}): Promise<BuiltDeck> {
   const started = performance.now();
-  const loaded = checkedSpeech(options.speech ?? loadSpeech(input), createReporter());
+  const loaded = await checkedSpeech(options.speech ?? loadSpeech(input), createReporter());
   const out = resolve(outDir);
   const name = basename(input, extname(input));
   const target = join(out, `${name}.html`);

@@ -1,4 +1,5 @@
 import { formatProblem } from './errors.ts';
+import { embedPictures } from './images.ts';
 import { loadSpeech } from './load.ts';
 import type { Problem } from '../core/model.ts';
 import { proofread, type Finding } from '../proofread/index.ts';
@@ -10,10 +11,10 @@ export interface CheckReport {
   problems: (Problem | Finding)[];
 }
 
-/** Reads a speech and reports its structure problems and proofreading findings, without building. */
-export function checkSpeech(input: string): CheckReport {
+/** Reads a speech and reports its structure problems and proofreading findings, without building; pictures are opened to see that they can be. */
+export async function checkSpeech(input: string): Promise<CheckReport> {
   const { file, text, deck } = loadSpeech(input);
-  const problems = [...deck.problems, ...proofread(text)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...proofread(text)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, problems };
 }
 
@@ -33,7 +34,7 @@ function summary({ file, problems }: CheckReport): string {
 
 /** Runs the check for the command line; the exit code is 1 when there are errors. */
 export async function runCheck(input: string): Promise<number> {
-  const report = checkSpeech(input);
+  const report = await checkSpeech(input);
   console.log(formatReport(report));
   return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

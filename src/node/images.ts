@@ -1,53 +1,189 @@
 /**
- * Pictures a speech refers to by a path beside it (as `speech-deck import` saves a Word file's pictures) are
- * embedded as data: URIs when the speech is loaded: the one-file deck must carry them, and its
- * Content-Security-Policy admits images only as data.
+ * Pictures in a speech (`![说明](picture.png)`, relative to the Markdown file) embedded into the deck as
+ * data: URLs, so that the one offline file shows them and asks for nothing. Each is scaled down to at most
+ * twice the box the slide shows it in (core/capacity.ts `pictureBox`) and re-encoded with sharp: photos as
+ * JPEG, drawings as PNG. SVG is rasterised by sharp (librsvg), which runs no script, so a drawing can
+ * carry nothing that runs into the deck.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Deck, Problem } from '../core/model.ts';
-import { spokenSlides } from '../core/model.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import sharp, { type OutputInfo } from 'sharp';
+import { pictureBox } from '../core/capacity.ts';
+import type { Deck, Problem, Slide, Visible } from '../core/model.ts';
 
-/** The formats the deck shows, known by their first bytes, so that only real pictures are ever embedded. */
-const FORMATS: ReadonlyArray<[string, (b: Uint8Array) => boolean]> = [
-  ['image/png', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
-  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['image/gif', (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46],
-  ['image/webp', (b) => b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50],
-];
+export type PictureFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'svg';
 
-const SRC = /^(<img src=")([^"]*)(")/;
+/** Above this size a lossless PNG of an opaque picture is tried as JPEG too: it is likely a photograph. */
+const PNG_PHOTO_BYTES = 300 * 1024;
+/** librsvg's resolution limit, in dots per inch; SVG's own unit is 1/72 inch to sharp. */
+const MAX_DENSITY = 2400;
 
-/** Replaces each picture's file path with the file's bytes as a data: URI; problems for files it cannot use. */
-export function embedLocalImages(deck: Deck, speechPath: string): Problem[] {
+/** A picture of the deck with the slide it is on. */
+interface Placed {
+  slide: Slide;
+  picture: Visible;
+}
+
+/** Where a picture's bytes come from, or why they cannot be had. */
+type Located = { bytes: Buffer; key: string } | { problem: string };
+
+function picturesOf(deck: Deck): Placed[] {
+  return deck.slides.flatMap((slide) => slide.visible.filter((v) => v.kind === 'image').map((picture) => ({ slide, picture })));
+}
+
+/** The format of a picture from its first bytes, whatever its file name says. */
+export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (/^GIF8[79]a$/.test(ascii(0, 6))) return 'gif';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
+  const start = head.replace(/^(\s+|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/i, '');
+  return /^<svg[\s>]/i.test(start) ? 'svg' : undefined;
+}
+
+const shown = (target: string) => (target.length > 80 ? `${target.slice(0, 77)}…` : target);
+
+/** The file an address names, relative to the speech; undefined for a URL with a scheme (data:, https:) or `//`. */
+function localPath(target: string, speech: string): string | undefined {
+  if (/^([a-z][a-z0-9+.-]+:|\/\/)/i.test(target)) return undefined;
+  let path = target;
+  try {
+    // markdown-it gives addresses percent-encoded: 图片/现场%20照片.jpg.
+    path = decodeURI(target);
+  } catch {
+    // Kept as written.
+  }
+  return isAbsolute(path) ? path : resolve(dirname(speech), path);
+}
+
+/** Reads a picture's bytes from its address, relative to the speech, or says why it cannot. */
+function locate(target: string, speech: string): Located {
+  const data = /^data:image\/(png|jpeg|gif|webp);base64,(.*)$/is.exec(target);
+  if (data) return { bytes: Buffer.from(data[2]!, 'base64'), key: createHash('sha256').update(target).digest('hex') };
+  const file = localPath(target, speech);
+  if (!file) {
+    const remote = /^(https?:)?\/\//i.test(target);
+    return {
+      problem: remote
+        ? `图片“${shown(target)}”在网上，离线文件不能去网上取：请把图片存到讲话稿旁边，写成 ![说明](图片.png) · the picture "${shown(target)}" is on the web, and the offline file must never fetch anything: save it next to the speech and write ![…](picture.png)`
+        : `图片地址“${shown(target)}”不是文件：请写图片相对于讲话稿的路径，如 ![说明](图片.png) · the picture address "${shown(target)}" is not a file: write its path relative to the speech, such as ![…](picture.png)`,
+    };
+  }
+  const where = relative(process.cwd(), file);
+  const place = where && !where.startsWith('..') ? where : file;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { problem: `图片“${shown(target)}”不是文件（${place}）· the picture "${shown(target)}" is not a file (${place})` };
+    return { bytes: readFileSync(file), key: `${file}\0${stat.size}\0${stat.mtimeMs}` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      problem:
+        code === 'ENOENT'
+          ? `找不到图片“${shown(target)}”（应在 ${place}）：请检查文件名，路径从讲话稿所在的文件夹算起 · no picture "${shown(target)}" at ${place}: check the name, and that the path starts from the speech's folder`
+          : `图片“${shown(target)}”无法读取（${code}）· the picture "${shown(target)}" cannot be read (${code})`,
+    };
+  }
+}
+
+/** The files of a deck's pictures, so that a deck older than any of them is built again. */
+export function pictureFiles(deck: Deck, speech: string): string[] {
+  return picturesOf(deck).flatMap(({ picture }) => localPath(picture.target ?? '', speech) ?? []);
+}
+
+const NOT_A_PICTURE = (target: string) =>
+  `“${shown(target)}”不是能用的图片，只能用 PNG、JPEG、WebP、GIF 或 SVG · "${shown(target)}" is not a picture this tool can use: PNG, JPEG, WebP, GIF or SVG`;
+
+/**
+ * Problems with a deck's pictures that show without decoding them: a remote address, a missing or
+ * unreadable file, a file that is no picture. Errors: a deck built without its pictures would be wrong.
+ */
+export function pictureProblems(deck: Deck, speech: string): Problem[] {
+  return picturesOf(deck).flatMap(({ picture }): Problem[] => {
+    const found = locate(picture.target ?? '', speech);
+    if ('problem' in found) return [{ line: picture.line, severity: 'error', message: found.problem }];
+    return sniffFormat(found.bytes) ? [] : [{ line: picture.line, severity: 'error', message: NOT_A_PICTURE(picture.target ?? '') }];
+  });
+}
+
+/** What a picture becomes in the deck. */
+export interface Embedded {
+  src: string;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg';
+}
+
+const cache = new Map<string, Promise<Embedded>>();
+
+/**
+ * Embeds every picture of a deck that can be read: sets each one's `src` to a data: URL of the picture
+ * scaled to at most twice its box. Returns errors for pictures that cannot be decoded; the problems
+ * `pictureProblems` finds are left to it. Re-encodings are kept while the process runs, so that the dev
+ * server does not redo them on every save.
+ */
+export async function embedPictures(deck: Deck, speech: string): Promise<Problem[]> {
   const problems: Problem[] = [];
-  for (const slide of spokenSlides(deck)) {
-    for (const item of slide.visible) {
-      const m = item.kind === 'image' ? SRC.exec(item.html) : null;
-      if (!m) continue;
-      const src = m[2]!.replace(/&amp;/g, '&');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || !src) continue;
-      let path: string;
+  await Promise.all(
+    picturesOf(deck).map(async ({ slide, picture }) => {
+      const found = locate(picture.target ?? '', speech);
+      if ('problem' in found) return;
+      const format = sniffFormat(found.bytes);
+      if (!format) return;
+      const box = pictureBox(slide, deck);
+      const key = `${found.key}\0${box.width}x${box.height}`;
+      let embedding = cache.get(key);
+      if (!embedding) {
+        embedding = encode(found.bytes, format, box);
+        cache.set(key, embedding);
+        embedding.catch(() => cache.delete(key));
+      }
       try {
-        path = decodeURI(src.split(/[?#]/)[0]!);
-      } catch {
-        continue;
+        picture.src = (await embedding).src;
+      } catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        problems.push({
+          line: picture.line,
+          severity: 'error',
+          message: `图片“${shown(picture.target ?? '')}”已损坏，打不开（${reason}）：请重新保存或导出 · the picture "${shown(picture.target ?? '')}" is damaged and cannot be opened (${reason}): save or export it again`,
+        });
       }
-      const file = isAbsolute(path) ? path : resolve(dirname(speechPath), path);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        problems.push({ line: item.line, severity: 'warning', message: `the picture "${path}" is not there (paths are relative to the speech's folder); the slide shows its description instead` });
-        continue;
+    }),
+  );
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Scales a picture to fit twice its box (never up) and encodes it: JPEG for photographs, else PNG. */
+export async function encode(bytes: Buffer, format: PictureFormat, box: { width: number; height: number }): Promise<Embedded> {
+  const most = { width: box.width * 2, height: box.height * 2 };
+  let input = sharp(bytes, { failOn: 'error' });
+  if (format === 'svg') {
+    // An SVG is drawn at the resolution that makes it exactly as large as it may be.
+    const { width = 300, height = 150 } = await input.metadata();
+    const density = Math.min(MAX_DENSITY, 72 * Math.min(most.width / width, most.height / height));
+    input = sharp(bytes, { density, failOn: 'error' });
+  }
+  const meta = await input.metadata();
+  const scaled = input.rotate().resize({ width: most.width, height: most.height, fit: 'inside', withoutEnlargement: true });
+  const opaque = !meta.hasAlpha;
+  let out: { data: Buffer; info: OutputInfo };
+  let type: Embedded['format'];
+  if (opaque && (format === 'jpeg' || format === 'webp')) {
+    out = await scaled.clone().jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    type = 'jpeg';
+  } else {
+    out = await scaled.clone().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true });
+    type = 'png';
+    if (opaque && out.data.length > PNG_PHOTO_BYTES) {
+      const photo = await scaled.clone().jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      if (photo.data.length < out.data.length / 2) {
+        out = photo;
+        type = 'jpeg';
       }
-      const type = FORMATS.find(([, test]) => test(bytes))?.[0];
-      if (!type) {
-        problems.push({ line: item.line, severity: 'warning', message: `"${path}" is not a PNG, JPEG, GIF or WebP picture, so it is not shown; save it as PNG` });
-        continue;
-      }
-      item.html = item.html.replace(SRC, `$1data:${type};base64,${bytes.toString('base64')}$3`);
     }
   }
-  return problems;
+  return { src: `data:image/${type};base64,${out.data.toString('base64')}`, width: out.info.width, height: out.info.height, format: type };
 }

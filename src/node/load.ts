@@ -3,9 +3,10 @@ import { relative, resolve } from 'node:path';
 import { capacityProblems } from '../core/capacity.ts';
 import { decode } from '../core/decode.ts';
 import { CLIError } from './errors.ts';
-import { embedLocalImages } from './images.ts';
+import { pictureProblems } from './images.ts';
 import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
+import { addLineBreaks } from './words.ts';
 
 export interface LoadedSpeech {
   /** The absolute path it was read from. */
@@ -21,7 +22,11 @@ export interface LoadedSpeech {
 /** How many times a speech has been decoded and parsed in this process: each command should need one. */
 export const loads = { count: 0 };
 
-/** Reads, decodes and parses a speech file; decoding problems are merged into the deck's. */
+/**
+ * Reads, decodes and parses a speech file, finds where its headings and key phrases may wrap (between
+ * words), and checks its pictures and what fits on each slide; those problems are merged into the deck's.
+ * The pictures are embedded separately (`embedPictures`), as that takes time.
+ */
 export function loadSpeech(path: string): LoadedSpeech {
   return speechFrom(path, readSpeechBytes(path));
 }
@@ -41,7 +46,8 @@ export function speechFrom(path: string, bytes: Uint8Array): LoadedSpeech {
   loads.count++;
   const decoded = decode(bytes);
   const deck = parse(decoded.text);
-  deck.problems = [...decoded.problems, ...deck.problems, ...capacityProblems(deck), ...embedLocalImages(deck, path)];
+  addLineBreaks(deck);
+  deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
   return { path: resolve(path), file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
 }
 

@@ -73,7 +73,7 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
   const large = options.large ?? false;
   // Look for the browser and read the speech first: without either, nothing else is worth doing.
   const executable = options.browser ? '' : findBrowser({ browserPath: options.browserPath });
-  const { deck, file } = checkedSpeech(loadSpeech(options.input), createReporter());
+  const { deck, file } = await checkedSpeech(loadSpeech(options.input), createReporter());
   // The browser starts while the fonts are subset.
   const starting = options.browser ? Promise.resolve(options.browser) : launch(executable);
   starting.catch(() => undefined);

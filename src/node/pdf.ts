@@ -103,7 +103,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
 async function deckFile(input: string, outDir: string, speech: LoadedSpeech, progress: (stage: Stage, line: string) => void): Promise<{ path: string; html: string }> {
   const path = join(resolve(outDir), `${basename(input, extname(input))}.html`);
   const html = readIfThere(path);
-  if (html !== undefined && isBuiltFrom(html, speech.text)) {
+  if (html !== undefined && isBuiltFrom(html, speech)) {
     progress('build', `Using ${displayPath(path)}, which was built from this very ${speech.file}`);
     return { path, html };
   }

@@ -17,7 +17,7 @@ export interface PptxExport {
 export async function exportPptx(options: { input: string; outDir: string; progress?: (line: string) => void }): Promise<PptxExport> {
   const started = performance.now();
   const progress = options.progress ?? ((line: string) => console.log(line));
-  const { deck, file } = checkedSpeech(loadSpeech(options.input), createReporter());
+  const { deck, file } = await checkedSpeech(loadSpeech(options.input), createReporter());
   const target = join(resolve(options.outDir), `${basename(options.input, extname(options.input))}.pptx`);
   progress(`正在生成 PowerPoint 文件 · Writing ${displayPath(target)} from ${file} …`);
   const result = await renderPptx(deck);

@@ -7,6 +7,8 @@ export interface SizeBreakdown {
   scripts: number;
   /** Inline styles other than the fonts: reveal.js and the theme. */
   styles: number;
+  /** The pictures of the speech, embedded as data: URIs in the slides. */
+  pictures: number;
   /** Everything else: the slides, the notes and the page around them. */
   content: number;
 }
@@ -17,7 +19,7 @@ const sum = (parts: Iterable<RegExpMatchArray>): number => [...parts].reduce((n,
 const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
 const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
 
-/** Splits a built page's size into fonts, scripts, styles and content. Pure. */
+/** Splits a built page's size into fonts, scripts, styles, pictures and content. Pure. */
 export function sizeBreakdown(html: string): SizeBreakdown {
   const total = bytes(html);
   const scripts = sum(html.matchAll(SCRIPT));
@@ -25,7 +27,8 @@ export function sizeBreakdown(html: string): SizeBreakdown {
   const styleTags = [...html.replace(SCRIPT, '').matchAll(STYLE)];
   const fonts = styleTags.reduce((n, [tag]) => n + sum(tag.matchAll(/@font-face\s*\{[^}]*\}/g)), 0);
   const styles = sum(styleTags) - fonts;
-  return { total, fonts, scripts, styles, content: total - fonts - scripts - styles };
+  const pictures = sum(html.replace(SCRIPT, '').replace(STYLE, '').matchAll(/data:image\/[^"'\s)]+/g));
+  return { total, fonts, scripts, styles, pictures, content: total - fonts - scripts - styles - pictures };
 }
 
 /** `123 KB` with the kilobyte as 1,024 bytes. */
@@ -35,5 +38,6 @@ export function kb(n: number): string {
 
 /** One line for the terminal: the total and where it goes. */
 export function describeSize(size: SizeBreakdown): string {
-  return `${kb(size.total)}: fonts ${kb(size.fonts)}, script ${kb(size.scripts)}, styles ${kb(size.styles)}, content ${kb(size.content)}`;
+  const pictures = size.pictures ? `, pictures ${kb(size.pictures)}` : '';
+  return `${kb(size.total)}: fonts ${kb(size.fonts)}, script ${kb(size.scripts)}, styles ${kb(size.styles)}${pictures}, content ${kb(size.content)}`;
 }

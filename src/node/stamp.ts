@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pictureFiles } from './images.ts';
+import type { LoadedSpeech } from './load.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 export interface Stamp {
@@ -44,9 +46,23 @@ export function generatorVersion(): string {
   return generator;
 }
 
-/** The stamp for a deck built now from this speech text. */
-export function stampFor(text: string): Stamp {
-  return { generator: generatorVersion(), speech: sha256(text) };
+/** A loaded speech, or the text alone of one that shows no pictures. */
+type Speech = string | Pick<LoadedSpeech, 'text' | 'deck' | 'path'>;
+
+/** The stamp for a deck built now from this speech: its text and the bytes of the pictures it shows. */
+export function stampFor(speech: Speech): Stamp {
+  if (typeof speech === 'string') return { generator: generatorVersion(), speech: sha256(speech) };
+  const hash = createHash('sha256').update(speech.text);
+  // A changed picture needs the deck built again as much as a changed text does.
+  for (const file of pictureFiles(speech.deck, speech.path)) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  return { generator: generatorVersion(), speech: hash.digest('hex') };
 }
 
 /** The stamp as `<meta>` tags for the page's head. */
@@ -65,9 +81,9 @@ export function readStamp(html: string): Stamp | undefined {
   return generator && speech ? { generator, speech } : undefined;
 }
 
-/** Whether a built page was made from this speech text by this program. */
-export function isBuiltFrom(html: string, text: string): boolean {
+/** Whether a built page was made from this speech, pictures included, by this program. */
+export function isBuiltFrom(html: string, speech: Speech): boolean {
   const found = readStamp(html);
-  const wanted = stampFor(text);
+  const wanted = stampFor(speech);
   return !!found && found.generator === wanted.generator && found.speech === wanted.speech;
 }

@@ -24,7 +24,7 @@ import { escapeHtml } from '../render/escape.ts';
 import { fillTemplate, render } from '../render/html.ts';
 import { PREVIEW_SHIM } from '../studio/preview-shim.ts';
 import { commonCharacters } from './common-chars.ts';
-import { scriptHash, speakerViewScripts } from './csp.ts';
+import { scriptHash } from './csp.ts';
 import { displayPath } from './load.ts';
 import { embedFonts, FACES } from './fonts.ts';
 import { writeOutputs } from './output.ts';
@@ -48,7 +48,6 @@ export interface StudioParts {
   shell: string;
   /** The inline scripts of the deck page, which the studio's own policy must allow for its preview. */
   shellScripts: string[];
-  speakerScripts: string[];
   faces: Array<{ role: string; family: string; weight: number; characters: string; woff: Uint8Array }>;
   harfbuzz: Uint8Array;
 }
@@ -139,7 +138,6 @@ function studioData(parts: StudioParts): Plugin {
         `export const shell = ${JSON.stringify(parts.shell)};`,
         `export const fontsMarker = ${JSON.stringify(FONTS_MARKER)};`,
         `export const speechMarker = ${JSON.stringify(SPEECH_MARKER)};`,
-        `export const speakerScripts = ${JSON.stringify(parts.speakerScripts)};`,
         `export const faces = ${JSON.stringify(faces)};`,
         `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
       ].join('\n');
@@ -189,7 +187,6 @@ export async function buildStudio(
     const parts: StudioParts = {
       shell,
       shellScripts: scripts,
-      speakerScripts: speakerViewScripts(),
       faces: await studioFaces(fontCacheDir, progress),
       harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
     };

@@ -7,6 +7,7 @@ import { deckFonts } from './plugins/fonts.ts';
 import { oneFilePage } from './plugins/one-file.ts';
 import { deckPage } from './plugins/page.ts';
 import { LiveSpeech, type SpeechSource } from './speech-source.ts';
+import { trimRevealCss } from './trim-reveal-css.ts';
 
 export { PACKAGE_ROOT };
 
@@ -42,6 +43,8 @@ export function deckConfig(options: DeckConfigOptions): InlineConfig {
       viteSingleFile({ removeViteModuleLoader: true }),
       oneFilePage(name),
     ],
+    // reveal.css cut to the features the deck uses (the file must stay small; see trim-reveal-css.ts).
+    css: { postcss: { plugins: [trimRevealCss()] } },
     build: {
       target: BROWSER_TARGET,
       cssTarget: BROWSER_TARGET,

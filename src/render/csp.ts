@@ -16,14 +16,14 @@ export function hashSource(base64Digest: string): string {
 /** The deck's policy for its scripts' hash sources: nothing but itself, inline code only by hash, no connections out. */
 export function deckPolicy(hashSources: readonly string[]): string {
   return [
+    // Frames too: the speaker view copies the slides' DOM rather than loading the deck again in frames.
     "default-src 'none'",
     `script-src ${[...new Set(hashSources)].join(' ')}`,
-    // Styles cannot run code; reveal sets inline styles for layout and the print view adds @page at run time.
+    // Styles cannot run code; reveal sets inline styles for layout, the print view adds @page at run time,
+    // and the speaker view's window (about:blank, under this same policy) gets the deck's styles as <style>.
     "style-src 'unsafe-inline'",
     'font-src data:',
     'img-src data:',
-    // The speaker view shows the deck itself in frames: over http that is 'self', from a USB stick a file: URL.
-    "frame-src 'self' file:",
     "connect-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,6 +1,7 @@
 import { attrs, escapeHtml } from './escape.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
+import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
 
 
 /** The rendered deck, ready to be put into the page template. */
@@ -65,38 +66,49 @@ function titleSlide(deck: Deck): string {
   const speaker = meta.speaker ? `<p class="speaker">${escapeHtml(meta.speaker)}</p>` : '';
   const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeHtml(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
-  return section(title, `<h1>${breakable(title.heading.html)}</h1>${speaker}${occasion}`);
+  return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`);
 }
 
 function agendaSlide(slide: Slide, deck: Deck): string {
   const items = deck.sections
-    .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${s.title.html}</span></a></li>`)
+    .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${breakable(s.title)}</span></a></li>`)
     .join('');
   return section(slide, `<h2>${slide.heading.html}</h2><ol class="agenda">${items}</ol>`);
 }
 
 function openerSlide(slide: Slide, s: Section, deck: Deck): string {
-  return section(slide, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title.html)}</h2>${visible(slide.visible)}</div>`);
+  return section(slide, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title)}</h2>${visible(slide.visible)}</div>`);
 }
 
 function pointSlide(slide: Slide, s: Section, deck: Deck): string {
-  return section(slide, `<p class="running-head">${s.opener.heading.html}</p><h2>${breakable(slide.heading.html)}</h2>${visible(slide.visible)}`);
+  return section(slide, `<p class="running-head">${breakable(s.opener.heading)}</p><h2>${breakable(slide.heading)}</h2>${visible(slide.visible)}`);
 }
 
 function contentSlide(slide: Slide, deck: Deck, label: string): string {
-  return section(slide, `<p class="running-head">${escapeHtml(deck.meta.title)}</p><h2>${label}</h2>${visible(slide.visible)}`);
+  // The speech's title as running head: the `#` heading, with its word breaks, unless the front matter gave another.
+  const { meta, title } = deck;
+  const head = meta.title === title.heading.text ? title.heading : { html: escapeHtml(meta.title), text: meta.title };
+  return section(slide, `<p class="running-head">${breakable(head)}</p><h2>${label}</h2>${visible(slide.visible)}`);
 }
 
-// After a pause mark, or between a closing and an opening quote or bracket (“…”“…”, 》《).
-const PHRASE_END = /(<[^>]*>)|([，、；：。！？]|[”’》）」](?=[“‘《（「]))/g;
-
-/** Marks phrase boundaries as the places a heading or key phrase may wrap (the theme keeps words whole). */
-function breakable(html: string): string {
-  return html.replace(PHRASE_END, (_, tag: string | undefined, mark: string) => tag ?? `${mark}<wbr>`);
+/**
+ * Marks the places a heading or key phrase may wrap with <wbr>: between words when the loader found them
+ * (`breaks`), else after pause marks. The theme keeps words whole, so a line ends only at one of these.
+ */
+function breakable(inline: Pick<Inline, 'html' | 'text' | 'breaks'>): string {
+  return markBreaks(inline.html, inline.text, inline.breaks ?? pauseBreaks(inline.text), '<wbr>') ?? inline.html;
 }
 
+/** Keeps numbers with their units and dates in one piece in the spoken text (10月22日, not 10月22 / 日). */
+function keepRunsTogether(html: string): string {
+  return html.replace(/(<[^>]*>)|[^<]+/g, (piece, tag: string | undefined) =>
+    tag ?? piece.replace(NUMBER_RUN, (run) => (run.length > 1 ? `<span class="nobr">${run}</span>` : run)),
+  );
+}
+
+/** A section's numeral; its length (一, 十一, 二十一) lets the theme size it to its square. */
 function numeral(s: Section): string {
-  return s.numeral ? `<span class="numeral">${escapeHtml(s.numeral)}</span>` : '';
+  return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeHtml(s.numeral)}</span>` : '';
 }
 
 function section(slide: Slide, content: string): string {
@@ -105,14 +117,28 @@ function section(slide: Slide, content: string): string {
   return `<section${attributes}><div class="frame">${content}</div>${notes(slide.notes)}</section>`;
 }
 
+/** Key phrases, and pictures beside them (or alone and large when there are no phrases). */
 function visible(items: Visible[]): string {
-  if (!items.length) return '';
-  const images = items.filter((i) => i.kind === 'image').map((i) => `<figure class="image">${i.html}</figure>`);
-  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${breakable(i.html)}</li>`);
-  return `${points.length ? `<ul class="points">${points.join('')}</ul>` : ''}${images.join('')}`;
+  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${breakable(i)}</li>`);
+  const pictures = items.filter((i) => i.kind === 'image').map(picture);
+  const list = points.length ? `<ul class="points">${points.join('')}</ul>` : '';
+  if (!pictures.length) return list;
+  if (!list) return `<div class="pictures alone">${pictures.join('')}</div>`;
+  return `<div class="beside">${list}<div class="pictures">${pictures.join('')}</div></div>`;
+}
+
+/**
+ * A picture as the loader embedded it (`src`), or one written as a data: image; its description is the
+ * alt text. A picture that could not be embedded shows its description instead, never its path: the
+ * offline file must not ask for any other file.
+ */
+function picture(item: Visible): string {
+  const src = item.src ?? (item.target && /^data:image\/(png|jpeg|gif|webp);/i.test(item.target) ? item.target : undefined);
+  if (!src) return `<figure class="image missing">${escapeHtml(item.text || item.target || '')}</figure>`;
+  return `<figure class="image"><img${attrs({ src, alt: item.text })}></figure>`;
 }
 
 function notes(paragraphs: Inline[]): string {
   if (!paragraphs.length) return '';
-  return `<aside class="notes">${paragraphs.map((p) => `<p>${p.html}</p>`).join('')}</aside>`;
+  return `<aside class="notes">${paragraphs.map((p) => `<p>${keepRunsTogether(p.html)}</p>`).join('')}</aside>`;
 }

@@ -14,7 +14,6 @@ export interface DeckShell {
   shell: string;
   fontsMarker: string;
   speechMarker: string;
-  speakerScripts: readonly string[];
 }
 
 const hashes = new Map<string, Promise<string>>();
@@ -41,6 +40,6 @@ export async function deckPage(markdown: string, deck: Deck, fontCss: string, pa
   const shell = parts.shell.replace(parts.fontsMarker, () => fontCss).replace(parts.speechMarker, () => speech);
   const filled = fillTemplate(shell, render(deck));
   const html = options.preview ? withPreviewShim(filled) : filled;
-  const sources = await Promise.all([...inlineScripts(html), ...parts.speakerScripts].map(sha256Source));
+  const sources = await Promise.all(inlineScripts(html).map(sha256Source));
   return insertPolicy(html, deckPolicy(sources));
 }

@@ -12,7 +12,7 @@ import { deckSeconds, formatDuration } from '../core/timing.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
-import { fontsMarker, shell, speakerScripts, speechMarker } from 'virtual:speech-deck/studio-data';
+import { fontsMarker, shell, speechMarker } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
 import { FontMaker } from './fonts.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
@@ -130,7 +130,7 @@ function start(): void {
         if (mine === version) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
       });
       performance.mark('studio:fonts');
-      const parts = { shell, fontsMarker, speechMarker, speakerScripts };
+      const parts = { shell, fontsMarker, speechMarker };
       const [html, shown] = await Promise.all([deckPage(markdown, deck, made.css, parts), deckPage(markdown, deck, made.css, parts, { preview: true })]);
       if (mine !== version) return;
       page = html;

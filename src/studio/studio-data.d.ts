@@ -6,8 +6,6 @@ declare module 'virtual:speech-deck/studio-data' {
   export const fontsMarker: string;
   /** The marker in `shell`'s stamp where the SHA-256 of the speech's Markdown goes, in hex. */
   export const speechMarker: string;
-  /** Inline scripts of reveal's speaker view, which the deck's policy must allow by hash. */
-  export const speakerScripts: string[];
   /** Each embedded face subset to the common characters; `woff` is the id of its data block (base64 WOFF 1.0). */
   export const faces: Array<{ role: 'heading' | 'body' | 'strong'; family: string; weight: 400 | 700; characters: string; woff: string }>;
   /** The id of the data block holding HarfBuzz's subsetter, harfbuzz-subset.wasm, as base64. */

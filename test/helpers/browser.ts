@@ -14,8 +14,8 @@ export function fileUrl(path: string, query = ''): string {
 export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(url);
-  // The speaker-view plugin joins just after reveal is ready; S works once it has.
-  await page.waitForFunction(() => window.deck?.isReady() === true && window.deck.hasPlugin('notes'));
+  // Our speaker-view plugin is registered with reveal; S works once reveal is ready with it.
+  await page.waitForFunction(() => window.deck?.isReady() === true && window.deck.hasPlugin('speaker-view'));
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

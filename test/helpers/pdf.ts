@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 /** A run of text on a page, with its size and height above the page's foot, in points. */
@@ -46,6 +46,18 @@ async function fontsOf(data: Uint8Array): Promise<{ name: string; embedded: bool
     fonts.push({ name: String(object.get(PDFName.of('FontName'))).replace(/^\/[A-Z]{6}\+/, ''), embedded });
   }
   return fonts;
+}
+
+/** How many raster images each page of a PDF paints, from its drawing operators. */
+export async function imagesPerPage(path: string): Promise<number[]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const counts: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { fnArray } = await (await doc.getPage(n)).getOperatorList();
+    counts.push(fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject).length);
+  }
+  await doc.destroy();
+  return counts;
 }
 
 /** All of a page's text, in the order it is drawn. */

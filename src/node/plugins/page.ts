@@ -6,6 +6,7 @@
 import type { Plugin, ViteDevServer } from 'vite';
 import { HELLO_EVENT, STATUS_EVENT, UPDATE_EVENT, type LiveStatus, type LiveUpdate } from '../../core/live.ts';
 import { fillTemplate, render } from '../../render/html.ts';
+import { embedPictures } from '../images.ts';
 import type { LoadedSpeech } from '../load.ts';
 import { LiveSpeech, type SpeechSource } from '../speech-source.ts';
 import { stampFor, stampTags } from '../stamp.ts';
@@ -25,10 +26,12 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
     name: 'speech-deck:page',
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
-        const { deck, text } = source.current();
+      async handler(html) {
+        const loaded = source.current();
+        const { deck } = loaded;
+        await embedPictures(deck, loaded.path);
         shownMeta = JSON.stringify(deck.meta);
-        const tags = stampTags(stampFor(text)).map((attrs) => ({ tag: 'meta', attrs, injectTo: 'head' as const }));
+        const tags = stampTags(stampFor(loaded)).map((attrs) => ({ tag: 'meta', attrs, injectTo: 'head' as const }));
         return { html: fillTemplate(html, render(deck)), tags };
       },
     },
@@ -72,7 +75,8 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
         server.ws.send({ type: 'full-reload' });
         return;
       }
-      server.ws.send(UPDATE_EVENT, { slides: render(loaded.deck).slides } satisfies LiveUpdate);
+      // Pictures are embedded before the slides go out; re-encodings are cached, so only a new picture takes time.
+      void embedPictures(loaded.deck, loaded.path).then(() => server.ws.send(UPDATE_EVENT, { slides: render(loaded.deck).slides } satisfies LiveUpdate));
     };
 
     const stop = watchSpeechFile(live.path, refresh);
