@@ -10,8 +10,9 @@ import { parse } from '../src/core/parse.ts';
 import { commonCharacters, hanByFrequency } from '../src/node/common-chars.ts';
 import { fontFaceCss } from '../src/node/fonts.ts';
 import { deckShell, FONTS_MARKER, SPEECH_MARKER } from '../src/node/studio.ts';
+import { addLineBreaks } from '../src/node/words.ts';
 import { deckPage } from '../src/studio/deck-page.ts';
-import { fontFaceRule, minifiedUnicodeRange } from '../src/studio/font-css.ts';
+import { fontFaceRule } from '../src/studio/font-css.ts';
 import { loadHarfBuzz } from '../src/studio/hb-subset.ts';
 import { addItem, lineSource, oneLine, removeItem, setHeading, setItem, setTheme, startList } from '../src/studio/markdown-edit.ts';
 import { fileName } from '../src/studio/save.ts';
@@ -98,21 +99,13 @@ describe('file names for what the studio saves', () => {
 });
 
 describe('the fonts the studio makes', () => {
-  it('write unicode-range exactly as the CLI’s minifier (lightningcss) leaves it', () => {
-    const sets = [
-      [...'在县政府党组学习研讨会上的发言，。、“”0123456789'],
-      Array.from({ length: 256 }, (_, i) => String.fromCodePoint(0x4e00 + i)),
-      Array.from({ length: 16 }, (_, i) => String.fromCodePoint(0x30 + i)),
-      Array.from({ length: 95 }, (_, i) => String.fromCodePoint(0x20 + i)),
-    ];
+  it('write each @font-face rule exactly as the CLI’s, minified by its build (lightningcss), leaves it', () => {
     const data = new Uint8Array([1, 2, 3, 4, 5]);
-    for (const characters of sets) {
-      // The CLI's rule (node/fonts.ts) as its build minifies it, and the studio's for the same font.
-      const cli = fontFaceCss([{ family: 'Noto Sans SC', weight: 400, characters, woff2: data }]);
+    for (const [family, weight] of [['Noto Sans SC', 400], ['Noto Serif SC', 700]] as const) {
+      const cli = fontFaceCss([{ family, weight, characters: [...'讲话'], woff2: data }]);
       const minified = transform({ filename: 'fonts.css', code: Buffer.from(cli), minify: true }).code.toString();
-      expect(fontFaceRule({ family: 'Noto Sans SC', weight: 400, characters, data: Buffer.from(data).toString('base64'), format: 'woff2' })).toBe(minified);
+      expect(fontFaceRule({ family, weight, data: Buffer.from(data).toString('base64'), format: 'woff2' })).toBe(minified);
     }
-    expect(minifiedUnicodeRange([...'一丁七'])).toBe('U+4E00-4E01,U+4E03');
   });
 
   it('subset a face with HarfBuzz to exactly the characters asked, and round-trip WOFF 1.0', async () => {
@@ -156,7 +149,10 @@ describe('the deck the studio puts together', () => {
   it('is the CLI’s deck, byte for byte, given the same fonts', async () => {
     const cli = readFileSync(inject('deckHtml'), 'utf8');
     const fonts = /(?:@font-face\{[^}]*\})+/.exec(cli)![0];
-    const page = await deckPage(speech, parse(speech), fonts, { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER });
+    // The deck as the CLI loads it, its headings' wrap points found with jieba (the page finds its own).
+    const deck = parse(speech);
+    addLineBreaks(deck);
+    const page = await deckPage(speech, deck, fonts, { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER });
     expect(page.length).toBe(cli.length);
     expect(page === cli).toBe(true);
   });

@@ -28,6 +28,7 @@ import { scriptHash } from './csp.ts';
 import { displayPath } from './load.ts';
 import { embedFonts, FACES } from './fonts.ts';
 import { writeOutputs } from './output.ts';
+import { addLineBreaks, WHOLE_TERMS } from './words.ts';
 import { kb } from './size.ts';
 import { BROWSER_TARGET, deckConfig, PACKAGE_ROOT } from './vite-config.ts';
 
@@ -71,6 +72,7 @@ export async function deckShell(workDir: string, fontCacheDir?: string): Promise
   const built = readFileSync(join(out, page), 'utf8');
 
   const deck = parse(SHELL_SPEECH);
+  addLineBreaks(deck);
   const rendered = render(deck);
   const cuts: Array<[string, RegExp | string, string]> = [
     ['policy', POLICY_META, ''],
@@ -138,6 +140,7 @@ function studioData(parts: StudioParts): Plugin {
         `export const shell = ${JSON.stringify(parts.shell)};`,
         `export const fontsMarker = ${JSON.stringify(FONTS_MARKER)};`,
         `export const speechMarker = ${JSON.stringify(SPEECH_MARKER)};`,
+        `export const wholeTerms = ${JSON.stringify(WHOLE_TERMS)};`,
         `export const faces = ${JSON.stringify(faces)};`,
         `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
       ].join('\n');

@@ -97,7 +97,7 @@ export class FontMaker {
     const made = new Promise<Array<{ key: string; woff: Uint8Array }>>((resolve, reject) => this.pending.set(id, { resolve, reject, progress }));
     this.post({ type: 'subset', id, requests: cut.map((w) => ({ key: keyOf(w.face), characters: w.characters.join('') })) });
     const fonts = await made;
-    const css = cut.map((w, i) => fontFaceRule({ family: w.family, weight: w.weight, characters: w.characters, data: toBase64(fonts[i]!.woff), format: 'woff' })).join('');
+    const css = cut.map((w, i) => fontFaceRule({ family: w.family, weight: w.weight, data: toBase64(fonts[i]!.woff), format: 'woff' })).join('');
     return { css, missing: wanted.map((w) => w.missing) };
   }
 }

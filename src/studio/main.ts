@@ -12,7 +12,9 @@ import { deckSeconds, formatDuration } from '../core/timing.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
-import { fontsMarker, shell, speechMarker } from 'virtual:speech-deck/studio-data';
+import { fontsMarker, shell, speechMarker, wholeTerms } from 'virtual:speech-deck/studio-data';
+import { addLineBreaks } from '../core/line-breaks.ts';
+import { wordBoundaries } from './words.ts';
 import { deckPage } from './deck-page.ts';
 import { FontMaker } from './fonts.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
@@ -110,6 +112,7 @@ function start(): void {
     markdown = next;
     const mine = ++version;
     deck = parse(markdown);
+    addLineBreaks(deck, wordBoundaries, wholeTerms);
     const problems: Problem[] = [...(source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
     performance.mark('studio:parsed');
     showReport(deck, problems);

@@ -9,6 +9,7 @@ import type { Notice } from '../core/import/structure.ts';
 import { hasErrors, type Problem } from '../core/model.ts';
 import { toBase64 } from './base64.ts';
 import { fileName } from './save.ts';
+import { segment } from './words.ts';
 
 export interface Source {
   /** The speech in the speech-deck convention. */
@@ -46,14 +47,6 @@ export function readPasted(text: string): Source {
   if (!text.trim()) throw new SourceError('没有可用的文字：请先把讲话稿粘贴到文本框里。 · Nothing to use: paste the speech into the box first.');
   return fromText(text.replace(/\r\n?/g, '\n'), '粘贴的文字', []);
 }
-
-/**
- * Cuts text into words for the importer's choice of key phrases. The CLI uses jieba, which has no small browser
- * build (jieba-wasm is 4 MB); the browser's own ICU word breaker mostly agrees, so a few drafted phrases may
- * differ from the CLI's. They are a draft to check either way; the structure and the spoken text do not depend on it.
- */
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-const segment = (text: string) => [...words.segment(text)].map((s) => s.segment);
 
 function fromText(text: string, name: string, problems: Problem[]): Source {
   if (isMarkdown(text)) return { markdown: text, name, report: '', problems };

@@ -4,6 +4,8 @@ declare module 'virtual:speech-deck/studio-data' {
   export const shell: string;
   /** The marker in `shell`'s style sheet where the deck's @font-face rules go. */
   export const fontsMarker: string;
+  /** Fixed official terms a heading never wraps inside (node/words.ts WHOLE_TERMS, from the proofreader's dictionary). */
+  export const wholeTerms: string[];
   /** The marker in `shell`'s stamp where the SHA-256 of the speech's Markdown goes, in hex. */
   export const speechMarker: string;
   /** Each embedded face subset to the common characters; `woff` is the id of its data block (base64 WOFF 1.0). */
