@@ -6,6 +6,8 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type ImportResult } from '../src/node/import.ts';
+import { embedPictures } from '../src/node/images.ts';
+import { render } from '../src/render/html.ts';
 import { loadSpeech } from '../src/node/load.ts';
 import { expectFaithful, treeShape, type TreeShape } from './helpers/import.ts';
 
@@ -261,17 +263,15 @@ describe('importing Word files', () => {
     expect(results['picture']!.report).toContain('1 张图片存进了');
   });
 
-  it('embeds the saved picture when the speech is loaded for the deck, which admits only data: images', () => {
+  it('embeds the saved picture in the deck, which admits only data: images; a missing or false picture is an error', async () => {
     const md = join(dir, 'out', 'picture.md');
     const { deck } = loadSpeech(md);
     expect(deck.problems).toEqual([]);
-    const img = deck.sections[0]!.points[0]!.visible.find((v) => v.kind === 'image')!;
-    expect(img.html).toBe(`<img src="data:image/png;base64,${png.toString('base64')}" alt="事故起数逐年下降" />`);
-    // A picture that is not there, or not a picture, is named in a warning and left as it was.
+    expect(await embedPictures(deck, md)).toEqual([]);
+    expect(render(deck).slides).toMatch(/<img[^>]* src="data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+"[^>]* alt="事故起数逐年下降"|<img[^>]* alt="事故起数逐年下降"[^>]* src="data:image\/(png|jpeg);base64,/);
     writeFileSync(join(dir, 'out', 'broken.md'), `# 题目\n\n## 一、部分\n\n![缺](nowhere.png)\n\n![假](broken.md)\n\n话。\n`);
     const broken = loadSpeech(join(dir, 'out', 'broken.md')).deck;
-    expect(broken.problems.map((p) => [p.line, p.message.slice(0, 30)])).toEqual([[5, 'the picture "nowhere.png" is n'], [7, '"broken.md" is not a PNG, JPEG']]);
-    expect(broken.sections[0]!.opener.visible.map((v) => v.html)).toEqual(['<img src="nowhere.png" alt="缺" />', '<img src="broken.md" alt="假" />']);
+    expect(broken.problems.filter((p) => p.severity === 'error').map((p) => p.line)).toEqual([5, 7]);
     rmSync(join(dir, 'out', 'broken.md'));
   });
 

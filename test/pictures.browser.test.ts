@@ -96,8 +96,11 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
     expect(slides.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
     expect(slides.filter((n) => n > 0)).toHaveLength(3);
     expect(handout.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3);
-    const text = (await readPdf(result.handout.path)).pages.map(pageText).join('');
+    const read = await readPdf(result.handout.path);
+    const text = read.pages.map(pageText).join('');
     for (const alt of ['全县生产总值增长图', '项目现场照片', '工作流程示意图']) expect(text).toContain(`图：${alt}`);
+    // Drawn with the deck's own fonts (the page numbers aside), 图： included.
+    expect(read.fonts.map((f) => f.name).filter((n) => !/^Noto(Sans|Serif)SC/.test(n)).length).toBeLessThanOrEqual(1);
   });
 
   it('keeps the handout tidy: no character alone on a line, no justified gaps in the slide pictures', async () => {

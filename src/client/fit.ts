@@ -59,9 +59,8 @@ export function overflows(slide: HTMLElement): boolean {
   return false;
 }
 
-/** Where the lines of one element should break: before these <wbr>s. */
+/** Where the lines of one element should break: at these <wbr>s, each followed by a <br>. */
 interface LinePlan {
-  element: HTMLElement;
   breaks: Element[];
 }
 
@@ -115,7 +114,7 @@ function planLines(element: HTMLElement, room: number): LinePlan | undefined {
   });
   // A line may be up to two characters longer or shorter than even to end at a pause mark.
   const starts = balance(widths, room, { pauses, tolerance: 2 * px(getComputedStyle(element).fontSize) });
-  return starts?.length ? { element, breaks: starts.map((i) => marks[i - 1]!) } : undefined;
+  return starts?.length ? { breaks: starts.map((i) => marks[i - 1]!) } : undefined;
 }
 
 const balanced = (slide: HTMLElement) => [...slide.querySelectorAll<HTMLElement>(BALANCED)];

@@ -1,3 +1,5 @@
+import { PICTURE_LABEL } from '../core/labels.ts';
+
 /**
  * The speaker's handout, laid out inside the deck's print view so that it draws with the deck's own
  * embedded fonts and slide styles: each slide as a small picture, its heading, then everything the
@@ -35,7 +37,7 @@ function summary(slide: HTMLElement | null, number: string): HTMLElement {
   const phrases = [...(slide?.querySelectorAll('li') ?? [])].map((li) => element('li', '', phrase(li)));
   const list = phrases.length ? [element('ul', 'handout-phrases', phrases)] : [];
   const pictures = [...(slide?.querySelectorAll<HTMLImageElement>('figure.image img') ?? [])].filter((img) => img.alt);
-  const described = pictures.map((img) => element('p', 'handout-picture-text', [`图：${img.alt}`]));
+  const described = pictures.map((img) => element('p', 'handout-picture-text', [`${PICTURE_LABEL}${img.alt}`]));
   return element('div', 'handout-summary', [element('p', 'handout-number', [number]), heading, ...list, ...described]);
 }
 

@@ -45,10 +45,13 @@ export const SPEAKER_NAMES = {
   larger: '字号增大',
 } as const;
 
+/** Put before a picture's description in the handout (图：全县生产总值增长图). */
+export const PICTURE_LABEL = '图：';
+
 /** Characters the deck itself draws: slide numbers, the timers and the clock. */
 export const UI_CHARACTERS = '0123456789/:-. ·+−';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
-  return [...Object.values(SLIDE_LABELS), ...Object.values(SPEAKER_TEXT), UI_CHARACTERS].join('');
+  return [...Object.values(SLIDE_LABELS), ...Object.values(SPEAKER_TEXT), PICTURE_LABEL, UI_CHARACTERS].join('');
 }

@@ -192,8 +192,8 @@ export function balance(widths: readonly number[], width: number, prefer?: Prefe
   if (n > MAX_PIECES || widths.some((w) => w > width)) return undefined;
   const k = lineCount(widths, width);
   const target = total / k;
-  // Rewards the last line's length a little, so that of two nearly equal sets the longer line comes last.
-  const lean = total / n / 2;
+  // Rewards the last line's length a very little: of two equally even sets, the one with the longer line last.
+  const lean = total / n / 20;
   // Moving a line's end by d from even costs about 2d² (it and its neighbour): ending at a pause mark earns that back.
   const bonus = prefer ? 2 * prefer.tolerance ** 2 : 0;
   const cost: number[][] = [Array.from({ length: n + 1 }, (_, i) => (i === 0 ? 0 : Infinity))];

@@ -7,6 +7,9 @@ import { distinctCharacters, type FaceRole } from '../core/charset.ts';
 import { CLIError } from './errors.ts';
 import { writeOutputs } from './output.ts';
 
+/** Where font subsets are kept between builds, below the project folder. */
+export const DEFAULT_FONT_CACHE = 'node_modules/.cache/speech-deck/fonts';
+
 /** One embedded face: an open-licensed font from its @fontsource package, read from its `<weight>.css`. */
 export interface FaceSpec<R extends string = FaceRole> {
   role: R;

@@ -13,7 +13,6 @@ export interface LoadedSpeech {
   path: string;
   /** The path as the user should see it in messages. */
   file: string;
-  encoding: string;
   /** The decoded text, for checks that read the source itself. */
   text: string;
   deck: Deck;
@@ -48,7 +47,7 @@ export function speechFrom(path: string, bytes: Uint8Array): LoadedSpeech {
   const deck = parse(decoded.text);
   addLineBreaks(deck);
   deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
-  return { path: resolve(path), file: displayPath(path), encoding: decoded.encoding, text: decoded.text, deck };
+  return { path: resolve(path), file: displayPath(path), text: decoded.text, deck };
 }
 
 /** A path relative to the working directory when it lies below it, else as given. */

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { checkedSpeech, createReporter } from './build.ts';
 import { findBrowser, launchBrowser } from './chromium.ts';
 import { CLIError } from './errors.ts';
-import { embedFaces, fontFaceCss, type FaceSpec } from './fonts.ts';
+import { DEFAULT_FONT_CACHE, embedFaces, fontFaceCss, type FaceSpec } from './fonts.ts';
 import { displayPath, loadSpeech } from './load.ts';
 import { privateFolder, writeOutputs, type Output } from './output.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
@@ -86,7 +86,7 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     progress(`讲稿 Manuscript of ${file}: ${large ? '二号 22 pt, 20 × 16' : '三号 16 pt, 28 × 22'}, A4${cues ? ', slide cues ▶' : ''}`);
 
     const manuscript = manuscriptOf(deck);
-    const cacheDir = options.fontCacheDir ?? join(PACKAGE_ROOT, 'node_modules/.cache/speech-deck/fonts');
+    const cacheDir = options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE);
     const embedded = await embedFaces(MANUSCRIPT_FACES, manuscriptFaceText(manuscript, { cues }), cacheDir, progress);
     for (const [face, chars] of Object.entries(embedded.missing) as [ManuscriptFace, string[]][]) {
       const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');

@@ -26,11 +26,12 @@ import { PREVIEW_SHIM } from '../studio/preview-shim.ts';
 import { commonCharacters } from './common-chars.ts';
 import { scriptHash } from './csp.ts';
 import { displayPath } from './load.ts';
-import { embedFonts, FACES } from './fonts.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, FACES } from './fonts.ts';
 import { writeOutputs } from './output.ts';
 import { addLineBreaks, WHOLE_TERMS } from './words.ts';
 import { kb } from './size.ts';
-import { BROWSER_TARGET, deckConfig, PACKAGE_ROOT } from './vite-config.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { BROWSER_TARGET, deckConfig } from './vite-config.ts';
 
 export const STUDIO_FILE = 'speech-deck-studio.html';
 
@@ -181,7 +182,7 @@ export async function buildStudio(
 ): Promise<StudioBuild> {
   const started = performance.now();
   const progress = options.progress ?? ((line: string) => console.log(line));
-  const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, 'node_modules/.cache/speech-deck/fonts'));
+  const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE));
   const target = join(resolve(outDir), STUDIO_FILE);
   progress(`正在生成工作台 · Building ${displayPath(target)} …`);
   const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-'));

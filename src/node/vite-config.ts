@@ -9,8 +9,6 @@ import { deckPage } from './plugins/page.ts';
 import { LiveSpeech, type SpeechSource } from './speech-source.ts';
 import { trimRevealCss } from './trim-reveal-css.ts';
 
-export { PACKAGE_ROOT };
-
 /** Oldest browsers the deck must run in: Chrome/Edge 109 are the last on Windows 7. */
 export const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15'];
 

@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { distinctCharacters, faceText, type FaceRole } from '../../core/charset.ts';
 import type { Deck } from '../../core/model.ts';
-import { embedFonts, fontFaceCss } from '../fonts.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss } from '../fonts.ts';
 import { LiveSpeech, type SpeechSource } from '../speech-source.ts';
 
 export interface FontsOptions {
@@ -20,7 +20,6 @@ export interface FontsOptions {
 /** The module the browser entry imports to get the embedded, subset fonts. */
 export const FONTS_MODULE = 'virtual:speech-deck/fonts.css';
 const RESOLVED_FONTS = `\0${FONTS_MODULE}`;
-export const DEFAULT_FONT_CACHE = 'node_modules/.cache/speech-deck/fonts';
 
 /** What the font subsets depend on: each face's set of characters, not the order of the text. */
 function fontKey(deck: Deck): string {
