@@ -10,6 +10,9 @@ import { fontFaceCss } from '../src/node/fonts.ts';
 import { browserForBlock, fileUrl, openDeck } from './helpers/browser.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'speech-deck-font-cache-'));
+// With **emphasis**, so that the deck embeds all three faces (serif bold, sans, sans bold).
+const speech = join(root, 'small.md');
+writeFileSync(speech, readFileSync('test/fixtures/small.md', 'utf8').replace('第一小点的话。', '第一小点的**要紧**话。'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Asks Chromium to load every font face of the page; each answers `family weight: loaded` or `…: error`. */
@@ -35,7 +38,7 @@ describe('a damaged font cache', () => {
 
   it('is noticed and made again: truncated and random subsets never reach the deck, and every font loads', async () => {
     const cacheDir = join(root, 'cache');
-    const first = await buildDeck('test/fixtures/small.md', join(root, 'first'), { fontCacheDir: cacheDir });
+    const first = await buildDeck(speech, join(root, 'first'), { fontCacheDir: cacheDir });
     const cached = readdirSync(cacheDir).filter((name) => name.endsWith('.woff2'));
     expect(cached).toHaveLength(3);
 
@@ -53,7 +56,7 @@ describe('a damaged font cache', () => {
     await control.goto(fileUrl(broken));
     await expect(loadEveryFace(control)).resolves.toEqual(['Broken 400: error']);
 
-    const second = await buildDeck('test/fixtures/small.md', join(root, 'second'), { fontCacheDir: cacheDir });
+    const second = await buildDeck(speech, join(root, 'second'), { fontCacheDir: cacheDir });
     const page = await openDeck(browser, fileUrl(second));
     const faces = await loadEveryFace(page);
     expect(faces).toHaveLength(3);

@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decode } from '../src/core/decode.ts';
 import { importSpeech, textParagraphs, type Imported } from '../src/core/import/index.ts';
 import { parse } from '../src/core/parse.ts';
 import { buildDeck } from '../src/node/build.ts';
-import { main } from '../src/node/cli.ts';
+import { DEFAULT_INPUT, main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
 import { importFile } from '../src/node/import.ts';
 import { deckShape, expectFaithful, segment, treeShape, type TreeShape } from './helpers/import.ts';
@@ -216,15 +216,15 @@ describe('speech-deck import', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const { code, out } = await runImport(cwd, speechTxt);
     expect(code).toBe(0);
-    const written = readFileSync(join(cwd, 'slides/speech.md'), 'utf8');
+    const written = readFileSync(join(cwd, DEFAULT_INPUT), 'utf8');
     expect(written).toBe(importText(original).markdown);
-    expect(readdirSync(join(cwd, 'slides'))).toEqual(['speech.md']);
+    expect(readdirSync(join(cwd, dirname(DEFAULT_INPUT)))).toEqual(['speech.md']);
     expect(out).toContain('找到的结构');
     expect(out).toMatch(/部分 · section +4 +一、以加强党性锤炼成果为动能，开展政治学习/);
     expect(out).toMatch(/小点 · point +6 +要有所畏惧，不要无所畏惧 +〔并列短句 · parallel short sentences〕/);
     expect(out).toContain('16 张幻灯片，预计讲话约 9 分 20 秒（每分钟 200 字）· 16 slides, about 9 min 20 s of speaking');
     expect(out).toMatch(/slides\/speech\.md:11: \d+ 条要点.*drafted/);
-    expect(out).toContain('npm start -- slides/speech.md');
+    expect(out).toContain(`npm start -- ${DEFAULT_INPUT}`);
   });
 
   it('never overwrites an existing file without --force, and replaces it with --force', async () => {
@@ -265,7 +265,7 @@ describe('speech-deck import', () => {
       expect(out, name).toContain('另存为');
       expect(out, name).toContain('Save As, type "Word Document (*.docx)"');
     }
-    expect(existsSync(join(cwd, 'slides'))).toBe(false);
+    expect(existsSync(join(cwd, dirname(DEFAULT_INPUT)))).toBe(false);
   });
 
   it('says plainly when the file is missing or no file is given', async () => {

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/node/build.ts';
 import { loads } from '../src/node/load.ts';
 import { exportPdf } from '../src/node/pdf.ts';
 import { isBuiltFrom } from '../src/node/stamp.ts';
+import { DEFAULT_INPUT } from '../src/node/cli.ts';
 import { runCli, snapshot, tempFiles } from './helpers/cli.ts';
+
+/** The folder of the speech `npm start` presents, in a project made for the test. */
+const SPEECHES = dirname(DEFAULT_INPUT);
 import { pageText, readPdf } from './helpers/pdf.ts';
 import { fixture } from './helpers/speech.ts';
 
@@ -44,16 +48,16 @@ describe('the tool writes only the files it reports', () => {
   }, 120_000);
 
   it('the same with --out-dir slides, the folder the speech itself is in', async () => {
-    const dir = folder('project', { 'slides/speech.md': speech('项目的讲话'), 'slides/旧稿.md': '# 旧稿\n', 'slides/图片/图.png': randomBytes(3000) });
+    const dir = folder('project', { [DEFAULT_INPUT]: speech('项目的讲话'), [`${SPEECHES}/旧稿.md`]: '# 旧稿\n', [`${SPEECHES}/图片/图.png`]: randomBytes(3000) });
     const before = snapshot(dir);
-    // `speech-deck build --out-dir slides` reads slides/speech.md, as `npm run build -- --out-dir slides` would.
-    const build = await runCli(['build', '--out-dir', 'slides'], { cwd: dir });
+    // `speech-deck build --out-dir <its folder>` reads the default speech, as `npm run build -- --out-dir …` would.
+    const build = await runCli(['build', '--out-dir', SPEECHES], { cwd: dir });
     expect(build.code, build.stderr).toBe(0);
-    const pdf = await runCli(['pdf', '--out-dir', 'slides'], { cwd: dir });
+    const pdf = await runCli(['pdf', '--out-dir', SPEECHES], { cwd: dir });
     expect(pdf.code, pdf.stderr).toBe(0);
-    expect(pdf.stdout).toContain('Using slides/speech.html');
+    expect(pdf.stdout).toContain(`Using ${SPEECHES}/speech.html`);
     const after = snapshot(dir);
-    const added = ['slides/speech.html', 'slides/speech.pdf', 'slides/speech-notes.pdf'];
+    const added = ['speech.html', 'speech.pdf', 'speech-notes.pdf'].map((name) => `${SPEECHES}/${name}`);
     expect(Object.keys(after).sort()).toEqual([...Object.keys(before), ...added].sort());
     for (const [name, hash] of Object.entries(before)) expect(after[name], name).toBe(hash);
   }, 120_000);

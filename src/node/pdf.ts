@@ -107,6 +107,7 @@ async function deckFile(input: string, outDir: string, speech: LoadedSpeech, pro
     progress('build', `Using ${displayPath(path)}, which was built from this very ${speech.file}`);
     return { path, html };
   }
+  progress('build', html === undefined ? `No ${displayPath(path)} yet: building it first` : `${displayPath(path)} was built from another speech or version: building it again`);
   // Vite loads only when the deck must be built.
   return (await import('./build.ts')).buildDeckFile(input, outDir, { speech });
 }
