@@ -10,13 +10,14 @@ import { measureDev } from './bench/dev.ts';
 import { describeMachine } from './bench/machine.ts';
 import { measurePdf } from './bench/pdf.ts';
 import { measurePeers } from './bench/peers.ts';
+import { measureStudio } from './bench/studio.ts';
 import { table, type Row } from './bench/report.ts';
 
-const SECTIONS = ['build', 'pdf', 'deck', 'dev', 'peers'] as const;
+const SECTIONS = ['build', 'pdf', 'deck', 'dev', 'peers', 'studio'] as const;
 
 /**
  * Measures the build, the file, the deck in the browser, the PDF export and live update against their budgets.
- * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev,peers] [--scales 1,4,16,64]
+ * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev,peers,studio] [--scales 1,4,16,64]
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' } } });
 const input = resolve(positionals[0] ?? 'test/fixtures/speech.md');
@@ -52,6 +53,9 @@ try {
   await section('pdf', 'the PDF export', () => measurePdf(input, deckDir, html, runs));
   const scales = (values.scales ?? '1,4,16,64').split(',').map(Number);
   await section('peers', `our build and PDF against Marp CLI's, at ${scales.join('×, ')}× the speech`, () => measurePeers(input, workDir, runs, scales, findBrowser()));
+  await section('studio', 'the studio in Chromium 109: file size, speech file to deck, peak memory', async () =>
+    measureStudio(workDir, runs, await (await import('@sparticuz/chromium')).default.executablePath()),
+  );
   const browser = await launchBrowser();
   try {
     await section('deck', 'the first slide and the next', () => measureDeck(browser, html, runs));

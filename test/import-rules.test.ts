@@ -5,8 +5,8 @@ import { CLOSING_CUES, importSpeech, textParagraphs, type Imported, type SourceP
 import { chineseNumber, leadingMarker, ordinals } from '../src/core/import/markers.ts';
 import { parallelGroup } from '../src/core/import/parallel.ts';
 import { findStructure } from '../src/core/import/structure.ts';
-import { formatNumber, injectNumbers } from '../src/node/docx-numbering.ts';
-import { paragraphStyle } from '../src/node/docx.ts';
+import { formatNumber, injectNumbers } from '../src/core/docx/numbering.ts';
+import { paragraphStyle } from '../src/core/docx/reader.ts';
 import { expectFaithful, segment, treeShape } from './helpers/import.ts';
 
 /** Paragraphs from lines of text, as a text file gives them. */

@@ -21,6 +21,7 @@ Commands:
   pptx  [file.md] [--out-dir DIR] write an editable PowerPoint file, <name>.pptx, with the speech in its notes
   import <speech.docx|speech.txt> [-o out.md] [--force]
                                   turn a Word or text file into a speech in Markdown (default slides/<name>.md)
+  studio [--out-dir DIR]          write speech-deck-studio.html: one offline page that makes the deck from a Word file
 
 file.md defaults to ${DEFAULT_INPUT}.`;
 
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, (input: string, values: Values) => Promise<number
     }), 0),
   pptx: async (input, values) => (await (await import('./pptx.ts')).exportPptx({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR }), 0),
   import: async (input, values) => (await import('./import.ts')).runImport({ input, output: values.output, force: values.force }),
+  studio: async (_input, values) => (await (await import('./studio.ts')).buildStudio(values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
 };
 
 /** Runs the CLI with the given arguments and returns the exit code. */

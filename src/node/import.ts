@@ -11,7 +11,7 @@ import { importReport, importSpeech, textParagraphs, type Imported, type SourceP
 import type { Notice } from '../core/import/structure.ts';
 import { hasErrors, type Problem } from '../core/model.ts';
 import { words } from '../proofread/segmenter.ts';
-import { NotDocxError, readDocx, type DocxImage } from './docx.ts';
+import { NotDocxError, readDocx, type DocxImage } from '../core/docx/reader.ts';
 import { CLIError } from './errors.ts';
 import { displayPath } from './load.ts';
 

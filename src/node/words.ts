@@ -1,5 +1,5 @@
-import type { Deck, Inline } from '../core/model.ts';
-import { lineBreaks } from '../core/wrap.ts';
+import { addLineBreaks as addBreaks } from '../core/line-breaks.ts';
+import type { Deck } from '../core/model.ts';
 import { words } from '../proofread/segmenter.ts';
 import dictionary from '../proofread/terms.json' with { type: 'json' };
 
@@ -12,18 +12,7 @@ export function wordBoundaries(text: string): number[] {
  * Fixed official terms (the proofreader's dictionary) short enough to stay on one line of any heading:
  * 中国特色社会主义 is one name, though jieba cuts it into three words.
  */
-const WHOLE_TERMS = dictionary.terms.map((t) => t.term).filter((term) => [...term].length <= 12);
-
-/** Word boundaries, less those inside a fixed official term. */
-function boundariesOutsideTerms(text: string): number[] {
-  const inside = new Set<number>();
-  for (const term of WHOLE_TERMS) {
-    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-      for (let i = at + 1; i < at + term.length; i++) inside.add(i);
-    }
-  }
-  return wordBoundaries(text).filter((b) => !inside.has(b));
-}
+export const WHOLE_TERMS = dictionary.terms.map((t) => t.term).filter((term) => [...term].length <= 12);
 
 /**
  * Gives every heading and key phrase of a deck the places where a line may wrap, between words. The
@@ -31,11 +20,5 @@ function boundariesOutsideTerms(text: string): number[] {
  * the speech is loaded, and the pure renderer and estimate read the result from the model.
  */
 export function addLineBreaks(deck: Deck): void {
-  const inlines: Inline[] = [
-    ...deck.slides.flatMap((slide) => [slide.heading, ...slide.visible.filter((v) => v.kind === 'point')]),
-    ...deck.sections.map((section) => section.title),
-  ];
-  for (const inline of new Set(inlines)) {
-    if (inline.text) inline.breaks = lineBreaks(inline.text, boundariesOutsideTerms(inline.text));
-  }
+  addBreaks(deck, wordBoundaries, WHOLE_TERMS);
 }

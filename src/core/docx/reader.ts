@@ -1,19 +1,21 @@
 /**
  * Reads a Word .docx (as saved by Word or WPS) into the importer's paragraphs with mammoth's document model:
  * paragraph text, bold runs, Title/Subtitle/Heading N styles, pictures and tables; plus the automatic
- * numbering Word displays (一、 （一）), which mammoth does not render and docx-numbering.ts writes in first.
+ * numbering Word displays (一、 （一）), which mammoth does not render and numbering.ts writes in first.
+ * Bytes in, paragraphs out, with no Node API: the CLI and the studio page read Word files with this one reader
+ * (mammoth and JSZip run in browsers too; mammoth's package swaps its file access for a browser build).
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { Notice } from '../core/import/structure.ts';
-import type { SourceParagraph } from '../core/import/source.ts';
-import { injectNumbers, NUMBER_CLOSE, NUMBER_OPEN } from './docx-numbering.ts';
+import type { Notice } from '../import/structure.ts';
+import type { SourceParagraph } from '../import/source.ts';
+import { injectNumbers, NUMBER_CLOSE, NUMBER_OPEN } from './numbering.ts';
 
 /** A picture from the document, to be saved beside the Markdown. */
 export interface DocxImage {
   /** File name inside the pictures folder, e.g. `image1.png`. */
   name: string;
-  data: Buffer;
+  data: Uint8Array;
   contentType: string;
 }
 
@@ -39,7 +41,7 @@ interface Element {
   breakType?: string;
   altText?: string;
   contentType?: string;
-  readAsBuffer?: () => Promise<Buffer>;
+  readAsArrayBuffer?: () => Promise<ArrayBuffer>;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -72,22 +74,23 @@ export async function readDocx(bytes: Uint8Array, folder: string): Promise<DocxC
   const styles = await zip.file(`${base}styles.xml`)?.async('string');
   const injected = injectNumbers(documentXml, numbering, styles);
   if (injected.count) zip.file(main, injected.xml);
-  const buffer = injected.count ? await zip.generateAsync({ type: 'nodebuffer' }) : Buffer.from(bytes);
+  const buffer = injected.count ? await zip.generateAsync({ type: 'uint8array' }) : bytes;
 
-  let document: Element | undefined;
+  let model: Element | undefined;
   await mammoth.convertToHtml(
-    { buffer },
+    // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`; JSZip takes either as bytes.
+    { buffer, arrayBuffer: buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0],
     {
       // The model is what is wanted; an empty document is handed on so that no HTML is made from it.
       transformDocument: (doc: Element) => {
-        document = doc;
+        model = doc;
         return { ...doc, children: [] };
       },
     },
   );
-  if (!document) throw new NotDocxError('mammoth read no document');
+  if (!model) throw new NotDocxError('mammoth read no document');
   const reader = new Reader(folder);
-  for (const child of document.children ?? []) await reader.block(child);
+  for (const child of model.children ?? []) await reader.block(child);
   return { paragraphs: reader.paragraphs, images: reader.images, notices: reader.notices, numbered: injected.count };
 }
 
@@ -190,7 +193,7 @@ class Reader {
   private async image(node: Element, line: number): Promise<void> {
     const ext = EXTENSIONS[node.contentType ?? ''] ?? 'bin';
     const name = `image${this.images.length + 1}.${ext}`;
-    const data = node.readAsBuffer ? await node.readAsBuffer() : Buffer.alloc(0);
+    const data = node.readAsArrayBuffer ? new Uint8Array(await node.readAsArrayBuffer()) : new Uint8Array();
     this.images.push({ name, data, contentType: node.contentType ?? '' });
     const alt = (node.altText ?? '').trim() || `图${this.images.length}`;
     this.paragraphs.push({ line, text: '', image: { src: `${this.folder}/${name}`, alt } });

@@ -1,0 +1,233 @@
+/**
+ * `speech-deck studio`: builds speech-deck-studio.html, one offline page that does in a browser what the CLI
+ * does (Word or text file → deck, .pptx and Markdown), for office PCs that have Chrome or Edge but no Node.
+ *
+ * The page carries, besides its own code (src/studio/):
+ * - the deck's page shell: the deck page exactly as `speech-deck build` makes it, built here from a tiny speech,
+ *   with its title, slides, fonts and policy cut out at known places. The cut is checked by putting the tiny
+ *   speech back in and comparing with the built page byte for byte, so a change in the deck's build cannot
+ *   silently give the studio a different deck;
+ * - the three deck faces subset to the common characters (common-chars.ts) as WOFF 1.0, which the page subsets
+ *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import subsetFont from 'subset-font';
+import { parse } from '../core/parse.ts';
+import { inlineScripts, insertPolicy, POLICY_META } from '../render/csp.ts';
+import { escapeHtml } from '../render/escape.ts';
+import { fillTemplate, render } from '../render/html.ts';
+import { PREVIEW_SHIM } from '../studio/preview-shim.ts';
+import { commonCharacters } from './common-chars.ts';
+import { scriptHash } from './csp.ts';
+import { displayPath } from './load.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, FACES } from './fonts.ts';
+import { writeOutputs } from './output.ts';
+import { addLineBreaks, WHOLE_TERMS } from './words.ts';
+import { kb } from './size.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { BROWSER_TARGET, deckConfig } from './vite-config.ts';
+
+export const STUDIO_FILE = 'speech-deck-studio.html';
+
+/** Where the deck's @font-face rules go in the shell's style sheet. */
+export const FONTS_MARKER = '/*speech-deck:fonts*/';
+
+/** Where the hash of the speech's text goes in the deck's stamp (node/stamp.ts: sha256 of the decoded text, hex). */
+export const SPEECH_MARKER = 'speech-deck:speech-sha256';
+
+const DATA_MODULE = 'virtual:speech-deck/studio-data';
+
+/** The speech whose built page becomes the shell: short, so that its fonts are quick to make. */
+const SHELL_SPEECH = '# 讲话\n\n- 要点\n\n开场白。\n';
+
+export interface StudioParts {
+  shell: string;
+  /** The inline scripts of the deck page, which the studio's own policy must allow for its preview. */
+  shellScripts: string[];
+  faces: Array<{ role: string; family: string; weight: number; characters: string; woff: Uint8Array }>;
+  harfbuzz: Uint8Array;
+}
+
+export interface StudioBuild {
+  path: string;
+  bytes: number;
+  /** Bytes of the page by part, base64 included where the part is carried as base64. */
+  parts: { fonts: number; harfbuzz: number; shell: number; rest: number };
+  seconds: number;
+}
+
+/** Builds the deck page for the shell speech and cuts it into the shell; checks the cut by filling it back in. */
+export async function deckShell(workDir: string, fontCacheDir?: string): Promise<{ shell: string; scripts: string[] }> {
+  const speech = join(workDir, 'shell.md');
+  writeFileSync(speech, SHELL_SPEECH);
+  const out = join(workDir, 'shell');
+  await build({ ...deckConfig({ input: speech, outDir: out, ...(fontCacheDir ? { fontCacheDir } : {}) }), logLevel: 'error' });
+  const page = readdirSync(out).find((name) => name.endsWith('.html'));
+  if (!page) throw new Error('the deck build wrote no page');
+  const built = readFileSync(join(out, page), 'utf8');
+
+  const deck = parse(SHELL_SPEECH);
+  addLineBreaks(deck);
+  const rendered = render(deck);
+  const cuts: Array<[string, RegExp | string, string]> = [
+    ['policy', POLICY_META, ''],
+    ['title', `<title>${escapeHtml(rendered.title)}</title>`, '<title><!--speech-deck:title--></title>'],
+    ['slides', fillTemplate('<!--speech-deck:deck-->', rendered), '<!--speech-deck:deck-->'],
+    ['fonts', /(?:@font-face\{[^}]*\})+/, FONTS_MARKER],
+    ['stamp', /(?<=<meta name="speech-deck-speech" content="sha256-)[0-9a-f]{64}(?=")/, SPEECH_MARKER],
+  ];
+  let shell = built;
+  const taken: Record<string, string> = {};
+  for (const [name, pattern, marker] of cuts) {
+    const count = typeof pattern === 'string' ? shell.split(pattern).length - 1 : [...shell.matchAll(new RegExp(pattern, 'g'))].length;
+    if (count !== 1) throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/studio.ts must learn the page's new shape`);
+    shell = shell.replace(pattern, (found) => ((taken[name] = found), marker));
+  }
+  const policy = /content="([^"]*)"/.exec(taken.policy!)![1]!;
+  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/studio.ts and src/studio/deck-page.ts must learn it");
+  const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!), rendered), policy);
+  if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/studio.ts must learn its new shape');
+  return { shell, scripts: inlineScripts(built) };
+}
+
+/** The three deck faces, subset to the common characters, as WOFF 1.0 (the CLI's cache keeps the woff2 subsets). */
+export async function studioFaces(fontCacheDir: string, progress: (line: string) => void): Promise<StudioParts['faces']> {
+  const characters = commonCharacters().join('');
+  const embedded = await embedFonts({ heading: characters, body: characters, strong: characters }, fontCacheDir, progress);
+  const faces: StudioParts['faces'] = [];
+  for (const spec of FACES) {
+    const font = embedded.fonts.find((f) => f.family === spec.family && f.weight === spec.weight);
+    if (!font) throw new Error(`no ${spec.family} ${spec.weight} font was made`);
+    const cached = join(fontCacheDir, `studio-${createHash('sha256').update(font.woff2).digest('hex').slice(0, 32)}.woff`);
+    let woff: Uint8Array;
+    try {
+      woff = readFileSync(cached);
+    } catch {
+      progress(`Converting ${spec.family} ${spec.weight} to WOFF 1.0 for the studio (kept for later builds) …`);
+      woff = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'woff' });
+      // A cache that cannot be written only costs time later.
+      await writeOutputs([{ path: cached, data: woff }]).catch(() => undefined);
+    }
+    faces.push({ role: spec.role, family: spec.family, weight: spec.weight, characters: font.characters.join(''), woff });
+  }
+  return faces;
+}
+
+/** A block of data the page reads but never runs: the type keeps the browser from parsing it as script. */
+export const DATA_TYPE = 'application/octet-stream';
+
+/**
+ * The page's data: the shell and the speaker view's scripts as JavaScript constants; the fonts and HarfBuzz
+ * (7 MB of base64) as data blocks at the end of the page, which Chrome reads about a third faster than the same
+ * text as a JavaScript string, and which show the page's first lines sooner.
+ */
+function studioData(parts: StudioParts): Plugin {
+  const resolved = `\0${DATA_MODULE}`;
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  const blocks = [...parts.faces.map((f, i) => ({ id: `speech-deck-face-${i}`, data: f.woff })), { id: 'speech-deck-harfbuzz', data: parts.harfbuzz }];
+  return {
+    name: 'speech-deck-studio',
+    resolveId: (id) => (id === DATA_MODULE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      const faces = parts.faces.map((f, i) => ({ role: f.role, family: f.family, weight: f.weight, characters: f.characters, woff: blocks[i]!.id }));
+      return [
+        `export const shell = ${JSON.stringify(parts.shell)};`,
+        `export const fontsMarker = ${JSON.stringify(FONTS_MARKER)};`,
+        `export const speechMarker = ${JSON.stringify(SPEECH_MARKER)};`,
+        `export const wholeTerms = ${JSON.stringify(WHOLE_TERMS)};`,
+        `export const faces = ${JSON.stringify(faces)};`,
+        `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
+      ].join('\n');
+    },
+    transformIndexHtml: () => blocks.map(({ id, data }) => ({ tag: 'script', attrs: { type: DATA_TYPE, id }, children: b64(data), injectTo: 'body' as const })),
+  };
+}
+
+/** The page's scripts that run (data blocks aside), whose hashes its policy lists. */
+function runnableScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!) && !attrs!.includes(DATA_TYPE)).map(([, , code]) => code!);
+}
+
+/**
+ * The studio's own policy: no connections and no remote sources at all; its scripts and the deck's (for the
+ * preview, whose srcdoc frame inherits this policy) by hash; WebAssembly for HarfBuzz; a worker from a blob: URL
+ * (the worker's code is inlined in the page); fonts and pictures only from data: and blob: URLs it makes itself.
+ */
+export function studioPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${[...new Set(scriptHashes)].join(' ')} 'wasm-unsafe-eval'`,
+    'worker-src blob:',
+    "style-src 'unsafe-inline'",
+    'font-src data:',
+    'img-src data: blob:',
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Builds the studio page into `outDir` and returns what was written. */
+export async function buildStudio(
+  outDir: string,
+  options: { fontCacheDir?: string; progress?: (line: string) => void } = {},
+): Promise<StudioBuild> {
+  const started = performance.now();
+  const progress = options.progress ?? ((line: string) => console.log(line));
+  const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE));
+  const target = join(resolve(outDir), STUDIO_FILE);
+  progress(`正在生成工作台 · Building ${displayPath(target)} …`);
+  const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-'));
+  try {
+    const { shell, scripts } = await deckShell(work, fontCacheDir);
+    const parts: StudioParts = {
+      shell,
+      shellScripts: scripts,
+      faces: await studioFaces(fontCacheDir, progress),
+      harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
+    };
+    const out = join(work, 'studio');
+    await build({
+      root: PACKAGE_ROOT,
+      configFile: false,
+      base: './',
+      logLevel: 'error',
+      plugins: [studioData(parts), viteSingleFile({ removeViteModuleLoader: true })],
+      worker: { format: 'iife' },
+      build: {
+        target: BROWSER_TARGET,
+        cssTarget: BROWSER_TARGET,
+        outDir: out,
+        emptyOutDir: true,
+        reportCompressedSize: false,
+        rolldownOptions: { input: join(PACKAGE_ROOT, 'studio.html'), checks: { bundlerTimings: false } },
+      },
+    });
+    const page = readFileSync(join(out, 'studio.html'), 'utf8');
+    const html = insertPolicy(page, studioPolicy([...runnableScripts(page), ...parts.shellScripts, PREVIEW_SHIM].map(scriptHash)));
+    await writeOutputs([{ path: target, data: html }]);
+    const bytes = Buffer.byteLength(html);
+    const base64 = (n: number) => Math.ceil(n / 3) * 4;
+    const sizes = {
+      fonts: parts.faces.reduce((n, f) => n + base64(f.woff.length) + Buffer.byteLength(f.characters), 0),
+      harfbuzz: base64(parts.harfbuzz.length),
+      shell: Buffer.byteLength(parts.shell),
+    };
+    const result = { path: target, bytes, parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.shell }, seconds: (performance.now() - started) / 1000 };
+    progress(
+      `已写出 · Wrote ${displayPath(target)} in ${result.seconds.toFixed(1)} s: ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
+        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
+    );
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

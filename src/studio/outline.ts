@@ -1,0 +1,105 @@
+/**
+ * The slide-by-slide check: each slide's heading and key phrases as fields to edit, its spoken text read-only.
+ * Author text only ever goes into the page as text (textContent, input values), never as markup.
+ */
+import { SLIDE_LABELS } from '../core/labels.ts';
+import type { Deck, Slide } from '../core/model.ts';
+import { formatDuration } from '../core/timing.ts';
+import { lineSource } from './markdown-edit.ts';
+
+export interface OutlineHandlers {
+  heading(slide: Slide, text: string): void;
+  phrase(line: number, text: string): void;
+  remove(line: number): void;
+  add(slide: Slide): void;
+  select(index: number): void;
+}
+
+const KIND_LABEL: Record<Slide['kind'], string> = {
+  title: '标题页',
+  opening: '开场',
+  agenda: '目录',
+  section: '部分',
+  point: '小点',
+  closing: '结语',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function field(value: string, label: string, key: string, commit: (text: string) => void, className = ''): HTMLInputElement {
+  const input = element('input', { type: 'text', value, className });
+  input.setAttribute('aria-label', label);
+  input.dataset.key = key;
+  input.addEventListener('change', () => commit(input.value));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') input.blur();
+  });
+  return input;
+}
+
+function kindLabel(slide: Slide, deck: Deck): string {
+  if (slide.kind === 'section') return `第${deck.sections[slide.section!]!.numeral || ''}部分`.replace('第部分', '部分');
+  return KIND_LABEL[slide.kind];
+}
+
+/** Renders the outline of `deck` into `list`, keeping focus on the same field across re-renders. */
+export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, current: number, on: OutlineHandlers): void {
+  const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  const cards = deck.slides.map((slide, index) => {
+    const card = element('li', { className: `card${index === current ? ' current' : ''}` });
+    card.dataset.kind = slide.kind;
+    card.dataset.slide = String(index);
+    card.dataset.id = slide.id;
+    const time = formatDuration(slide.seconds).replace(' min ', ' 分 ').replace(/ s$/, ' 秒');
+    const where = `第 ${index + 1} 张 · ${slide.kind === 'agenda' ? '按各部分自动生成' : `约 ${time}`}`;
+    const head = element('div', { className: 'card-head' }, element('span', { className: 'kind' }, kindLabel(slide, deck)), element('span', { className: 'where' }, where));
+    if (slide.kind !== 'agenda') head.title = `Markdown 第 ${slide.line} 行 · line ${slide.line} of the Markdown`;
+    head.addEventListener('click', () => on.select(index));
+    card.addEventListener('focusin', () => on.select(index));
+    card.append(head);
+
+    if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'point') {
+      card.append(field(lineSource(markdown, slide.line), '标题 · heading', `${slide.id}:heading`, (text) => on.heading(slide, text), 'heading'));
+    } else {
+      card.append(element('div', { className: 'fixed' }, slide.kind === 'agenda' ? SLIDE_LABELS.agenda : SLIDE_LABELS[slide.kind]));
+    }
+
+    if (slide.kind === 'agenda') {
+      card.append(element('ol', { className: 'phrases' }, ...deck.sections.map((s) => element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`))));
+      return card;
+    }
+    if (slide.kind !== 'title') {
+      const phrases = element('ul', { className: 'phrases' });
+      slide.visible.forEach((item, i) => {
+        if (item.kind === 'image') {
+          phrases.append(element('li', { className: 'image' }, `图片 · picture: ${item.text || '（无说明）'}`));
+          return;
+        }
+        const remove = element('button', { type: 'button', textContent: '×', title: '删除这条要点 · remove this phrase' });
+        remove.setAttribute('aria-label', '删除这条要点');
+        remove.addEventListener('click', () => on.remove(item.line));
+        phrases.append(element('li', {}, field(lineSource(markdown, item.line), `要点 ${i + 1} · key phrase`, `${slide.id}:phrase:${i}`, (text) => (text.trim() ? on.phrase(item.line, text) : on.remove(item.line))), remove));
+      });
+      const add = element('button', { type: 'button', className: 'add', textContent: '＋ 添加要点' });
+      add.addEventListener('click', () => on.add(slide));
+      card.append(phrases, add);
+    }
+    if (slide.notes.length) {
+      const chars = slide.notes.reduce((n, p) => n + p.text.length, 0);
+      const notes = element('details', { className: 'notes' }, element('summary', {}, `讲稿原文（只读）· spoken text, ${chars} 字`), ...slide.notes.map((p) => element('p', {}, p.text)));
+      card.append(notes);
+    }
+    return card;
+  });
+  list.replaceChildren(...cards);
+  if (focused) (list.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+}
+
+/** Marks the card of the slide being shown. */
+export function markCurrent(list: HTMLElement, index: number): void {
+  for (const card of list.querySelectorAll<HTMLElement>('.card')) card.classList.toggle('current', card.dataset.slide === String(index));
+}

@@ -1,0 +1,323 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { buildDeck } from '../src/node/build.ts';
+import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { importFile } from '../src/node/import.ts';
+import { buildStudio } from '../src/node/studio.ts';
+import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
+import { browserForBlock, fileUrl } from './helpers/browser.ts';
+import JSZip from 'jszip';
+import { Document, Packer, Paragraph } from 'docx';
+import { readPptx } from './helpers/pptx.ts';
+import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
+import { speechDocx } from './helpers/speech-docx.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
+let studioUrl: string;
+let studioHtml: string;
+/** This speech as a Word file, and what `speech-deck import` makes of it. */
+const docx = join(work, '在县政府党组学习研讨会上的发言.docx');
+let cliImport: Awaited<ReturnType<typeof importFile>>;
+
+beforeAll(async () => {
+  // Built once for the file; the common-character fonts come from the font cache after the first build.
+  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
+  studioUrl = fileUrl(built.path);
+  studioHtml = readFileSync(built.path, 'utf8');
+  writeFileSync(docx, await speechDocx());
+  cliImport = await importFile({ input: docx, output: join(work, 'cli-import', 'speech.md') });
+}, 600_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
+const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
+
+/** A fresh context on the studio that records every request, dialog, error and policy violation, anywhere. */
+async function openStudio(browser: Browser): Promise<{ context: BrowserContext; page: Page; requests: string[]; incidents: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const requests: string[] = [];
+  const incidents: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      incidents.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') incidents.push(message.text());
+    });
+    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  await page.goto(studioUrl);
+  return { context, page, requests, incidents };
+}
+
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 30_000 });
+  expect(await page.locator('#status-text').textContent()).toContain('已就绪');
+}
+
+/** Clicks a save button and returns the file it offers. */
+async function save(page: Page, action: string): Promise<{ name: string; path: string; text: () => string }> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator(`[data-action="${action}"]`).click()]);
+  const path = join(work, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: () => readFileSync(path, 'utf8') };
+}
+
+/** The preview frame's slides: each section's id and heading text, once reveal has laid them out. */
+async function previewSlides(page: Page): Promise<Array<{ id: string; heading: string }>> {
+  const frame = page.frameLocator('#preview');
+  await expect.poll(() => frame.locator('.reveal.ready').count(), { timeout: 20_000 }).toBe(1);
+  return frame.locator('.slides section:not(.column)').evaluateAll((sections) =>
+    sections.map((s) => ({ id: s.id, heading: (s.querySelector('h1, h2')?.textContent ?? '').trim() })),
+  );
+}
+
+/**
+ * A deck page with its fonts' data taken out, and the places its headings and phrases may wrap (<wbr>): a studio
+ * deck differs from the CLI's in nothing else. (The page finds words with the browser's word breaker, the CLI
+ * with jieba; see src/studio/words.ts.)
+ */
+const comparable = (html: string) => html.replace(/url\(data:font\/woff2?;base64,[A-Za-z0-9+/=]+\)format\("woff2?"\)/g, 'url(FONT)').replace(/<wbr>/g, '');
+
+/**
+ * A Word file out to make trouble: markup and script in its text, a title that closes the page's <title>, and
+ * odd XML around the text that Word would never write but a reader must survive (a comment, a processing
+ * instruction, character references), or, with `cdata`, a CDATA section, which mammoth refuses to read.
+ */
+async function hostileDocx(cdata = false): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          "</title><script>alert('title')</script>",
+          '开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。',
+          '一、<svg onload=alert(1)>部分',
+          '这一部分说 javascript:alert(1) 和 ${alert(2)} 和 $& 。',
+          '总之，<iframe src="javascript:alert(3)"></iframe>结束。',
+        ].map((text) => new Paragraph({ text })),
+      },
+    ],
+  });
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const odd = xml
+    .replace('<w:body>', '<w:body><!-- <script>alert("comment")</script> --><?evil alert(4)?>')
+    .replace('总之，', cdata ? '总之<![CDATA[<b>cdata</b>]]>' : '总之&#xFF0C;');
+  zip.file('word/document.xml', odd);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+const chromium109 = (await import('@sparticuz/chromium')).default;
+
+describe.each([
+  ['current Chromium', undefined],
+  ['Chromium 109', await chromium109.executablePath()],
+])('the studio in %s, from file://', (_name, browserPath) => {
+  let browser: Browser;
+  // No Chinese system fonts, like an office PC without them: the saved decks must bring their own.
+  browserForBlock({ env: latinOnlyFontEnv(), ...(browserPath ? { browserPath } : {}) }, (b) => (browser = b));
+
+  it('shows the message for other browsers in plain HTML, and hides it once its script runs', async () => {
+    expect(studioHtml).toContain('请用 Chrome 或 Edge 浏览器打开本文件');
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(studioUrl);
+    await expect(plain.locator('#unsupported').isVisible()).resolves.toBe(true);
+    await expect(plain.locator('#studio').isVisible()).resolves.toBe(false);
+    await noScript.close();
+    const { context, page, incidents } = await openStudio(browser);
+    await expect.poll(() => page.locator('#studio').isVisible()).toBe(true);
+    await expect(page.locator('#unsupported').isVisible()).resolves.toBe(false);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('turns a speech into a preview and a deck equal to the CLI’s but for font bytes and wrap points, that works offline with no Chinese fonts', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
+    await waitReady(page);
+    const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.id)).toEqual(deck.slides.map((s) => s.id));
+    expect(shown.find((s) => s.id === '用定位找准坐标点')!.heading).toBe('用定位找准坐标点');
+
+    const saved = await save(page, 'save-deck');
+    expect(saved.name).toBe('在县政府党组学习研讨会上的发言.html');
+    const cli = readFileSync(inject('deckHtml'), 'utf8');
+    expect(comparable(saved.text()) === comparable(cli)).toBe(true);
+    expect(saved.text()).toMatch(/format\("woff"\)/);
+
+    // The saved deck, opened from file:// in this browser with no Chinese fonts.
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.evaluate(() => document.fonts.ready);
+    const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
+    // The faces this speech needs, as in the CLI's deck (no **emphasis**, so no bold sans), every one loaded.
+    expect(new Set(faces)).toEqual(new Set(['Noto Serif SC 700 loaded', 'Noto Sans SC 400 loaded']));
+    const notes = await deckPage.locator('.reveal .slides aside.notes').allTextContents();
+    expect(squash(notes.join(''))).toBe(squash(correctedOriginal()));
+    expect(squash(notes.join(''))).toBe(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('')));
+
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('turns this speech’s Word file (Word’s own 一、 numbering) into the tree `speech-deck import` finds, and saves a deck, a .pptx and Markdown that agree with the CLI’s', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(docx);
+    await waitReady(page);
+    const cliDeck = cliImport.imported.deck;
+    expect(cliDeck.sections.map((s) => s.numeral)).toEqual(['一', '二', '三']);
+    const report = (await page.locator('#report').textContent())!;
+    expect(report).toContain('找到的结构');
+    for (const slide of cliDeck.slides.filter((s) => s.kind === 'section' || s.kind === 'point')) expect(report).toContain(slide.heading.text);
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.id)).toEqual(cliDeck.slides.map((s) => s.id));
+    expect(shown).toHaveLength(16);
+
+    // The Markdown is the CLI import's, line for line, but for drafted key phrases (the page cuts words with the
+    // browser's ICU word breaker where the CLI uses jieba); the CLI builds it into the very deck the page saved.
+    const markdown = await save(page, 'save-markdown');
+    const withoutPhrases = (md: string) => md.split('\n').filter((line) => !/^\s*- /.test(line));
+    expect(withoutPhrases(markdown.text())).toEqual(withoutPhrases(cliImport.imported.markdown));
+    const saved = await save(page, 'save-deck');
+    const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
+    expect(comparable(saved.text()) === comparable(readFileSync(built, 'utf8'))).toBe(true);
+    const deck = parse(markdown.text());
+    expect(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(squash(fixture('speech.txt')));
+
+    // Opened from file:// in this browser with no Chinese fonts: every face loads, the notes are the Word text.
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.evaluate(() => document.fonts.ready);
+    const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => f.status));
+    expect(faces).toEqual(['loaded', 'loaded']);
+    expect(squash((await deckPage.locator('.reveal .slides aside.notes').allTextContents()).join(''))).toBe(squash(fixture('speech.txt')));
+
+    // The .pptx is the one `speech-deck pptx` writes for that Markdown, slide for slide and notes page for notes page.
+    const pptx = await save(page, 'save-pptx');
+    expect(pptx.name).toBe('在县政府党组学习研讨会上的发言.pptx');
+    const ours = await readPptx(readFileSync(pptx.path));
+    const cli = await readPptx((await renderPptx(deck)).bytes);
+    expect(ours.slides).toHaveLength(deck.slides.length);
+    expect(ours.slides.map((s) => [s.xml, s.notesXml])).toEqual(cli.slides.map((s) => [s.xml, s.notesXml]));
+    expect(squash(ours.slides.flatMap((s) => s.notes.slice(PACING_PARAGRAPHS).map((p) => p.text)).join(''))).toBe(squash(fixture('speech.txt')));
+    for (const slide of ours.slides) for (const p of [...slide.paragraphs, ...slide.notes]) for (const run of p.runs) expect([run.lang, !!run.ea]).toEqual(['zh-CN', true]);
+
+    // The manuscript goes to the browser's print dialog from a frame that runs nothing.
+    await page.locator('[data-action="print-manuscript"]').click();
+    await page.waitForFunction(() => document.body.dataset.printed === '1');
+    const manuscript = page.frameLocator('#print-frame');
+    await expect(manuscript.locator('h1').textContent()).resolves.toBe(deck.title.heading.text);
+    expect(squash((await manuscript.locator('body').textContent())!)).toContain(squash(deck.closing!.notes.at(-1)!.text));
+    expect(await page.locator('#print-frame').getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
+
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps edits to headings and key phrases, and saves Markdown that the CLI builds into the same deck', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
+    await waitReady(page);
+    const card = page.locator('.card[data-id="用定位找准坐标点"]');
+    await card.locator('input.heading').fill('用定位找准新坐标');
+    await card.locator('input.heading').press('Enter');
+    await waitReady(page);
+    const edited = page.locator('.card[data-id="用定位找准新坐标"]');
+    await edited.locator('.phrases input').first().fill('学懂弄通做实');
+    await edited.locator('.phrases input').first().press('Enter');
+    await waitReady(page);
+    await edited.locator('.phrases button').nth(1).click();
+    await waitReady(page);
+    await page.locator('input[name="theme"][value="dark"]').check();
+    await waitReady(page);
+
+    const shown = await previewSlides(page);
+    expect(shown.map((s) => s.heading)).toContain('用定位找准新坐标');
+    await expect(page.frameLocator('#preview').locator('.reveal').getAttribute('data-theme')).resolves.toBe('dark');
+    const phrases = await page.frameLocator('#preview').locator('section#用定位找准新坐标 li').allTextContents();
+    expect(phrases).toEqual(['学懂弄通做实', '始终保持正确政治方向']);
+    // The spoken text cannot be edited: no field holds it.
+    expect(await page.locator('.card .notes input, .card .notes textarea, .card .notes [contenteditable]').count()).toBe(0);
+
+    const deck = await save(page, 'save-deck');
+    const markdown = await save(page, 'save-markdown');
+    expect(markdown.name).toBe('在县政府党组学习研讨会上的发言.md');
+    const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
+    expect(comparable(deck.text()) === comparable(readFileSync(built, 'utf8'))).toBe(true);
+    expect(squash(parse(markdown.text()).slides.flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(
+      squash(parse(readFileSync('test/fixtures/speech.md', 'utf8')).slides.flatMap((s) => s.notes.map((n) => n.text)).join('')),
+    );
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing from a hostile Word file, and shows its text as text', async () => {
+    const file = join(work, 'hostile.docx');
+    writeFileSync(file, await hostileDocx());
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(file);
+    await waitReady(page);
+    expect(await page.locator('script:not([type="application/octet-stream"])').count()).toBe(2);
+    expect(await page.locator('#outline [onerror], #outline svg, #outline iframe, #report *').count()).toBe(0);
+    expect(await page.locator('#report').textContent()).toContain("</title><script>alert('title')</script>");
+    expect(await page.locator('#outline').textContent()).toContain('开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。');
+    await previewSlides(page);
+    expect(await page.frameLocator('#preview').locator('.slides [onerror], .slides svg, .slides iframe, .slides script').count()).toBe(0);
+    // A CDATA section (which Word never writes) is refused with a plain message, and nothing else happens.
+    const cdata = join(work, 'cdata.docx');
+    writeFileSync(cdata, await hostileDocx(true));
+    await page.locator('[data-action="open"]').setInputFiles(cdata);
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    expect(await page.locator('#status-text').textContent()).toContain('另存为');
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing from a hostile speech: not in the studio, its preview or the saved deck', async () => {
+    const { context, page, requests, incidents } = await openStudio(browser);
+    await page.locator('[data-action="show-paste"]').click();
+    await page.locator('#paste-text').fill(readFileSync('test/fixtures/hostile.md', 'utf8'));
+    await page.locator('[data-action="paste"]').click();
+    await waitReady(page);
+    await previewSlides(page);
+    const scripts = (root: Page | ReturnType<Page['frameLocator']>) => root.locator('script:not([type="application/octet-stream"])').count();
+    expect(await scripts(page)).toBe(2);
+    // The deck's own module script and the preview's history shim; nothing of the author's.
+    expect(await scripts(page.frameLocator('#preview'))).toBe(2);
+    expect(await page.locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
+    expect(await page.frameLocator('#preview').locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
+    // The author's markup is shown as text: in the fields to edit, and in the read-only spoken text.
+    const fields = await page.locator('#outline input').evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((i) => i.value));
+    expect(fields).toContain('要点 <img src=x onerror="alert(\'point\')">');
+    expect(await page.locator('#outline').textContent()).toContain("开场白里有 </script><script>alert('close')</script>");
+    const saved = await save(page, 'save-deck');
+    const deckPage = await context.newPage();
+    await deckPage.goto(fileUrl(saved.path));
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await expect(deckPage.title()).resolves.toBe("</title><script>alert('title')</script>");
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+});
