@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { md } from '../src/core/markdown.ts';
+import { checkSpeech } from '../src/node/check.ts';
 import { buildDeck } from '../src/node/build.ts';
 import { loads } from '../src/node/load.ts';
 import { exportPdf } from '../src/node/pdf.ts';
@@ -130,4 +132,16 @@ describe('each command reads the speech once', () => {
     expect(lines[0]).toMatch(/^Using /);
     expect(loads.count).toBe(1);
   }, 120_000);
+
+  it('check reads the Markdown once for the deck and the proofreader alike', async () => {
+    const dir = folder('check-once', { 'talk.md': fixture('proofread.md') });
+    const markdownIt = vi.spyOn(md, 'parse');
+    try {
+      const report = await checkSpeech(join(dir, 'talk.md'));
+      expect(report.problems.some((p) => 'rule' in p)).toBe(true);
+      expect(markdownIt).toHaveBeenCalledTimes(1);
+    } finally {
+      markdownIt.mockRestore();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
+import { decode } from '../src/core/decode.ts';
 import { parse } from '../src/core/parse.ts';
 import { fixture } from './helpers/speech.ts';
 
@@ -91,8 +92,10 @@ describe('parse', () => {
     expect(twice.sections.map((s) => s.points[0]!.id)).toEqual(['甲', '甲-2']);
   });
 
-  it('reads CRLF line ends the same as LF', () => {
-    expect(parse(fixture('small.md').replace(/\n/g, '\r\n'))).toEqual(deck);
+  it('reads CRLF and CR line ends the same as LF, once decoded', () => {
+    for (const end of ['\r\n', '\r']) {
+      expect(parse(decode(new TextEncoder().encode(fixture('small.md').replace(/\n/g, end))).text)).toEqual(deck);
+    }
   });
 
   it('uses defaults when there is no front matter', () => {

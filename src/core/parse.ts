@@ -1,10 +1,11 @@
 import type { Token } from 'markdown-it';
-import { splitFrontMatter, withDefaults } from './frontmatter.ts';
+import { withDefaults } from './frontmatter.ts';
 import { headingHints, markupHints } from './hints.ts';
 import { arrange } from './arrange.ts';
 import { md, toInline, inlineHtml, inlineRuns, inlineText, plainInline } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
-import { flattenDeepLines, unreadLines } from './nesting.ts';
+import { unreadLines } from './nesting.ts';
+import { asRead, type ReadMarkdown } from './read.ts';
 import { createSlugger } from './slug.ts';
 import { structureProblems } from './structure.ts';
 
@@ -31,10 +32,12 @@ interface State {
   beforeTitle?: number;
 }
 
-/** Parses a speech written in the speech-deck convention into a deck model. Pure: no I/O. */
-export function parse(source: string): Deck {
-  const text = source.replace(/\r\n?/g, '\n');
-  const front = splitFrontMatter(text);
+/**
+ * Parses a speech written in the speech-deck convention into a deck model, from its text (decoded, so with `\n`
+ * line ends) or from its Markdown as already read. Pure: no I/O.
+ */
+export function parse(speech: string | ReadMarkdown): Deck {
+  const { front, readLines, flattened, tokens } = asRead(speech);
   const state: State = {
     sections: [],
     problems: [...front.problems],
@@ -44,10 +47,8 @@ export function parse(source: string): Deck {
     bodyLines: [],
     level: 0,
   };
-  const { lines, flattened } = flattenDeepLines(front.body.split('\n'));
-  state.bodyLines = lines;
+  state.bodyLines = readLines;
   for (const i of flattened) warn(state, i + front.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
-  const tokens = md.parse(lines.join('\n'), {});
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
   if (front.body.trim()) finish(state);
   else error(state, front.bodyOffset + 1, emptyMessage(front.bodyOffset > 0));

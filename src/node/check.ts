@@ -13,8 +13,8 @@ export interface CheckReport {
 
 /** Reads a speech and reports its structure problems and proofreading findings, without building; pictures are opened to see that they can be. */
 export async function checkSpeech(input: string): Promise<CheckReport> {
-  const { file, text, deck } = loadSpeech(input);
-  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...proofread(text)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const { file, markdown, deck } = loadSpeech(input);
+  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...proofread(markdown)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, problems };
 }
 

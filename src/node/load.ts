@@ -6,6 +6,7 @@ import { CLIError } from './errors.ts';
 import { pictureProblems } from './images.ts';
 import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
+import { readMarkdown, type ReadMarkdown } from '../core/read.ts';
 import { addLineBreaks } from './words.ts';
 
 export interface LoadedSpeech {
@@ -15,6 +16,8 @@ export interface LoadedSpeech {
   file: string;
   /** The decoded text, for checks that read the source itself. */
   text: string;
+  /** Its Markdown as read for the deck, for the proofreader to reuse rather than read again. */
+  markdown: ReadMarkdown;
   deck: Deck;
 }
 
@@ -44,10 +47,11 @@ export function readSpeechBytes(path: string): Uint8Array {
 export function speechFrom(path: string, bytes: Uint8Array): LoadedSpeech {
   loads.count++;
   const decoded = decode(bytes);
-  const deck = parse(decoded.text);
+  const markdown = readMarkdown(decoded.text);
+  const deck = parse(markdown);
   addLineBreaks(deck);
   deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
-  return { path: resolve(path), file: displayPath(path), text: decoded.text, deck };
+  return { path: resolve(path), file: displayPath(path), text: decoded.text, markdown, deck };
 }
 
 /** A path relative to the working directory when it lies below it, else as given. */

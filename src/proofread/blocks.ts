@@ -1,20 +1,17 @@
 import type { Token } from 'markdown-it';
-import { splitFrontMatter } from '../core/frontmatter.ts';
-import { md } from '../core/markdown.ts';
+import { asRead, type ReadMarkdown } from '../core/read.ts';
 import type { Block } from './finding.ts';
 
 // Inline code and link addresses are not prose; blanking them keeps columns right.
 const NOT_PROSE = [/`+[^`\n]*`+/g, /\]\([^)\n]*\)/g, /<[a-z][a-z0-9+.-]*:[^>\s]*>/gi];
 const BLANK = '\uE000';
 
-/** The prose of a speech as blocks of source lines: headings, paragraphs and list items, not front matter or code. */
-export function textBlocks(source: string): Block[] {
-  const text = source.replace(/\r\n?/g, '\n');
-  const front = splitFrontMatter(text);
-  const lines = front.body.split('\n');
+/** The prose of a speech (its text or its Markdown as already read) as blocks of source lines: headings, paragraphs and list items, not front matter or code. */
+export function textBlocks(speech: string | ReadMarkdown): Block[] {
+  const { front, lines, tokens } = asRead(speech);
   const seen = new Set<number>();
   const blocks: Block[] = [];
-  for (const token of md.parse(front.body, {})) {
+  for (const token of tokens) {
     const range = proseRange(token);
     if (!range || seen.has(range[0])) continue;
     seen.add(range[0]);

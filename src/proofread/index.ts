@@ -1,3 +1,4 @@
+import type { ReadMarkdown } from '../core/read.ts';
 import { textBlocks } from './blocks.ts';
 import type { Block, Finding, Hit, Rule } from './finding.ts';
 import { doneInDemand } from './done-in-demand.ts';
@@ -18,8 +19,8 @@ export const RULES: readonly Rule[] = [terms, series, pairs, halfwidth, spaces, 
 // Past this many findings of one kind in one paragraph, the rest are summed up rather than listed.
 const MAX_PER_BLOCK = 10;
 
-/** Proofreads the prose of a speech for slips that matter in official Chinese text. Pure: no I/O. */
-export function proofread(source: string, rules: readonly Rule[] = RULES): Finding[] {
+/** Proofreads the prose of a speech (its text or its Markdown as already read) for slips that matter in official Chinese text. Pure: no I/O. */
+export function proofread(source: string | ReadMarkdown, rules: readonly Rule[] = RULES): Finding[] {
   const blocks = textBlocks(source);
   const speech = blocks.map((b) => b.text).join('\n');
   return blocks

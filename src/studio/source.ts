@@ -45,7 +45,9 @@ export async function readFile(file: File): Promise<Source> {
 /** Pasted text. */
 export function readPasted(text: string): Source {
   if (!text.trim()) throw new SourceError('没有可用的文字：请先把讲话稿粘贴到文本框里。 · Nothing to use: paste the speech into the box first.');
-  return fromText(text.replace(/\r\n?/g, '\n'), '粘贴的文字', []);
+  // Pasted text goes through the same decoding as a file: line ends and control characters are dealt with there.
+  const decoded = decode(new TextEncoder().encode(text));
+  return fromText(decoded.text, '粘贴的文字', decoded.problems);
 }
 
 function fromText(text: string, name: string, problems: Problem[]): Source {

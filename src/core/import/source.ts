@@ -31,10 +31,9 @@ export interface SourceParagraph {
 /** Cuts text into words; the importer uses it to weigh the words of each slide when drafting key phrases. */
 export type Segmenter = (text: string) => string[];
 
-/** A text file's paragraphs: each non-blank line is one, as offices save Word text (one paragraph a line). */
+/** A decoded text file's paragraphs: each non-blank line is one, as offices save Word text (one paragraph a line). */
 export function textParagraphs(text: string): SourceParagraph[] {
   return text
-    .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line, i) => ({ line: i + 1, text: line }))
     .filter((p) => p.text.trim() !== '');
