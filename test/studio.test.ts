@@ -9,10 +9,11 @@ import { spokenSlides, type Deck } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { commonCharacters, hanByFrequency } from '../src/node/common-chars.ts';
 import { fontFaceCss } from '../src/node/fonts.ts';
-import { deckShell, FONTS_MARKER, SPEECH_MARKER } from '../src/node/studio.ts';
+import { buildShell } from '../src/node/shell.ts';
+import { FONTS_MARKER, SPEECH_MARKER } from '../src/render/page.ts';
 import { addLineBreaks } from '../src/node/words.ts';
 import { deckPage } from '../src/studio/deck-page.ts';
-import { fontFaceRule } from '../src/studio/font-css.ts';
+import { fontFaceRule } from '../src/render/font-css.ts';
 import { loadHarfBuzz } from '../src/studio/hb-subset.ts';
 import { addItem, lineSource, oneLine, removeItem, setHeading, setItem, setTheme, startList } from '../src/studio/markdown-edit.ts';
 import { fileName } from '../src/studio/save.ts';
@@ -142,7 +143,7 @@ describe('the deck the studio puts together', () => {
   const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-shell-'));
   let shell: string;
   beforeAll(async () => {
-    shell = (await deckShell(work)).shell;
+    shell = (await buildShell(work)).shell;
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { faceText } from '../core/charset.ts';
+import { fillShell } from '../render/page.ts';
+import { withContentSecurityPolicy } from './csp.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss, missingFontWarnings } from './fonts.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { buildFailure, cachedShell } from './shell.ts';
+import { stampFor } from './stamp.ts';
 import { CLIError, formatProblem } from './errors.ts';
 import { embedPictures } from './images.ts';
 import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
 import { hasErrors } from '../core/model.ts';
-import { cannotWrite, ensureFolder, osErrorCode, privateFolder, writeOutputs } from './output.ts';
+import { ensureFolder, privateFolder, writeOutputs } from './output.ts';
 import { describeSize, sizeBreakdown } from './size.ts';
 import { fixedSpeech } from './speech-source.ts';
 import { deckSeconds, formatDuration } from '../core/timing.ts';
@@ -38,8 +45,15 @@ export async function checkedSpeech(loaded: LoadedSpeech, report: (loaded: Loade
 
 export interface BuildOptions {
   fontCacheDir?: string;
+  /** Where the page shell is kept (node/shell.ts); defaults to node_modules/.cache/speech-deck/shell. */
+  shellCacheDir?: string;
   /** The speech, when the command has read it already; read from `input` otherwise. */
   speech?: LoadedSpeech;
+  /**
+   * Bundle the whole page with Vite, as the dev server does, rather than fill the cached shell. Both give the
+   * same file byte for byte (tested); the shell is what builds use, as it needs no bundler.
+   */
+  bundle?: boolean;
 }
 
 /** A finished build: where the page was written, and the page itself. */
@@ -54,7 +68,8 @@ export async function buildDeck(input: string, outDir: string, options: BuildOpt
 }
 
 /**
- * Builds the one-file deck: Vite works in a private temporary folder, and the finished page alone is written to
+ * Builds the one-file deck: the speech's slides, fonts and stamp filled into the cached page shell (or, with
+ * `bundle`, the page bundled by Vite in a private temporary folder); the finished page alone is written to
  * `<outDir>/<name>.html` in one atomic step. Nothing else in `outDir` is touched.
  */
 export async function buildDeckFile(input: string, outDir: string, options: BuildOptions = {}): Promise<BuiltDeck> {
@@ -66,16 +81,31 @@ export async function buildDeckFile(input: string, outDir: string, options: Buil
   // Said before the slow part: a folder that cannot be made is known at once.
   ensureFolder(out);
   console.log(`Building ${displayPath(target)} from ${loaded.file} …`);
+  const html = options.bundle ? await bundledPage(loaded, name, options.fontCacheDir) : await shellPage(loaded, options);
+  await writeOutputs([{ path: target, data: html, check: wholePage }]);
+  const size = describeSize(sizeBreakdown(html));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${loaded.deck.slides.length} slides, about ${formatDuration(deckSeconds(loaded.deck))} of speaking`);
+  console.log(`  ${size}`);
+  return { path: target, html };
+}
+
+/** The page from the cached shell: the speech's fonts subset (or read from their cache), the rest filled in. */
+async function shellPage(loaded: LoadedSpeech, options: BuildOptions): Promise<string> {
+  const progress = (line: string) => console.log(line);
+  const fontCacheDir = resolve(PACKAGE_ROOT, options.fontCacheDir ?? DEFAULT_FONT_CACHE);
+  const parts = await cachedShell({ fontCacheDir, shellCacheDir: options.shellCacheDir, progress });
+  const embedded = await embedFonts(faceText(loaded.deck), fontCacheDir, progress);
+  for (const line of missingFontWarnings(embedded, basename(loaded.path))) console.warn(line);
+  return withContentSecurityPolicy(fillShell(parts, loaded.deck, fontFaceCss(embedded.fonts), stampFor(loaded).speech));
+}
+
+/** The page bundled by Vite in a private folder. */
+async function bundledPage(loaded: LoadedSpeech, name: string, fontCacheDir: string | undefined): Promise<string> {
   const work = privateFolder();
   try {
-    await viteBuild(loaded, work.path, options.fontCacheDir);
-    const html = readFileSync(join(work.path, `${name}.html`), 'utf8');
-    await writeOutputs([{ path: target, data: html, check: wholePage }]);
-    const size = describeSize(sizeBreakdown(html));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${loaded.deck.slides.length} slides, about ${formatDuration(deckSeconds(loaded.deck))} of speaking`);
-    console.log(`  ${size}`);
-    return { path: target, html };
+    await viteBuild(loaded, work.path, fontCacheDir);
+    return readFileSync(join(work.path, `${name}.html`), 'utf8');
   } finally {
     work.release();
   }
@@ -103,31 +133,4 @@ async function viteBuild(loaded: LoadedSpeech, outDir: string, fontCacheDir: str
   }
 }
 
-/**
- * A failed build in plain words. Our own plugins throw messages meant for the user; file system errors from the
- * bundler (a full disk, say) arrive as Rust panics with a backtrace and a request to report them, and are put
- * the way every other write failure is.
- */
-function buildFailure(error: unknown, outDir: string): Error {
-  const seen = new Set<unknown>();
-  for (let e: unknown = error; e && !seen.has(e); e = (e as { cause?: unknown }).cause) {
-    seen.add(e);
-    if (e instanceof CLIError) return e;
-    const errors = (e as { errors?: unknown[] }).errors;
-    const inner = errors?.find((x) => x instanceof CLIError);
-    if (inner) return inner as CLIError;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as NodeJS.ErrnoException).code ?? osErrorCode(message);
-  if (code && /^E[A-Z]+$/.test(code)) {
-    const failed = cannotWrite(outDir, { code });
-    if (failed instanceof CLIError) return new CLIError(failed.message.replace(/:/, ", the build's temporary folder (set TMPDIR to use another):"));
-  }
-  const line = message
-    .replace(/\u001b\[[0-9;]*m/g, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l && !/^Build failed with/i.test(l) && !/please report/i.test(l) && !/^\[[A-Z_]+\]\s*$/.test(l));
-  return new CLIError(`the deck could not be built: ${line ?? 'the bundler stopped without saying why'}`);
-}
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
 import { distinctCharacters, type FaceRole } from '../core/charset.ts';
+import { fontFaceRules } from '../render/font-css.ts';
 import { CLIError } from './errors.ts';
-import { writeOutputs } from './output.ts';
+import { keepCached, readCached } from './cache.ts';
 
 /** Where font subsets are kept between builds, below the project folder. */
 export const DEFAULT_FONT_CACHE = 'node_modules/.cache/speech-deck/fonts';
@@ -65,9 +66,53 @@ function readSlices(spec: FaceSpec<string>): { dir: string; version: string; sli
   return { dir, version, slices };
 }
 
-function inSlice(slice: Slice, char: string): boolean {
-  const cp = char.codePointAt(0)!;
-  return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
+/** A weight's slices and which of them hold each code point: made once a process, not searched per character. */
+interface SliceIndex {
+  dir: string;
+  version: string;
+  slices: Slice[];
+  /** Code point → the slices (by index) whose unicode-range holds it; the ranges of a CJK face overlap a little. */
+  holders: Map<number, number[]>;
+  /** A slice with no unicode-range holds every code point. */
+  whole: number[];
+}
+
+const indexes = new Map<string, SliceIndex>();
+
+function sliceIndex(spec: FaceSpec<string>): SliceIndex {
+  const id = `${spec.pkg}/${spec.weight}`;
+  let index = indexes.get(id);
+  if (index) return index;
+  const { dir, version, slices } = readSlices(spec);
+  const holders = new Map<number, number[]>();
+  const whole: number[] = [];
+  slices.forEach((slice, i) => {
+    for (const [a, b] of slice.ranges) {
+      if (b - a > 0x10000) {
+        whole.push(i);
+        continue;
+      }
+      for (let cp = a; cp <= b; cp++) {
+        const list = holders.get(cp);
+        if (list) list.push(i);
+        else holders.set(cp, [i]);
+      }
+    }
+  });
+  index = { dir, version, slices, holders, whole };
+  indexes.set(id, index);
+  return index;
+}
+
+/** The wanted characters of each slice, in slice order, as the subsetter takes them. */
+function charactersBySlice(index: SliceIndex, wanted: readonly string[]): string[][] {
+  const bySlice: string[][] = index.slices.map(() => []);
+  for (const char of wanted) {
+    const cp = char.codePointAt(0)!;
+    const holders = [...(index.holders.get(cp) ?? []), ...index.whole].sort((x, y) => x - y);
+    for (const i of new Set(holders)) bySlice[i]!.push(char);
+  }
+  return bySlice;
 }
 
 /** Changes whenever the way subsets are made changes, so that older cached subsets are not used (2: blank glyphs kept). */
@@ -91,23 +136,25 @@ export async function embedFaces<R extends string>(
 ): Promise<EmbeddedFonts<R>> {
   const result: EmbeddedFonts<R> = { fonts: [], missing: {}, subsetCount: 0 };
   for (const spec of faces) {
-    const { dir, version, slices } = readSlices(spec);
+    const index = sliceIndex(spec);
+    const { dir, version } = index;
     // Spaces that take up room get a glyph too; line ends and tabs need none.
     const wanted = distinctCharacters(text[spec.role]).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
-    const parts = slices
-      .map((slice) => ({ file: join(dir, slice.file), characters: wanted.filter((c) => inSlice(slice, c)) }))
+    const bySlice = charactersBySlice(index, wanted);
+    const parts = index.slices
+      .map((slice, i) => ({ file: join(dir, slice.file), characters: bySlice[i]! }))
       .filter((part) => part.characters.length);
     const characters = parts.flatMap((p) => p.characters);
     const missing = wanted.filter((c) => !characters.includes(c));
     if (missing.length) result.missing[spec.role] = missing;
     if (!characters.length) continue;
     const key = createHash('sha256').update(`${SUBSET_METHOD}\n${spec.pkg}@${version}/${spec.weight}\n${characters.join('')}`).digest('hex').slice(0, 32);
-    let woff2 = readCached(cacheDir, key);
+    let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
       progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) …`);
       woff2 = await mergedSubset(parts, characters);
       await checkSubset(woff2, characters, spec);
-      await keep(cacheDir, key, woff2, progress);
+      await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(`The font subset was not kept for later builds: ${why}`));
       result.subsetCount++;
     }
     result.fonts.push({ family: spec.family, weight: spec.weight, characters, woff2 });
@@ -143,35 +190,6 @@ async function mergedSubset(parts: Array<{ file: string; characters: string[] }>
   return subsetFont(ttf, characters.join(''), { targetFormat: 'woff2' });
 }
 
-/**
- * The cache holds each subset as `<key>-<hash of its bytes>.woff2`. A file whose bytes do not match its name
- * (cut short, overwritten, damaged on the disk) is removed and the subset made again, so a bad cache can cost
- * time but never put a font that does not load into a deck.
- */
-function readCached(cacheDir: string, key: string): Uint8Array | undefined {
-  let names: string[];
-  try {
-    names = readdirSync(cacheDir).filter((n) => n.startsWith(`${key}-`) && n.endsWith('.woff2'));
-  } catch {
-    return undefined;
-  }
-  for (const name of names) {
-    const path = join(cacheDir, name);
-    try {
-      const bytes = readFileSync(path);
-      if (`${key}-${contentHash(bytes)}.woff2` === name && isWoff2(bytes)) return bytes;
-      unlinkSync(path);
-    } catch {
-      // Unreadable or not removable: make the subset again all the same.
-    }
-  }
-  return undefined;
-}
-
-function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-}
-
 /** A woff2 file starts with its signature and gives its own length in its header. */
 function isWoff2(bytes: Uint8Array): boolean {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -193,26 +211,16 @@ async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSp
   if (lost.length) throw new CLIError(`the ${spec.family} ${spec.weight} font came out without ${lost.slice(0, 10).join('')}; run the command again`);
 }
 
-/** Keeps a subset for later builds, written atomically; a cache that cannot be written only costs time later. */
-async function keep(cacheDir: string, key: string, woff2: Uint8Array, progress: (message: string) => void): Promise<void> {
-  try {
-    await writeOutputs([{ path: join(cacheDir, `${key}-${contentHash(woff2)}.woff2`), data: woff2 }]);
-  } catch (error) {
-    progress(`The font subset was not kept for later builds: ${(error as Error).message}`);
-  }
+
+/** One warning for each face that lacks characters the speech draws with it. */
+export function missingFontWarnings(embedded: Pick<EmbeddedFonts<string>, 'missing'>, file: string): string[] {
+  return Object.entries(embedded.missing).map(([role, chars]) => {
+    const list = (chars ?? []).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
+    return `${file}: no embedded ${role} font has ${list}; on a machine without such a font it shows as a box`;
+  });
 }
 
-/**
- * @font-face rules with the subsets inlined as data: URIs, so the deck needs no other file. No
- * unicode-range: each subset holds exactly the characters it maps, the browser falls back character
- * by character all the same, and the ranges of a few hundred scattered Chinese characters cost 5 KB.
- */
+/** @font-face rules with the subsets inlined as data: URIs, so the deck needs no other file (render/font-css.ts). */
 export function fontFaceCss(fonts: readonly EmbeddedFont[]): string {
-  return fonts
-    .map(
-      (f) =>
-        `@font-face{font-family:'${f.family}';font-style:normal;font-weight:${f.weight};font-display:block;` +
-        `src:url(data:font/woff2;base64,${Buffer.from(f.woff2).toString('base64')}) format('woff2')}`,
-    )
-    .join('\n');
+  return fontFaceRules(fonts.map((f) => ({ family: f.family, weight: f.weight, data: Buffer.from(f.woff2).toString('base64'), format: 'woff2' })));
 }

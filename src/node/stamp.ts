@@ -27,23 +27,29 @@ let generator: string | undefined;
 
 /** The program's version and a hash of everything a deck is built from besides the speech. */
 export function generatorVersion(): string {
-  if (generator) return generator;
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return (generator ??= generatorOf(PACKAGE_ROOT));
+}
+
+/**
+ * The version stamp of the program in `root`: its version and a hash of `index.html`, `package.json`, the locked
+ * dependency versions and every source file. Any change to the page code, the theme or a dependency changes it.
+ */
+export function generatorOf(root: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const hash = createHash('sha256');
   const files = ['index.html', 'package.json', 'package-lock.json'];
-  const sources = readdirSync(join(PACKAGE_ROOT, 'src'), { recursive: true, withFileTypes: true })
+  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(PACKAGE_ROOT.length).replace(/^[\\/]/, ''));
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[\\/]/, ''));
   for (const file of [...files, ...sources.sort()]) {
     hash.update(`${file.replace(/\\/g, '/')}\0`);
     try {
-      hash.update(readFileSync(join(PACKAGE_ROOT, file)));
+      hash.update(readFileSync(join(root, file)));
     } catch {
       hash.update('missing');
     }
   }
-  generator = `speech-deck ${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
-  return generator;
+  return `speech-deck ${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
 }
 
 /** A loaded speech, or the text alone of one that shows no pictures. */

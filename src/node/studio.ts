@@ -3,48 +3,36 @@
  * does (Word or text file → deck, .pptx and Markdown), for office PCs that have Chrome or Edge but no Node.
  *
  * The page carries, besides its own code (src/studio/):
- * - the deck's page shell: the deck page exactly as `speech-deck build` makes it, built here from a tiny speech,
- *   with its title, slides, fonts and policy cut out at known places. The cut is checked by putting the tiny
- *   speech back in and comparing with the built page byte for byte, so a change in the deck's build cannot
- *   silently give the studio a different deck;
+ * - the deck's page shell (node/shell.ts), the one `speech-deck build` fills: the deck page as Vite builds it,
+ *   with its title, slides, fonts and stamp cut out at known places;
  * - the three deck faces subset to the common characters (common-chars.ts) as WOFF 1.0, which the page subsets
  *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import subsetFont from 'subset-font';
-import { parse } from '../core/parse.ts';
-import { inlineScripts, insertPolicy, POLICY_META } from '../render/csp.ts';
-import { escapeHtml } from '../render/escape.ts';
-import { fillTemplate, render } from '../render/html.ts';
+import { inlineScripts, insertPolicy } from '../render/csp.ts';
+import { FONTS_MARKER, SPEECH_MARKER } from '../render/page.ts';
 import { PREVIEW_SHIM } from '../studio/preview-shim.ts';
 import { commonCharacters } from './common-chars.ts';
 import { scriptHash } from './csp.ts';
 import { displayPath } from './load.ts';
 import { DEFAULT_FONT_CACHE, embedFonts, FACES } from './fonts.ts';
 import { writeOutputs } from './output.ts';
-import { addLineBreaks, WHOLE_TERMS } from './words.ts';
+import { WHOLE_TERMS } from './words.ts';
 import { kb } from './size.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
+import { cachedShell } from './shell.ts';
 import { BROWSER_TARGET, deckConfig } from './vite-config.ts';
 
 export const STUDIO_FILE = 'speech-deck-studio.html';
 
-/** Where the deck's @font-face rules go in the shell's style sheet. */
-export const FONTS_MARKER = '/*speech-deck:fonts*/';
-
-/** Where the hash of the speech's text goes in the deck's stamp (node/stamp.ts: sha256 of the decoded text, hex). */
-export const SPEECH_MARKER = 'speech-deck:speech-sha256';
-
 const DATA_MODULE = 'virtual:speech-deck/studio-data';
-
-/** The speech whose built page becomes the shell: short, so that its fonts are quick to make. */
-const SHELL_SPEECH = '# 讲话\n\n- 要点\n\n开场白。\n';
 
 export interface StudioParts {
   shell: string;
@@ -60,40 +48,6 @@ export interface StudioBuild {
   /** Bytes of the page by part, base64 included where the part is carried as base64. */
   parts: { fonts: number; harfbuzz: number; shell: number; rest: number };
   seconds: number;
-}
-
-/** Builds the deck page for the shell speech and cuts it into the shell; checks the cut by filling it back in. */
-export async function deckShell(workDir: string, fontCacheDir?: string): Promise<{ shell: string; scripts: string[] }> {
-  const speech = join(workDir, 'shell.md');
-  writeFileSync(speech, SHELL_SPEECH);
-  const out = join(workDir, 'shell');
-  await build({ ...deckConfig({ input: speech, outDir: out, ...(fontCacheDir ? { fontCacheDir } : {}) }), logLevel: 'error' });
-  const page = readdirSync(out).find((name) => name.endsWith('.html'));
-  if (!page) throw new Error('the deck build wrote no page');
-  const built = readFileSync(join(out, page), 'utf8');
-
-  const deck = parse(SHELL_SPEECH);
-  addLineBreaks(deck);
-  const rendered = render(deck);
-  const cuts: Array<[string, RegExp | string, string]> = [
-    ['policy', POLICY_META, ''],
-    ['title', `<title>${escapeHtml(rendered.title)}</title>`, '<title><!--speech-deck:title--></title>'],
-    ['slides', fillTemplate('<!--speech-deck:deck-->', rendered), '<!--speech-deck:deck-->'],
-    ['fonts', /(?:@font-face\{[^}]*\})+/, FONTS_MARKER],
-    ['stamp', /(?<=<meta name="speech-deck-speech" content="sha256-)[0-9a-f]{64}(?=")/, SPEECH_MARKER],
-  ];
-  let shell = built;
-  const taken: Record<string, string> = {};
-  for (const [name, pattern, marker] of cuts) {
-    const count = typeof pattern === 'string' ? shell.split(pattern).length - 1 : [...shell.matchAll(new RegExp(pattern, 'g'))].length;
-    if (count !== 1) throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/studio.ts must learn the page's new shape`);
-    shell = shell.replace(pattern, (found) => ((taken[name] = found), marker));
-  }
-  const policy = /content="([^"]*)"/.exec(taken.policy!)![1]!;
-  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/studio.ts and src/studio/deck-page.ts must learn it");
-  const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!), rendered), policy);
-  if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/studio.ts must learn its new shape');
-  return { shell, scripts: inlineScripts(built) };
 }
 
 /** The three deck faces, subset to the common characters, as WOFF 1.0 (the CLI's cache keeps the woff2 subsets). */
@@ -112,7 +66,7 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
       progress(`Converting ${spec.family} ${spec.weight} to WOFF 1.0 for the studio (kept for later builds) …`);
       woff = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'woff' });
       // A cache that cannot be written only costs time later.
-      await writeOutputs([{ path: cached, data: woff }]).catch(() => undefined);
+      await writeOutputs([{ path: cached, data: woff }], { cache: true }).catch(() => undefined);
     }
     faces.push({ role: spec.role, family: spec.family, weight: spec.weight, characters: font.characters.join(''), woff });
   }
@@ -187,10 +141,10 @@ export async function buildStudio(
   progress(`正在生成工作台 · Building ${displayPath(target)} …`);
   const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-'));
   try {
-    const { shell, scripts } = await deckShell(work, fontCacheDir);
+    const { shell } = await cachedShell({ fontCacheDir, progress });
     const parts: StudioParts = {
       shell,
-      shellScripts: scripts,
+      shellScripts: inlineScripts(shell),
       faces: await studioFaces(fontCacheDir, progress),
       harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
     };

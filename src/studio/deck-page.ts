@@ -1,20 +1,16 @@
 /**
  * The saved deck, put together in the page exactly as the CLI's build puts it together: the deck's page as the
  * CLI builds it (carried as `shell`, with reveal.js, the theme and the deck's own code), filled by the same pure
- * `fillTemplate(render(deck))`, the fonts in the same place, and the policy by the same rules (render/csp.ts),
- * hashing with the browser's crypto.subtle instead of Node's crypto.
+ * `fillShell` (render/page.ts), and the policy by the same rules (render/csp.ts), hashing with the browser's
+ * crypto.subtle instead of Node's crypto.
  */
 import type { Deck } from '../core/model.ts';
 import { deckPolicy, hashSource, inlineScripts, insertPolicy } from '../render/csp.ts';
-import { fillTemplate, render } from '../render/html.ts';
+import { fillShell, type DeckShell } from '../render/page.ts';
 import { toBase64 } from './base64.ts';
 import { withPreviewShim } from './preview-shim.ts';
 
-export interface DeckShell {
-  shell: string;
-  fontsMarker: string;
-  speechMarker: string;
-}
+export type { DeckShell };
 
 const hashes = new Map<string, Promise<string>>();
 
@@ -33,12 +29,9 @@ function sha256Source(code: string): Promise<string> {
  * `preview` adds the preview's shim. The stamp records the speech as the CLI's does: the SHA-256 of its text.
  */
 export async function deckPage(markdown: string, deck: Deck, fontCss: string, parts: DeckShell, options: { preview?: boolean } = {}): Promise<string> {
-  if (!parts.shell.includes(parts.fontsMarker)) throw new Error('the deck page has no place for its fonts');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(markdown)));
   const speech = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-  // Fonts and stamp first: the author's title, filled in next, could otherwise hold a marker's text.
-  const shell = parts.shell.replace(parts.fontsMarker, () => fontCss).replace(parts.speechMarker, () => speech);
-  const filled = fillTemplate(shell, render(deck));
+  const filled = fillShell(parts, deck, fontCss, speech);
   const html = options.preview ? withPreviewShim(filled) : filled;
   const sources = await Promise.all(inlineScripts(html).map(sha256Source));
   return insertPolicy(html, deckPolicy(sources));

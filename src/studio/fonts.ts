@@ -8,7 +8,7 @@ import type { Deck } from '../core/model.ts';
 import { faces as carried, harfbuzz } from 'virtual:speech-deck/studio-data';
 import FontWorker from './font-worker.ts?worker&inline';
 import { toBase64 } from './base64.ts';
-import { fontFaceRule } from './font-css.ts';
+import { fontFaceRule } from '../render/font-css.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface DeckFonts {

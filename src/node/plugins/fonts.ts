@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { distinctCharacters, faceText, type FaceRole } from '../../core/charset.ts';
 import type { Deck } from '../../core/model.ts';
-import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss } from '../fonts.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss, missingFontWarnings } from '../fonts.ts';
 import { LiveSpeech, type SpeechSource } from '../speech-source.ts';
 
 export interface FontsOptions {
@@ -44,10 +44,7 @@ export function deckFonts(source: SpeechSource, options: FontsOptions = {}): Plu
       const { deck } = source.current();
       embeddedKey = fontKey(deck);
       const embedded = await embedFonts(faceText(deck) satisfies Record<FaceRole, string>, cacheDir, options.progress);
-      for (const [role, chars] of Object.entries(embedded.missing)) {
-        const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
-        warn(`${basename(source.path)}: no embedded ${role} font has ${list}; on a machine without such a font it shows as a box`);
-      }
+      for (const line of missingFontWarnings(embedded, basename(source.path))) warn(line);
       return fontFaceCss(embedded.fonts);
     },
     configureServer(server) {
