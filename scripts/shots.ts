@@ -23,7 +23,7 @@ try {
   for (const [width, height] of SIZES.filter(([w, h]) => !values.size || values.size === `${w}x${h}`)) {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${pathToFileURL(html).href}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady());
+    await page.waitForFunction(() => window.deck?.isReady() && document.documentElement.hasAttribute('data-fitted'));
     await page.evaluate(() => document.fonts.ready);
     const ids: string[] = await page.evaluate(() => window.deck!.getSlides().map((s) => s.id));
     const dir = join(outDir, `${width}x${height}`);

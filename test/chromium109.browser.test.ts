@@ -95,7 +95,7 @@ describe('in Chromium 109, the office browser', () => {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(url);
-    await page.waitForFunction(() => window.deck?.isReady() === true && window.deck.hasPlugin('speaker-view'));
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'));
     await page.evaluate(() => document.fonts.ready);
     return page;
   }

@@ -69,23 +69,28 @@ describe('the built deck in Chromium', () => {
     expect(squash(notes)).toBe(squash(correctedOriginal()));
   });
 
-  it('finds a slide with search (Ctrl+Shift+F) and zooms into one with Alt+click (Ctrl+click on Linux)', async () => {
+  it('jumps to a slide by its number with G, as the slide number in the corner counts them', async () => {
     await page.evaluate(() => window.deck!.slide(0, 0));
-    await page.keyboard.press('Control+Shift+F');
-    const input = page.locator('.searchinput');
-    await expect.poll(() => input.isVisible()).toBe(true);
     const target = model.sections[2]!.points[0]!;
-    await input.fill(target.heading.text);
+    const number = model.slides.findIndex((slide) => slide.id === target.id) + 1;
+    await page.keyboard.press('g');
+    const input = page.locator('.jump-to-slide-input');
+    await expect.poll(() => input.isVisible()).toBe(true);
+    await input.fill(String(number));
     await input.press('Enter');
     await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(target.id);
-    await page.keyboard.press('Control+Shift+F');
     await expect.poll(() => input.isVisible()).toBe(false);
-    // reveal's zoom plugin takes Ctrl on Linux and Alt elsewhere.
-    const modifier = (await page.evaluate(() => /Linux/.test(navigator.platform))) ? 'Control' : 'Alt';
-    await page.locator('section.present:not(.stack) h2').click({ modifiers: [modifier] });
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(true);
-    await page.locator('section.present:not(.stack) h2').click({ modifiers: [modifier], force: true });
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(false);
+    expect((await page.locator('.slide-number').textContent())!.trim()).toMatch(new RegExp(`^${number}\\b`));
+  });
+
+  it('blacks the screen out with B, all black with no button on it, and comes back with B', async () => {
+    await page.keyboard.press('b');
+    await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(true);
+    await expect.poll(() => page.locator('.pause-overlay').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    expect(await page.locator('.pause-overlay').evaluate((el) => [getComputedStyle(el).backgroundColor, el.getBoundingClientRect().width === innerWidth])).toEqual(['rgb(0, 0, 0)', true]);
+    expect(await page.locator('.pause-overlay .resume-button').isVisible()).toBe(false);
+    await page.keyboard.press('b');
+    await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(false);
   });
 
   it('opens the speaker view with S, showing the current notes and the timer, and follows navigation', async () => {

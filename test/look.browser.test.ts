@@ -80,7 +80,7 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${deckUrl}?transition=none`);
-  await page.waitForFunction(() => window.deck?.isReady() === true);
+  await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
   await page.evaluate(axeSource);
   const violations = await eachSlide(page, () =>
     page.evaluate(async () => {
@@ -163,7 +163,7 @@ describe('the look of the deck', () => {
   it('fits the print view: one page per slide, each slide inside its page', async () => {
     const page = await browser.newPage();
     await page.goto(`${deckUrl}?print-pdf`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
     const result = await page.evaluate(() => ({
       slides: window.deck!.getTotalSlides(),
@@ -215,7 +215,7 @@ describe('text that would not fit', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(`${fileUrl(html)}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
   });
   afterAll(async () => {
     await browser?.close();

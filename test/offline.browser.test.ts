@@ -56,7 +56,7 @@ describe('the one-file deck, offline', () => {
     await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await page.evaluate(() => document.fonts.ready);
     for (let i = 0; i < 4; i++) await pressAndWait(page, 'PageDown');
     expect(requests.filter((url) => !url.startsWith(deckUrl))).toEqual([]);
@@ -127,7 +127,7 @@ describe('the one-file deck, offline', () => {
       watchViolations(context, violations);
       const page = await context.newPage();
       await page.goto(`${deckUrl}${query}`);
-      await page.waitForFunction(() => window.deck?.isReady() === true);
+      await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
       if (query) await page.waitForSelector('html[data-pdf-ready]', { state: 'attached' });
       await page.evaluate(() => document.fonts.ready);
       expect(violations, query || 'deck').toEqual([]);

@@ -44,7 +44,7 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
     });
     const page = await context.newPage();
     await page.goto(`${fileUrl(html)}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const pictures = await eachSlide(page, () =>
       page.evaluate(() =>
         [...window.deck!.getCurrentSlide().querySelectorAll<HTMLImageElement>(':scope > .frame img')].map((img) => ({

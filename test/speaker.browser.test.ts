@@ -20,11 +20,21 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-/** Presses S in the deck and returns the speaker view once it is built. */
+/**
+ * Presses S in the deck and returns the speaker view once it is built. A view closed a moment ago can still look
+ * open to the deck (its window is not yet marked closed), and S then only brings that window forward; the key
+ * is pressed again until a new view opens.
+ */
 async function openSpeaker(page: Page, size = SIZES[0]!): Promise<Page> {
-  const opened = page.waitForEvent('popup');
-  await page.keyboard.press('s');
-  const speaker = await opened;
+  let speaker: Page | undefined;
+  for (let tries = 0; !speaker; tries++) {
+    const opened = page.waitForEvent('popup', { timeout: tries < 5 ? 5_000 : 30_000 }).catch((error: Error) => {
+      if (tries >= 5) throw error;
+      return undefined;
+    });
+    await page.keyboard.press('s');
+    speaker = await opened;
+  }
   await speaker.setViewportSize(size);
   await speaker.waitForSelector('.sv-text p');
   return speaker;
@@ -105,7 +115,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     const { context, requests, violations } = await watchedContext();
     const page = await context.newPage();
     await page.goto(`${deckUrl}#/用定位找准坐标点`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && window.deck.hasPlugin('speaker-view'));
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'));
     const speaker = await openSpeaker(page);
     expect(speaker.url()).toBe('about:blank');
     await expect.poll(() => speaker.locator('.sv-text').textContent()).toContain('用定位找准坐标点。要提高思想认识');
@@ -192,7 +202,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     context.on('weberror', (error) => errors.push(error.error().message));
     const page = await context.newPage();
     await page.goto(`${deckUrl}?transition=none#/opening`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const speaker = await openSpeaker(page);
     const before = await textSize(speaker);
     await speaker.keyboard.press('+');
@@ -207,7 +217,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     const page = await context.newPage();
     const id = model.slides[longest]!.id;
     await page.goto(`${deckUrl}?transition=none#/${encodeURIComponent(id)}`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const speaker = await openSpeaker(page);
     await showing(speaker, longest);
     const layout = await speaker.evaluate(() => {
@@ -246,7 +256,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await context.clock.install({ time: new Date('2026-03-01T15:04:05+08:00') });
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const speaker = await openSpeaker(page);
     const clock = speaker.locator('.sv-clock');
     await expect.poll(() => clock.textContent()).toMatch(/15:0\d:\d\d/);
@@ -259,7 +269,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await context.clock.install();
     const page = await context.newPage();
     await page.goto(`${deckUrl}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const speaker = await openSpeaker(page);
     const pace = speaker.locator('.sv-pace');
     const first = model.slides[0]!.seconds;
@@ -358,7 +368,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     });
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const speaker = await openSpeaker(page);
     await speaker.getByRole('button', { name: SPEAKER_TEXT.project }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { fullscreenOn?: string }).fullscreenOn)).toBe('projector');
@@ -368,7 +378,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await plain.addInitScript(() => delete (window as unknown as { getScreenDetails?: unknown }).getScreenDetails);
     const other = await plain.newPage();
     await other.goto(deckUrl);
-    await other.waitForFunction(() => window.deck?.isReady() === true);
+    await other.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     const view = await openSpeaker(other);
     await expect(view.getByRole('button', { name: SPEAKER_TEXT.project }).count()).resolves.toBe(0);
     await expect(view.locator('.sv-status').textContent()).resolves.toBe(drawn(SPEAKER_TEXT.projectHow));

@@ -163,7 +163,7 @@ describe.each([
     // The saved deck, opened from file:// in this browser with no Chinese fonts.
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
     // The faces this speech needs, as in the CLI's deck (no **emphasis**, so no bold sans), every one loaded.
@@ -204,7 +204,7 @@ describe.each([
     // Opened from file:// in this browser with no Chinese fonts: every face loads, the notes are the Word text.
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => f.status));
     expect(faces).toEqual(['loaded', 'loaded']);
@@ -314,7 +314,7 @@ describe.each([
     const saved = await save(page, 'save-deck');
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true);
+    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await expect(deckPage.title()).resolves.toBe("</title><script>alert('title')</script>");
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);

@@ -74,7 +74,7 @@ export async function measureDev(input: string, workDir: string, browser: Browse
     // An edit saved before Vite's client has connected never reaches the page.
     const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: EDIT_TIMEOUT_MS });
     await page.goto(`${server.resolvedUrls!.local[0]!}#/用成绩强化着力点`);
-    await page.waitForFunction(() => window.deck?.isReady() === true);
+    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
     await connected;
     let edits = 0;
     const same = await repeat(runs, 1, () => {

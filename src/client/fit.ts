@@ -1,3 +1,4 @@
+import type { RevealPlugin } from 'reveal.js';
 import { balance, PAUSE_MARKS } from '../core/wrap.ts';
 
 /** Smallest text scale: 28 px key phrases at the 1920×1080 slide size. */
@@ -178,4 +179,37 @@ export async function fitSlides(slides: HTMLElement[]): Promise<HTMLElement[]> {
     console.warn(`speech-deck: the slide from line ${slide.dataset.line} does not fit even at the smallest text size; shorten or split it`);
   }
   return crowded;
+}
+
+/**
+ * Fitting as a reveal plugin. reveal runs a plugin's `init` and waits for it before it lays the deck out: the
+ * slide the deck opens on is fitted then, with its fonts loaded, so it is never shown unfitted; the others are
+ * fitted just after it is on screen, all together, and `<html data-fitted>` says when. The print view waits for
+ * every slide before it lays out its pages.
+ */
+export function Fit(): RevealPlugin {
+  return {
+    id: 'fit',
+    async init(deck) {
+      const slides = contentSlides();
+      const done = () => document.documentElement.setAttribute('data-fitted', '');
+      if (/print-pdf/i.test(location.search)) {
+        await fitSlides(slides);
+        return done();
+      }
+      const first = openingSlide(slides);
+      await fitSlides(first ? [first] : []);
+      const rest = slides.filter((slide) => slide !== first);
+      deck.on('ready', () => requestAnimationFrame(() => setTimeout(() => void fitSlides(rest).then(done))));
+    },
+  };
+}
+
+/**
+ * The slide reveal will open on: the one the address names (reveal writes `#/<slide id>`, and every slide of the
+ * deck has an id), else the first. An address by numbers gives the first; the rest are fitted a moment later.
+ */
+function openingSlide(slides: HTMLElement[]): HTMLElement | undefined {
+  const named = document.getElementById(decodeURIComponent(location.hash.slice(2)));
+  return slides.find((slide) => slide === named) ?? slides[0];
 }

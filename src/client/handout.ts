@@ -13,16 +13,18 @@ const PX_PER_MM = 96 / 25.4;
 /** Replaces the print view's slide pages with the handout and returns the handout's title. */
 export function layoutHandout(pages: HTMLElement[]): string {
   const container = pages[0]?.parentElement;
-  container?.append(element('div', 'handout', pages.map((page, i) => slideBlock(page, `${i + 1} / ${pages.length}`))));
+  // Every size is read before anything moves: a read after each move would lay the page out once a slide.
+  const sizes = pages.map((page) => ({ width: page.offsetWidth, height: page.offsetHeight }));
+  container?.append(element('div', 'handout', pages.map((page, i) => slideBlock(page, sizes[i]!, `${i + 1} / ${pages.length}`))));
   document.documentElement.classList.add('handout-view');
   // A PDF takes its title, and the browser's Save as PDF its file name, from the page's title.
   document.title = `${document.title}（讲稿）`;
   return document.title;
 }
 
-function slideBlock(page: HTMLElement, number: string): HTMLElement {
+function slideBlock(page: HTMLElement, size: Size, number: string): HTMLElement {
   const slide = page.querySelector<HTMLElement>(':scope > section');
-  const head = element('header', 'handout-head', [picture(page), summary(slide, number)]);
+  const head = element('header', 'handout-head', [picture(page, size), summary(slide, number)]);
   return element('article', 'handout-slide', [head, ...spoken(slide)]);
 }
 
@@ -89,9 +91,13 @@ function element(tag: string, className: string, children: (Node | string)[]): H
   return node;
 }
 
-/** The slide page itself, scaled down: it stays vector text in the PDF. */
-function picture(page: HTMLElement): HTMLElement {
-  const { offsetWidth: width, offsetHeight: height } = page;
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** The slide page itself (laid out at `size`), scaled down: it stays vector text in the PDF. */
+function picture(page: HTMLElement, { width, height }: Size): HTMLElement {
   const scale = (PICTURE_WIDTH_MM * PX_PER_MM) / width;
   const figure = document.createElement('figure');
   figure.className = 'handout-picture';

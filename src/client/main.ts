@@ -1,13 +1,11 @@
 import Reveal from 'reveal.js';
-import Search from 'reveal.js/plugin/search';
-import Zoom from 'reveal.js/plugin/zoom';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
-import './print-view.ts';
+import { PrintView } from './print-view.ts';
 import { SpeakerView } from './speaker/index.ts';
-import { contentSlides, fitSlides } from './fit.ts';
+import { contentSlides, Fit, fitSlides } from './fit.ts';
 import { followSaves } from './live.ts';
 
 declare global {
@@ -16,9 +14,6 @@ declare global {
     deck?: typeof Reveal;
   }
 }
-
-// Every slide is fitted before reveal starts, with its fonts loaded, so that none is ever shown or printed unfitted.
-await fitSlides(contentSlides());
 
 Reveal.initialize({
   hash: true,
@@ -36,8 +31,11 @@ Reveal.initialize({
   // their styles are cut from the file (src/node/trim-reveal-css.ts).
   scrollActivationWidth: 0,
   help: false,
-  // Our own speaker view (S) in place of reveal's notes plugin: see src/client/speaker/.
-  plugins: [Search, Zoom, SpeakerView()],
+  // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: fitting first
+  // (no slide is ever shown or printed unfitted), then the print view (E) and our own speaker view (S) in
+  // place of reveal's notes plugin. reveal's search and zoom plugins are left out (5 KB): G and a slide's
+  // number find a slide, and every slide is already sized to be read from the back of the room.
+  plugins: [Fit(), PrintView(), SpeakerView()],
 });
 window.deck = Reveal;
 

@@ -1,4 +1,4 @@
-import Reveal from 'reveal.js';
+import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { layoutHandout } from './handout.ts';
 import './print-view.css';
 
@@ -19,11 +19,20 @@ declare global {
 /** The key that opens the print view; reveal leaves E unused. */
 export const PRINT_KEY = { keyCode: 69, key: 'E', description: 'Print view: then Ctrl+P, Save as PDF' };
 
-// reveal takes key bindings only once it has started.
-Reveal.on('ready', () => Reveal.addKeyBinding(PRINT_KEY, openPrintView));
-
-// reveal switches to its print view on the same test of the address.
-if (/print-pdf/i.test(location.search)) window.printView = createPrintView();
+/**
+ * The print view as a reveal plugin: E reloads the deck as reveal's print view, and in that view the PDF
+ * exporter finds `window.printView` to wait on and to turn the pages into the handout.
+ */
+export function PrintView(): RevealPlugin {
+  return {
+    id: 'print-view',
+    init(deck) {
+      deck.addKeyBinding(PRINT_KEY, openPrintView);
+      // reveal switches to its print view on the same test of the address.
+      if (/print-pdf/i.test(location.search)) window.printView = createPrintView(deck);
+    },
+  };
+}
 
 /** Reloads the deck as reveal's print view, which the browser's own Save as PDF prints page for page. */
 function openPrintView(): void {
@@ -32,11 +41,11 @@ function openPrintView(): void {
   location.assign(url);
 }
 
-function createPrintView(): PrintView {
+function createPrintView(deck: RevealApi): PrintView {
   let done: Promise<string> | undefined;
   const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(pages())));
   const ready = new Promise<Event>((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }))
-    .then(() => fixSlideHeights(pages()))
+    .then(() => fixSlideHeights(deck, pages()))
     .then(fontsLoaded)
     .then(async () => {
       const count = pages().length;
@@ -58,7 +67,7 @@ async function fontsLoaded<T>(value: T): Promise<T> {
 }
 
 /** Each slide exactly one page tall: a slide that filled its page would reach into the margin below it. */
-function fixSlideHeights(pageList: HTMLElement[]): void {
-  const { height } = Reveal.getComputedSlideSize();
+function fixSlideHeights(deck: RevealApi, pageList: HTMLElement[]): void {
+  const { height } = deck.getComputedSlideSize();
   for (const page of pageList) page.querySelector<HTMLElement>(':scope > section')?.style.setProperty('height', `${height}px`);
 }

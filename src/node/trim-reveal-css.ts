@@ -2,13 +2,15 @@ import type { AtRule, Plugin, Rule } from 'postcss';
 
 /**
  * Selectors of reveal.css for features the deck never turns on. reveal ships one stylesheet for every
- * feature (54 KB); the deck uses its core layout, the `slide` transition (and `none`, for tests and
- * screenshots), controls, progress, slide number, overview, pause, jump-to-slide and the print view's rules.
+ * feature (54 KB); the deck uses its core layout, the `slide` transition for the whole deck (and `none`, for
+ * tests and screenshots), controls, progress, slide number, overview, pause, jump-to-slide and the print view's rules.
  * A rule goes when all its selectors match below; a rule some of whose selectors match keeps the others.
  */
 const UNUSED: readonly RegExp[] = [
-  // Transitions other than slide and none, their speeds, and background transitions (the deck sets none).
-  /data-transition[~^]?=(?:default|convex|concave|zoom|fade|linear|cube|page)\b/,
+  // Transitions other than slide and none, their speeds, and background transitions. The deck sets its one
+  // transition for the whole deck (`.reveal.slide … section:not([data-transition])`), never per slide, so the
+  // selectors for a slide's own `data-transition="…"` go too.
+  /\[data-transition[~^]?=/,
   /\.reveal\.(?:default|convex|concave|zoom|fade|linear|cube|page)\b/,
   /data-transition-speed|data-background-transition/,
   // Fragments, auto-animate, auto-slide playback, code highlighting, rolling links, parallax, RTL, centring.
@@ -28,6 +30,13 @@ const UNUSED: readonly RegExp[] = [
   // Printing the live deck with Ctrl+P (paper.scss): the deck prints from its print view (E, ?print-pdf) instead.
   /:not\(\.print-pdf\)/,
   /\bvideo\b|\biframe\b|data-background-interactive|\bpre\b/,
+  // The black screen's "Resume presentation" button, in English on the projector: the theme hides it (B resumes).
+  /\.resume-button/,
+  // Light or dark slide backgrounds: reveal marks them from a slide's own background, which the deck never sets
+  // (its themes colour the page and the frame).
+  /has-(?:dark|light)-background/,
+  // The zoom plugin's page state: the deck leaves that plugin out (src/client/main.ts).
+  /\.zoomed\b/,
   // reveal's own speaker notes beside the slides: the deck has its own speaker view.
   /speaker-notes|\.show-notes/,
   // The scroll view, which the deck turns off (scrollActivationWidth: null).
