@@ -83,6 +83,38 @@ describe('the built deck in Chromium', () => {
     expect((await page.locator('.slide-number').textContent())!.trim()).toMatch(new RegExp(`^${number}\\b`));
   });
 
+  it('finds a slide with Ctrl+Shift+F by words on it or only in its notes, and zooms into one with Alt+click (Ctrl+click on Linux)', async () => {
+    await page.evaluate(() => window.deck!.slide(0, 0));
+    await page.keyboard.press('Control+Shift+F');
+    const input = page.locator('.find-box');
+    await expect.poll(() => input.isVisible()).toBe(true);
+    expect(await input.getAttribute('placeholder')).toBe('查找');
+    // Words of a heading, then words said only in a slide's notes, each found from the slide before.
+    const byHeading = model.sections[2]!.points[0]!;
+    const byNotes = model.slides.find((slide, i) => i > 3 && slide.notes.some((n) => n.text.length > 30))!;
+    const spoken = byNotes.notes[0]!.text.slice(10, 22);
+    expect(model.slides.filter((slide) => slide.notes.some((n) => n.text.includes(spoken)) || slide.heading.text.includes(spoken))).toHaveLength(1);
+    for (const [words, id] of [[byHeading.heading.text, byHeading.id], [spoken, byNotes.id]] as const) {
+      await input.fill(words);
+      await input.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);
+    }
+    // Typing in the box never turns the page.
+    await input.press('ArrowRight');
+    expect(await page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(byNotes.id);
+    await page.keyboard.press('Control+Shift+F');
+    await expect.poll(() => input.isVisible()).toBe(false);
+    const modifier = (await page.evaluate(() => /Linux/.test(navigator.platform))) ? 'Control' : 'Alt';
+    const heading = page.locator('section.present:not(.stack) h2');
+    const before = await heading.boundingBox();
+    await heading.click({ modifiers: [modifier] });
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(true);
+    expect((await heading.boundingBox())!.width).toBeCloseTo(before!.width * 2, 0);
+    await heading.click({ modifiers: [modifier], force: true });
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('zoomed'))).toBe(false);
+    expect((await heading.boundingBox())!.width).toBeCloseTo(before!.width, 0);
+  });
+
   it('blacks the screen out with B, all black with no button on it, and comes back with B', async () => {
     await page.keyboard.press('b');
     await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(true);

@@ -44,8 +44,9 @@ describe('the one-file deck of test/fixtures/speech.md', () => {
     expect(html).not.toContain('speaker-controls');
     const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css).join('\n');
     expect(styles).not.toMatch(/\[data-transition[~^]?=|\.reveal\.(?:convex|concave|zoom|fade)\b|\.fragment\b|\.r-overlay-spinner|reveal-scroll|\.zoomed\b/);
-    // Nor reveal's search and zoom plugins.
+    // Nor reveal's search and zoom plugins: the deck has smaller ones of its own.
     expect(html).not.toMatch(/searchinput|zoomKey/);
+    expect(html).toContain('find-box');
     // What the deck does use is still there: the slide transition, controls, progress, overview and print rules.
     for (const kept of ['.controls', '.progress', '.slide-number', '.reveal.overview', 'html.reveal-print', '.reveal.slide .slides>section:not([data-transition]).past', 'aside.notes']) {
       expect(styles, kept).toContain(kept);

@@ -3,7 +3,9 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
+import { Find } from './find.ts';
 import { PrintView } from './print-view.ts';
+import { Zoom } from './zoom.ts';
 import { SpeakerView } from './speaker/index.ts';
 import { contentSlides, Fit, fitSlides } from './fit.ts';
 import { followSaves } from './live.ts';
@@ -32,10 +34,10 @@ Reveal.initialize({
   scrollActivationWidth: 0,
   help: false,
   // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: fitting first
-  // (no slide is ever shown or printed unfitted), then the print view (E) and our own speaker view (S) in
-  // place of reveal's notes plugin. reveal's search and zoom plugins are left out (5 KB): G and a slide's
-  // number find a slide, and every slide is already sized to be read from the back of the room.
-  plugins: [Fit(), PrintView(), SpeakerView()],
+  // (no slide is ever shown or printed unfitted), then finding (Ctrl+Shift+F), zooming (Alt+click), the print
+  // view (E) and the speaker view (S). The last three replace reveal's search, zoom and notes plugins with
+  // smaller ones of our own, which keeps the file within its size.
+  plugins: [Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
 });
 window.deck = Reveal;
 

@@ -35,6 +35,7 @@ export const SPEAKER_TEXT = {
   closed: '与幻灯片的联系断了，回到幻灯片按 S',
   blocked: '演讲者视图打不开',
   fullscreen: '全屏',
+  find: '查找',
 } as const;
 
 /** Names only screen readers hear (aria-label): never drawn, so they need no glyphs in the fonts. */
@@ -53,5 +54,6 @@ export const UI_CHARACTERS = '0123456789/:-. ·+−';
 
 /** All the fixed text above, for subsetting the fonts. */
 export function fixedText(): string {
-  return [...Object.values(SLIDE_LABELS), ...Object.values(SPEAKER_TEXT), PICTURE_LABEL, UI_CHARACTERS].join('');
+  // `{n}` and the like are filled in with digits, never drawn themselves.
+  return [...Object.values(SLIDE_LABELS), ...Object.values(SPEAKER_TEXT), PICTURE_LABEL, UI_CHARACTERS].join('').replace(/\{\w+\}/g, '');
 }

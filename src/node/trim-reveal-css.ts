@@ -32,6 +32,9 @@ const UNUSED: readonly RegExp[] = [
   /\bvideo\b|\biframe\b|data-background-interactive|\bpre\b/,
   // The black screen's "Resume presentation" button, in English on the projector: the theme hides it (B resumes).
   /\.resume-button/,
+  // Slide backgrounds (data-background-*): the deck sets none, so reveal's background layer holds only empty,
+  // unstyled boxes that take no room.
+  /\.slide-background|\.backgrounds\b/,
   // Light or dark slide backgrounds: reveal marks them from a slide's own background, which the deck never sets
   // (its themes colour the page and the frame).
   /has-(?:dark|light)-background/,
