@@ -141,6 +141,10 @@ describe.each([
     const { context, page, incidents } = await openStudio(browser);
     await expect.poll(() => page.locator('#studio').isVisible()).toBe(true);
     await expect(page.locator('#unsupported').isVisible()).resolves.toBe(false);
+    // Its own words are drawn in the sans face it carries, this browser having no Chinese font of its own.
+    await expect
+      .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC').map((f) => f.status)))
+      .toEqual(['loaded']);
     expect(incidents).toEqual([]);
     await context.close();
   });

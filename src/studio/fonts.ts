@@ -7,7 +7,7 @@ import { distinctCharacters, faceText, type FaceRole } from '../core/charset.ts'
 import type { Deck } from '../core/model.ts';
 import { faces as carried, harfbuzz } from 'virtual:speech-deck/studio-data';
 import FontWorker from './font-worker.ts?worker&inline';
-import { toBase64 } from './base64.ts';
+import { fromBase64, toBase64 } from './base64.ts';
 import { fontFaceRule } from '../render/font-css.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -28,6 +28,18 @@ function dataBlock(id: string): string {
 }
 
 const keyOf = (face: { family: string; weight: number }) => `${face.family} ${face.weight}`;
+
+/**
+ * The studio's own words in the carried sans face where the PC has no Chinese font of its own: the face is added
+ * to the page's fonts under its family, which the studio's style sheet lists after the system's Chinese fonts.
+ */
+export function useCarriedFaceForPage(): void {
+  const body = carried.find((face) => face.role === 'body');
+  if (!body || typeof FontFace === 'undefined') return;
+  const face = new FontFace(body.family, fromBase64(dataBlock(body.woff)) as Uint8Array<ArrayBuffer>, { weight: String(body.weight) });
+  document.fonts.add(face);
+  void face.load().catch(() => undefined);
+}
 
 export class FontMaker {
   private readonly worker: Worker;

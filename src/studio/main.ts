@@ -16,7 +16,7 @@ import { fontsMarker, shell, speechMarker, wholeTerms } from 'virtual:speech-dec
 import { addLineBreaks } from '../core/line-breaks.ts';
 import { wordBoundaries } from './words.ts';
 import { deckPage } from './deck-page.ts';
-import { FontMaker } from './fonts.ts';
+import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
 import { markCurrent, renderOutline } from './outline.ts';
 import { Preview, slideIndices } from './preview.ts';
@@ -56,6 +56,7 @@ function start(): void {
   $('#loading').hidden = true;
   $('#studio').hidden = false;
 
+  useCarriedFaceForPage();
   const fonts = new FontMaker();
   const preview = new Preview($<HTMLIFrameElement>('#preview'));
   const outline = $('#outline');
