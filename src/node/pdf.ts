@@ -79,10 +79,10 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, deck.path, page);
     progress('lay out', `Laid out ${slideCount} slides, one to a page`);
     const { PDFDocument } = await pdfLib;
-    const slides = await printPdf(PDFDocument, page, `${name}.pdf`, meta, meta.title);
+    const slides = await printPdf(PDFDocument, page, `${name}.pdf`, meta, meta.title, true);
     const title = await waitFor(page.evaluate(() => window.printView!.handout()), timeout, deck.path, page);
     progress('lay out', `Laid out the handout: each slide with everything said with it`);
-    const handout = await printPdf(PDFDocument, page, `${name}-notes.pdf`, meta, title);
+    const handout = await printPdf(PDFDocument, page, `${name}-notes.pdf`, meta, title, false);
     await writeOutputs([slides, handout].map((pdf) => ({ path: pdf.path, data: pdf.bytes, check: (written) => samePdf(PDFDocument, written, pdf.pages) })));
     progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)})`);
     progress('write', `Wrote ${displayPath(handout.path)} (${describe(handout)}, A4)`);
@@ -175,10 +175,15 @@ async function waitFor<T>(work: Promise<T>, timeout: number, html: string, page:
 }
 
 /** Prints the page as it is laid out now, with the speech's title and speaker as metadata. */
-async function printPdf(PDFDocument: typeof import('pdf-lib').PDFDocument, page: Page, path: string, meta: Meta, title: string): Promise<Printed> {
+/**
+ * Prints the page as it stands to a PDF with the speech's metadata. `tagged` adds the structure tree screen readers
+ * use: the slides PDF has it; the handout goes without, as tagging its pages of scaled slides doubles the time and
+ * the size of printing it (772 slides: 12 s and 2 MB untagged, 27 s and 5.6 MB tagged).
+ */
+async function printPdf(PDFDocument: typeof import('pdf-lib').PDFDocument, page: Page, path: string, meta: Meta, title: string, tagged: boolean): Promise<Printed> {
   let printed: Buffer;
   try {
-    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   } catch (error) {
     throw new CLIError(`the browser could not print ${displayPath(path)} (${firstLine(error)}); try again, or give another browser with --browser-path`);
   }
