@@ -174,9 +174,8 @@ async function waitFor<T>(work: Promise<T>, timeout: number, html: string, page:
   }
 }
 
-/** Prints the page as it is laid out now, with the speech's title and speaker as metadata. */
 /**
- * Prints the page as it stands to a PDF with the speech's metadata. `tagged` adds the structure tree screen readers
+ * Prints the page as it is laid out now, with the speech's title and speaker as metadata. `tagged` adds the structure tree screen readers
  * use: the slides PDF has it; the handout goes without, as tagging its pages of scaled slides doubles the time and
  * the size of printing it (772 slides: 12 s and 2 MB untagged, 27 s and 5.6 MB tagged).
  */
