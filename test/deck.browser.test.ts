@@ -115,6 +115,29 @@ describe('the built deck in Chromium', () => {
     expect((await heading.boundingBox())!.width).toBeCloseTo(before!.width, 0);
   });
 
+  it('starts without reading the computed style of each slide: reveal checks their contrast from the theme colour', async () => {
+    const fresh = await browser.newPage();
+    await fresh.addInitScript(() => {
+      const counts = { reads: 0, atReady: -1 };
+      Object.assign(window, { styleReads: counts });
+      const read = window.getComputedStyle.bind(window);
+      window.getComputedStyle = (element, pseudo) => {
+        counts.reads++;
+        return read(element, pseudo);
+      };
+      document.addEventListener('ready', () => (counts.atReady = counts.reads), { once: true });
+    });
+    await fresh.goto(fileUrl(inject('deckHtml')));
+    await fresh.waitForFunction(() => window.deck?.isReady() === true);
+    // Fitting the opening slide reads a few styles; without the colour reveal read one more for every slide.
+    const reads = await fresh.evaluate(() => (window as unknown as { styleReads: { atReady: number } }).styleReads.atReady);
+    expect(reads).toBeGreaterThanOrEqual(0);
+    expect(reads).toBeLessThan(model.slides.length);
+    const colours = await fresh.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.reveal .slides section')].map((s) => s.dataset.backgroundColor))]);
+    expect(colours).toEqual(['#fbf8f1']);
+    await fresh.close();
+  });
+
   it('blacks the screen out with B, all black with no button on it, and comes back with B', async () => {
     await page.keyboard.press('b');
     await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(true);

@@ -3,6 +3,7 @@ import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
 import './theme/theme.css';
+import { Backgrounds } from './backgrounds.ts';
 import { Find } from './find.ts';
 import { PrintView } from './print-view.ts';
 import { Zoom } from './zoom.ts';
@@ -33,11 +34,11 @@ Reveal.initialize({
   // their styles are cut from the file (src/node/trim-reveal-css.ts).
   scrollActivationWidth: 0,
   help: false,
-  // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: fitting first
-  // (no slide is ever shown or printed unfitted), then finding (Ctrl+Shift+F), zooming (Alt+click), the print
-  // view (E) and the speaker view (S). The last three replace reveal's search, zoom and notes plugins with
-  // smaller ones of our own, which keeps the file within its size.
-  plugins: [Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
+  // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: the slides'
+  // background colour (which spares reveal a style recalculation per slide), fitting (no slide is ever shown or
+  // printed unfitted), finding (Ctrl+Shift+F), zooming (Alt+click), the print view (E) and the speaker view (S).
+  // Finding, zooming and the speaker view are our own, smaller than reveal's search, zoom and notes plugins.
+  plugins: [Backgrounds(), Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
 });
 window.deck = Reveal;
 
