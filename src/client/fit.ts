@@ -200,7 +200,9 @@ export function Fit(): RevealPlugin {
       const first = openingSlide(slides);
       await fitSlides(first ? [first] : []);
       const rest = slides.filter((slide) => slide !== first);
-      deck.on('ready', () => requestAnimationFrame(() => setTimeout(() => void fitSlides(rest).then(done))));
+      // Two frames on, so that the opening slide has been painted before the others are measured.
+      const later = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then)));
+      deck.on('ready', () => later(() => void fitSlides(rest).then(done)));
     },
   };
 }
