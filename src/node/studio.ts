@@ -9,9 +9,8 @@
  *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -23,7 +22,7 @@ import { commonCharacters } from './common-chars.ts';
 import { scriptHash } from './csp.ts';
 import { displayPath } from './load.ts';
 import { DEFAULT_FONT_CACHE, embedFonts, FACES } from './fonts.ts';
-import { writeOutputs } from './output.ts';
+import { privateFolder, writeOutputs } from './output.ts';
 import { WHOLE_TERMS } from './words.ts';
 import { kb } from './size.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
@@ -139,7 +138,8 @@ export async function buildStudio(
   const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE));
   const target = join(resolve(outDir), STUDIO_FILE);
   progress(`正在生成工作台 · Building ${displayPath(target)} …`);
-  const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-'));
+  // Removed when done, or when the command is stopped (output.ts).
+  const work = privateFolder();
   try {
     const { shell } = await cachedShell({ fontCacheDir, progress });
     const parts: StudioParts = {
@@ -148,7 +148,7 @@ export async function buildStudio(
       faces: await studioFaces(fontCacheDir, progress),
       harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
     };
-    const out = join(work, 'studio');
+    const out = join(work.path, 'studio');
     await build({
       root: PACKAGE_ROOT,
       configFile: false,
@@ -160,7 +160,8 @@ export async function buildStudio(
         target: BROWSER_TARGET,
         cssTarget: BROWSER_TARGET,
         outDir: out,
-        emptyOutDir: true,
+        // A fresh private folder: nothing to empty, and nothing of the user's is ever emptied.
+        emptyOutDir: false,
         reportCompressedSize: false,
         rolldownOptions: { input: join(PACKAGE_ROOT, 'studio.html'), checks: { bundlerTimings: false } },
       },
@@ -182,6 +183,6 @@ export async function buildStudio(
     );
     return result;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    work.release();
   }
 }
