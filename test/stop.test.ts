@@ -23,7 +23,7 @@ const workFolders = (pid?: number) => readdirSync(TMP).filter((name) => name.sta
  * output when the run ends first, and kills it when the wait fails, so that it cannot go on to touch what a later
  * test looks at.
  */
-async function until(ready: () => boolean, what: string, ms = 120_000, run?: Running): Promise<void> {
+async function until(ready: () => boolean, what: string, { ms = 120_000, run }: { ms?: number; run?: Running } = {}): Promise<void> {
   const end = Date.now() + ms;
   let ended: Finished | undefined;
   void run?.done.then((finished) => (ended = finished));
@@ -85,7 +85,7 @@ describe('a run killed at any moment (SIGKILL)', () => {
     expect(outputs()).toEqual(before);
     // With the new page complete in its temporary file, just before the rename.
     const renaming = startCli(['build', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
-    await until(() => tempFiles(out).length === 1, 'the temporary page', undefined, renaming);
+    await until(() => tempFiles(out).length === 1, 'the temporary page', { run: renaming });
     await kill(renaming);
     expect(tempFiles(out)).toHaveLength(1);
     expect(withoutTemps()).toEqual(before);
@@ -107,7 +107,7 @@ describe('a run killed at any moment (SIGKILL)', () => {
     ];
     for (const [moment, extra] of moments) {
       const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, ...extra } });
-      if (moment === 'temps') await until(() => tempFiles(out).length === 2, 'both temporary PDFs', undefined, run);
+      if (moment === 'temps') await until(() => tempFiles(out).length === 2, 'both temporary PDFs', { run });
       else await run.waitFor(moment);
       await kill(run);
       expect(withoutTemps(), String(moment)).toEqual(before);
@@ -148,7 +148,7 @@ describe('Ctrl+C and SIGTERM', () => {
     expect(browsers.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
     await expectStopped(run, 143);
-    await until(() => browsers.filter(alive).length === 0, 'the browser to close', 10_000);
+    await until(() => browsers.filter(alive).length === 0, 'the browser to close', { ms: 10_000 });
   }, 240_000);
 
   it('Ctrl+C with both PDFs in their temporary files removes them and keeps the old ones', async () => {
@@ -156,12 +156,12 @@ describe('Ctrl+C and SIGTERM', () => {
     expect(good.code, good.stderr).toBe(0);
     const before = snapshot(out);
     const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000' } });
-    await until(() => tempFiles(out).length === 2, 'both temporary PDFs', undefined, run);
+    await until(() => tempFiles(out).length === 2, 'both temporary PDFs', { run });
     const browsers = chromiumBelow(run.child.pid);
     run.child.kill('SIGINT');
     await expectStopped(run, 130);
     expect(snapshot(out)).toEqual(before);
-    await until(() => browsers.filter(alive).length === 0, 'the browser to close', 10_000);
+    await until(() => browsers.filter(alive).length === 0, 'the browser to close', { ms: 10_000 });
   }, 240_000);
 
   it('Ctrl+C during build stops it cleanly', async () => {
