@@ -18,8 +18,9 @@ const SECTIONS = ['build', 'pdf', 'deck', 'dev', 'peers', 'studio'] as const;
 /**
  * Measures the build, the file, the deck in the browser, the PDF export and live update against their budgets.
  * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev,peers,studio] [--scales 1,4,16,64]
+ *   [--against other.html]  (the first slide of another built page, an earlier version's say, timed in turns with this one)
  */
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' }, against: { type: 'string' } } });
 const input = resolve(positionals[0] ?? 'test/fixtures/speech.md');
 const runs = Number(values.runs ?? 5);
 const only = new Set(values.only?.split(',') ?? SECTIONS);
@@ -58,7 +59,7 @@ try {
   );
   const browser = await launchBrowser();
   try {
-    await section('deck', 'the first slide and the next', () => measureDeck(browser, html, runs));
+    await section('deck', 'the first slide and the next', () => measureDeck(browser, html, runs, values.against && resolve(values.against)));
     await section('dev', 'edit to update on the dev server', () => measureDev(input, workDir, browser, runs));
   } finally {
     await browser.close();

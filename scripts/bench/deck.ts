@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { Row } from './report.ts';
@@ -52,18 +53,37 @@ async function nextSlide(page: Page): Promise<{ changed: number; settled: number
   return page.evaluate(() => (window as unknown as { step: Promise<{ changed: number; settled: number }> }).step);
 }
 
-/** Times the first slide and one step forward in a browser that has already opened the deck once. */
-export async function measureDeck(browser: Browser, html: string, runs: number): Promise<Row[]> {
+/**
+ * Times the first slide and one step forward in a browser that has already opened the deck once. With `against`,
+ * another built page (an earlier version's, say) is opened in the same runs, the two in turns, so that both
+ * meet the same browser and the same load on the machine; its first slide and the ratio are reported too.
+ */
+export async function measureDeck(browser: Browser, html: string, runs: number, against?: string): Promise<Row[]> {
   const url = pathToFileURL(html).href;
-  const results = await repeat(runs, 1, async () => {
+  const other = against ? pathToFileURL(against).href : undefined;
+  const results = await repeat(runs, 1, async (run) => {
+    // Which page goes first alternates, so neither always meets the tab the other has just closed.
+    const theirs = other && run % 2 ? (await firstSlide(browser, other)) : undefined;
     const { ms, page } = await firstSlide(browser, url);
     const step = await nextSlide(page);
     await page.close();
-    return { first: ms, ...step };
+    const after = other && !(run % 2) ? await firstSlide(browser, other) : undefined;
+    const compared = theirs ?? after;
+    await compared?.page.close();
+    return { first: ms, ...step, against: compared?.ms };
   });
-  return [
+  const rows: Row[] = [
     { name: 'first slide', how: 'navigation start to the frame after reveal `ready` and `document.fonts.ready`, file:// in a running Chromium, new tab each run', unit: 'ms', values: results.map((r) => r.first), budget: FIRST_SLIDE_BUDGET_MS },
+  ];
+  if (against) {
+    rows.push(
+      { name: `first slide of ${basename(dirname(against))}/${basename(against)}`, how: 'the same, for the page given with --against, opened in turns with this one', unit: 'ms', values: results.map((r) => r.against!) },
+      { name: 'first slide: this page ÷ the other', how: 'each run\'s ratio of the two pages opened in turns (below 1: this page shows its first slide sooner)', unit: '×', values: results.map((r) => r.first / r.against!) },
+    );
+  }
+  rows.push(
     { name: 'next slide: `slidechanged`', how: 'key → press to reveal `slidechanged`, timed in the page', unit: 'ms', values: results.map((r) => r.changed) },
     { name: 'next slide: transition done', how: 'key → press to the frame after the slide transition\'s animations finish', unit: 'ms', values: results.map((r) => r.settled) },
-  ];
+  );
+  return rows;
 }
