@@ -26,4 +26,18 @@ describe('the command line runs compiled JavaScript', () => {
     expect(urls.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
     expect(urls.filter((u) => u.includes('/node_modules/tsx/') || u.includes('/node_modules/esbuild/') || /\.ts$/.test(u))).toEqual([]);
   }, 60_000);
+
+  it('builds a speech it has built before without loading jieba, its dictionary or sharp', async () => {
+    const out = join(dir, 'again');
+    // The first build may cut the speech's words (and keeps them); the second finds them kept.
+    await loadedModules('build-first', ['build', 'test/fixtures/small.md', '--out-dir', out]);
+    const first = readFileSync(join(out, 'small.html'));
+    const urls = await loadedModules('build-again', ['build', 'test/fixtures/small.md', '--out-dir', out]);
+    expect(urls.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
+    expect(urls.filter((u) => /\/node_modules\/(@node-rs\/jieba|sharp|@img)\//.test(u))).toEqual([]);
+    expect(readFileSync(join(out, 'small.html')).equals(first)).toBe(true);
+    // The trace does see jieba where a command loads it: the proofreader cuts every block.
+    const checked = await loadedModules('check-jieba', ['check', 'test/fixtures/small.md']);
+    expect(checked.some((u) => u.includes('/node_modules/@node-rs/jieba/'))).toBe(true);
+  }, 60_000);
 });

@@ -36,6 +36,7 @@ export async function checkedSpeech(loaded: LoadedSpeech, report: (loaded: Loade
     loaded.deck.problems = [...loaded.deck.problems, ...(await embedPictures(loaded.deck, loaded.path))].sort((a, b) => a.line - b.line);
   }
   report(loaded);
+  await loaded.words?.keep();
   const errors = loaded.deck.problems.filter((p) => p.severity === 'error').length;
   if (hasErrors(loaded.deck.problems)) {
     throw new CLIError(`${loaded.file}: ${errors} error${errors > 1 ? 's' : ''} (listed above); fix ${errors > 1 ? 'them' : 'it'} and try again`);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import { pictureBox } from '../core/capacity.ts';
 import type { Deck, Problem, Slide, Visible } from '../core/model.ts';
 
@@ -158,6 +158,8 @@ export async function embedPictures(deck: Deck, speech: string): Promise<Problem
 
 /** Scales a picture to fit twice its box (never up) and encodes it: JPEG for photographs, else PNG. */
 export async function encode(bytes: Buffer, format: PictureFormat, box: { width: number; height: number }): Promise<Embedded> {
+  // sharp (libvips and its helpers) loads with the first picture: a speech without pictures never needs it.
+  const { default: sharp } = await import('sharp');
   const most = { width: box.width * 2, height: box.height * 2 };
   let input = sharp(bytes, { failOn: 'error' });
   if (format === 'svg') {

@@ -7,7 +7,7 @@ import { pictureProblems } from './images.ts';
 import type { Deck } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 import { readMarkdown, type ReadMarkdown } from '../core/read.ts';
-import { addLineBreaks } from './words.ts';
+import { addLineBreaks, RememberedWords } from './words.ts';
 
 export interface LoadedSpeech {
   /** The absolute path it was read from. */
@@ -19,6 +19,8 @@ export interface LoadedSpeech {
   /** Its Markdown as read for the deck, for the proofreader to reuse rather than read again. */
   markdown: ReadMarkdown;
   deck: Deck;
+  /** The word boundaries of its headings and key phrases, to keep for the next command (`keep()`); see words.ts. */
+  words?: RememberedWords;
 }
 
 /** How many times a speech has been decoded and parsed in this process: each command should need one. */
@@ -30,7 +32,7 @@ export const loads = { count: 0 };
  * The pictures are embedded separately (`embedPictures`), as that takes time.
  */
 export function loadSpeech(path: string): LoadedSpeech {
-  return speechFrom(path, readSpeechBytes(path));
+  return speechFrom(path, readSpeechBytes(path), { remember: true });
 }
 
 /** The speech file's bytes, or a plain message when it cannot be read. */
@@ -43,15 +45,19 @@ export function readSpeechBytes(path: string): Uint8Array {
   }
 }
 
-/** Decodes and parses a speech already read from `path`. */
-export function speechFrom(path: string, bytes: Uint8Array): LoadedSpeech {
+/**
+ * Decodes and parses a speech already read from `path`. With `remember`, the word boundaries an earlier command
+ * found for the same text are reused (a command that runs once; the dev server keeps jieba loaded instead).
+ */
+export function speechFrom(path: string, bytes: Uint8Array, options: { remember?: boolean } = {}): LoadedSpeech {
   loads.count++;
   const decoded = decode(bytes);
   const markdown = readMarkdown(decoded.text);
   const deck = parse(markdown);
-  addLineBreaks(deck);
+  const words = options.remember ? RememberedWords.read(decoded.text) : undefined;
+  addLineBreaks(deck, words);
   deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
-  return { path: resolve(path), file: displayPath(path), text: decoded.text, markdown, deck };
+  return { path: resolve(path), file: displayPath(path), text: decoded.text, markdown, deck, ...(words ? { words } : {}) };
 }
 
 /** A path relative to the working directory when it lies below it, else as given. */
