@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFont, woff2 } from 'fonteditor-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distinctCharacters, faceText } from '../src/core/charset.ts';
-import { embedFonts, type EmbeddedFonts } from '../src/node/fonts.ts';
+import { embedFonts, sliceLookups, type EmbeddedFonts } from '../src/node/fonts.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 
@@ -59,6 +59,30 @@ describe('embedded fonts for test/fixtures/speech.md', () => {
     expect(readdirSync(cacheDir)).toHaveLength(files);
     const changed = await embedFonts({ ...faceText(deck), heading: '新的标题' }, cacheDir);
     expect(changed.subsetCount).toBe(1);
+  }, 60_000);
+
+  it('know from the cache which characters each face holds, so a warm build never reads the faces\' 9,000 ranges', async () => {
+    // A cache holding this deck's subsets alone, without the lists of what each face holds.
+    const dir = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-held-'));
+    for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.woff2'))) copyFileSync(join(cacheDir, name), join(dir, name));
+    let looked = sliceLookups.count;
+    const first = await embedFonts(faceText(deck), dir);
+    expect(first.subsetCount).toBe(0);
+    // One list per face of the deck, each made from that face's ranges (a face the deck does not use holds none).
+    const lists = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    const faces = lists.length;
+    expect(faces).toBeGreaterThanOrEqual(embedded.fonts.length);
+    expect(sliceLookups.count).toBe(looked + faces);
+    looked = sliceLookups.count;
+    const again = await embedFonts(faceText(deck), dir);
+    expect(sliceLookups.count).toBe(looked);
+    expect(again.fonts.map((f) => f.characters)).toEqual(embedded.fonts.map((f) => f.characters));
+    // A kept list that names a character not asked for is not believed: the ranges are read and the list made again.
+    for (const name of lists) writeFileSync(join(dir, name), '["\u{1F600}"]');
+    const checked = await embedFonts(faceText(deck), dir);
+    expect(sliceLookups.count).toBe(looked + faces);
+    expect(checked.subsetCount).toBe(0);
+    expect(checked.fonts.map((f) => Buffer.from(f.woff2).toString('base64'))).toEqual(embedded.fonts.map((f) => Buffer.from(f.woff2).toString('base64')));
   }, 60_000);
 
   it('report characters no embedded face has', async () => {

@@ -49,69 +49,105 @@ interface Slice {
 
 const require = createRequire(import.meta.url);
 
+const packages = new Map<string, { dir: string; version: string }>();
+
+/** Where a @fontsource package lies and its version, which is part of every cache key made from it. */
+function fontPackage(spec: FaceSpec<string>): { dir: string; version: string } {
+  let found = packages.get(spec.pkg);
+  if (!found) {
+    const pkgJson = require.resolve(`${spec.pkg}/package.json`);
+    found = { dir: dirname(pkgJson), version: (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version };
+    packages.set(spec.pkg, found);
+  }
+  return found;
+}
+
+/** A kept list of the characters a face holds, when it is one: the wanted characters it draws, in their order. */
+function heldList(bytes: Buffer, wanted: readonly string[]): string[] | undefined {
+  try {
+    const list: unknown = JSON.parse(bytes.toString('utf8'));
+    const all = new Set(wanted);
+    return Array.isArray(list) && list.every((c) => typeof c === 'string' && all.has(c)) ? (list as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The slices of a @fontsource weight, read from its CSS: each a woff2 file and its unicode-range. */
 function readSlices(spec: FaceSpec<string>): { dir: string; version: string; slices: Slice[] } {
-  const pkgJson = require.resolve(`${spec.pkg}/package.json`);
-  const dir = dirname(pkgJson);
-  const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
+  const { dir, version } = fontPackage(spec);
   const css = readFileSync(join(dir, `${spec.weight}.css`), 'utf8');
   const slices = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => ({
     file: /url\(\.\/([^)]+\.woff2)\)/.exec(body!)![1]!,
     // A weight in one file (LXGW WenKai's) has no unicode-range: it holds whatever the font draws.
-    ranges: (/unicode-range:\s*([^;]+);/.exec(body!)?.[1] ?? 'U+0-10FFFF')
-      .split(',')
-      .map((r) => r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16)))
-      .map(([a, b]) => [a!, b ?? a!] as [number, number]),
+    ranges: [...(/unicode-range:\s*([^;]+);/.exec(body!)?.[1] ?? 'U+0-10FFFF').matchAll(/U\+([0-9a-f]+)(?:-([0-9a-f]+))?/gi)].map(
+      ([, a, b]) => [parseInt(a!, 16), parseInt(b ?? a!, 16)] as [number, number],
+    ),
   }));
   return { dir, version, slices };
 }
 
-/** A weight's slices and which of them hold each code point: made once a process, not searched per character. */
+/** A weight's slices and where each lies in Unicode: made once a process, then searched by halves per character. */
 interface SliceIndex {
   dir: string;
   version: string;
   slices: Slice[];
-  /** Code point → the slices (by index) whose unicode-range holds it; the ranges of a CJK face overlap a little. */
-  holders: Map<number, number[]>;
+  /** Every unicode-range of every slice as [first, last, slice], ordered by first; a CJK face's ranges overlap a little. */
+  ranges: [number, number, number][];
+  /** The largest `last` of `ranges[0..i]`: how far back a code point may still lie in an earlier range. */
+  reach: number[];
   /** A slice with no unicode-range holds every code point. */
   whole: number[];
 }
 
 const indexes = new Map<string, SliceIndex>();
 
+/** How often a face's slices were looked up in this process: a build whose faces are all cached needs none (tests). */
+export const sliceLookups = { count: 0 };
+
 function sliceIndex(spec: FaceSpec<string>): SliceIndex {
+  sliceLookups.count++;
   const id = `${spec.pkg}/${spec.weight}`;
   let index = indexes.get(id);
   if (index) return index;
   const { dir, version, slices } = readSlices(spec);
-  const holders = new Map<number, number[]>();
+  const ranges: [number, number, number][] = [];
   const whole: number[] = [];
   slices.forEach((slice, i) => {
     for (const [a, b] of slice.ranges) {
-      if (b - a > 0x10000) {
-        whole.push(i);
-        continue;
-      }
-      for (let cp = a; cp <= b; cp++) {
-        const list = holders.get(cp);
-        if (list) list.push(i);
-        else holders.set(cp, [i]);
-      }
+      if (b - a > 0x10000) whole.push(i);
+      else ranges.push([a, b, i]);
     }
   });
-  index = { dir, version, slices, holders, whole };
+  ranges.sort((x, y) => x[0] - y[0]);
+  const reach: number[] = [];
+  for (const [i, [, last]] of ranges.entries()) reach.push(Math.max(last, reach[i - 1] ?? -1));
+  index = { dir, version, slices, ranges, reach, whole };
   indexes.set(id, index);
   return index;
+}
+
+/** The slices (by index, in order) whose unicode-range holds a code point. */
+function holdersOf(index: SliceIndex, cp: number): number[] {
+  const { ranges, reach } = index;
+  // The last range that starts at or before the code point …
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid]![0] <= cp) low = mid + 1;
+    else high = mid - 1;
+  }
+  // … and, going back, every earlier one that still reaches it.
+  const found = new Set(index.whole);
+  for (let i = high; i >= 0 && reach[i]! >= cp; i--) if (ranges[i]![1] >= cp) found.add(ranges[i]![2]);
+  return [...found].sort((x, y) => x - y);
 }
 
 /** The wanted characters of each slice, in slice order, as the subsetter takes them. */
 function charactersBySlice(index: SliceIndex, wanted: readonly string[]): string[][] {
   const bySlice: string[][] = index.slices.map(() => []);
-  for (const char of wanted) {
-    const cp = char.codePointAt(0)!;
-    const holders = [...(index.holders.get(cp) ?? []), ...index.whole].sort((x, y) => x - y);
-    for (const i of new Set(holders)) bySlice[i]!.push(char);
-  }
+  for (const char of wanted) for (const i of holdersOf(index, char.codePointAt(0)!)) bySlice[i]!.push(char);
   return bySlice;
 }
 
@@ -136,22 +172,36 @@ export async function embedFaces<R extends string>(
 ): Promise<EmbeddedFonts<R>> {
   const result: EmbeddedFonts<R> = { fonts: [], missing: {}, subsetCount: 0 };
   for (const spec of faces) {
-    const index = sliceIndex(spec);
-    const { dir, version } = index;
+    const { version } = fontPackage(spec);
     // Spaces that take up room get a glyph too; line ends and tabs need none.
     const wanted = distinctCharacters(text[spec.role]).filter((c) => c === ' ' || c === '\u3000' || !/\s/u.test(c));
-    const bySlice = charactersBySlice(index, wanted);
-    const parts = index.slices
-      .map((slice, i) => ({ file: join(dir, slice.file), characters: bySlice[i]! }))
-      .filter((part) => part.characters.length);
-    const characters = parts.flatMap((p) => p.characters);
-    const missing = wanted.filter((c) => !characters.includes(c));
+    const face = `${SUBSET_METHOD}\n${spec.pkg}@${version}/${spec.weight}\n`;
+    // Which of the wanted characters the face draws, as found before for the same characters (the slices'
+    // ranges, 9,000 of them a face, are only read when they are not); then the subset of exactly those.
+    const wantedKey = createHash('sha256').update(`${face}wanted\n${wanted.join('')}`).digest('hex').slice(0, 32);
+    const keptHeld = readCached(cacheDir, wantedKey, 'json', (b) => heldList(b, wanted) !== undefined);
+    let characters = keptHeld && heldList(keptHeld, wanted);
+    let parts: Array<{ file: string; characters: string[] }> | undefined;
+    if (!characters) {
+      const index = sliceIndex(spec);
+      const bySlice = charactersBySlice(index, wanted);
+      parts = index.slices.map((slice, i) => ({ file: join(index.dir, slice.file), characters: bySlice[i]! })).filter((part) => part.characters.length);
+      characters = parts.flatMap((p) => p.characters);
+      await keepCached(cacheDir, wantedKey, 'json', Buffer.from(JSON.stringify(characters)), () => undefined);
+    }
+    const held = new Set(characters);
+    const missing = wanted.filter((c) => !held.has(c));
     if (missing.length) result.missing[spec.role] = missing;
     if (!characters.length) continue;
-    const key = createHash('sha256').update(`${SUBSET_METHOD}\n${spec.pkg}@${version}/${spec.weight}\n${characters.join('')}`).digest('hex').slice(0, 32);
+    const key = createHash('sha256').update(`${face}${characters.join('')}`).digest('hex').slice(0, 32);
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
       progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) …`);
+      if (!parts) {
+        const index = sliceIndex(spec);
+        const bySlice = charactersBySlice(index, characters);
+        parts = index.slices.map((slice, i) => ({ file: join(index.dir, slice.file), characters: bySlice[i]! })).filter((part) => part.characters.length);
+      }
       woff2 = await mergedSubset(parts, characters);
       await checkSubset(woff2, characters, spec);
       await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(`The font subset was not kept for later builds: ${why}`));
