@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 
@@ -5,7 +6,8 @@ import type { Jieba } from '@node-rs/jieba';
 // remembered (node/words.ts) never needs them, and loading them costs about a quarter of a second.
 const require = createRequire(import.meta.url);
 let dictionary: Uint8Array | undefined;
-const dict = (): Uint8Array => (dictionary ??= (require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js')).dict);
+// The dictionary file itself: the package's dict.js would also read its 6 MB table of keyword weights, unused here.
+const dict = (): Uint8Array => (dictionary ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
 
 /** How often jieba cut a text in this process (tests check that a remembered speech needs no cut). */
 export const segmenterCuts = { count: 0 };
@@ -26,11 +28,13 @@ export interface CharacterUse {
 }
 
 let jieba: Jieba | undefined;
-let uses: Map<string, CharacterUse> | undefined;
+/** Per character of the Basic Multilingual Plane (by its UTF-16 code): how often alone, how often in longer words. */
+let alone: Float64Array | undefined;
+let inWords: Float64Array | undefined;
+/** The same for the few characters beyond it. */
+const astral = new Map<string, CharacterUse>();
 let pairs: Map<string, number> | undefined;
 const withChar = new Map<string, string[]>();
-/** The two-character words holding each character, with their frequencies, in the dictionary's order. */
-let pairsWith: Map<string, Array<[string, number]>> | undefined;
 // Several rules cut the same block in turn; the last cut is kept so it is made once.
 let last: { text: string; words: Word[] } | undefined;
 
@@ -55,7 +59,8 @@ export function words(text: string): Word[] {
 /** How often a character stands alone, and how often inside longer words. */
 export function characterUse(char: string): CharacterUse {
   load();
-  return uses!.get(char) ?? { alone: 0, inWords: 0 };
+  if (char.length === 1) return { alone: alone![char.charCodeAt(0)]!, inWords: inWords![char.charCodeAt(0)]! };
+  return astral.get(char) ?? { alone: 0, inWords: 0 };
 }
 
 /** Frequency of a two-character word in the dictionary, 0 when it is not a word. */
@@ -69,53 +74,74 @@ export function wordsWith(char: string): string[] {
   load();
   let found = withChar.get(char);
   if (!found) {
-    found = (pairsWith!.get(char) ?? []).sort((a, b) => b[1] - a[1]).map(([w]) => w);
+    // Asked only for the few characters a check finds standing alone: a scan of the 114,000 pairs each time.
+    const holding: Array<[string, number]> = [];
+    for (const pair of pairs!) if (pair[0].includes(char)) holding.push(pair);
+    found = holding.sort((x, y) => y[1] - x[1]).map(([w]) => w);
     withChar.set(char, found);
   }
   return found;
 }
 
+const SPACE = 0x20;
+const LINE_END = 0x0a;
+
 /**
- * Reads the dictionary's 350,000 lines (`word frequency tag`) once into what the rules ask of it. One pass over
- * the text by offsets, with no array or set made per line: the first check of a process waits for this.
+ * Reads the dictionary's 350,000 lines (`word frequency tag`) once into what the rules ask of it: one pass over
+ * the text by character codes, counts kept in arrays by code, no string made but for the two-character words.
+ * The first check of a process waits for this.
  */
 function load(): void {
-  if (uses && pairs) return;
-  uses = new Map();
+  if (pairs) return;
+  alone = new Float64Array(0x10000);
+  inWords = new Float64Array(0x10000);
   pairs = new Map();
   const text = new TextDecoder().decode(dict());
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let wordEnd = text.indexOf(' ', start);
-    if (wordEnd < 0 || wordEnd > end) wordEnd = end;
-    if (wordEnd > start) {
-      let countEnd = text.indexOf(' ', wordEnd + 1);
-      if (countEnd < 0 || countEnd > end) countEnd = end;
-      const freq = Number(text.slice(wordEnd + 1, countEnd)) || 0;
-      const word = text.slice(start, wordEnd);
-      // Words are CJK characters of the Basic Multilingual Plane but for a few: those go the slow, exact way.
-      const chars = /[\ud800-\udfff]/.test(word) ? [...word] : word;
-      if (chars.length === 2) pairs.set(word, freq);
-      for (let i = 0; i < chars.length; i++) {
-        const char = chars[i]!;
-        if (chars.indexOf(char) < i) continue;
-        const use = uses.get(char);
-        if (use) {
-          if (chars.length === 1) use.alone += freq;
-          else use.inWords += freq;
-        } else uses.set(char, chars.length === 1 ? { alone: freq, inWords: 0 } : { alone: 0, inWords: freq });
-      }
+  const end = text.length;
+  for (let i = 0; i < end; ) {
+    const start = i;
+    let surrogates = false;
+    for (let c = text.charCodeAt(i); i < end && c !== SPACE && c !== LINE_END; c = text.charCodeAt(++i)) {
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
     }
-    start = end + 1;
+    const wordEnd = i;
+    let freq = 0;
+    if (text.charCodeAt(i) === SPACE) {
+      const from = ++i;
+      while (i < end && text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== LINE_END) i++;
+      freq = Number(text.slice(from, i)) || 0;
+    }
+    while (i < end && text.charCodeAt(i) !== LINE_END) i++;
+    i++;
+    if (wordEnd === start) continue;
+    if (surrogates) {
+      countSlowly(text.slice(start, wordEnd), freq);
+      continue;
+    }
+    const length = wordEnd - start;
+    if (length === 2) pairs.set(text.slice(start, wordEnd), freq);
+    next: for (let k = start; k < wordEnd; k++) {
+      const c = text.charCodeAt(k);
+      for (let j = start; j < k; j++) if (text.charCodeAt(j) === c) continue next;
+      const counts = length === 1 ? alone : inWords;
+      counts[c] = counts[c]! + freq;
+    }
   }
-  pairsWith = new Map();
-  for (const pair of pairs) {
-    const [first, second] = [...pair[0]];
-    for (const char of first === second ? [first!] : [first!, second!]) {
-      const list = pairsWith.get(char);
-      if (list) list.push(pair);
-      else pairsWith.set(char, [pair]);
+}
+
+/** A word with characters beyond the Basic Multilingual Plane, counted by code points. */
+function countSlowly(word: string, freq: number): void {
+  const chars = [...word];
+  if (chars.length === 2) pairs!.set(word, freq);
+  for (const char of new Set(chars)) {
+    if (char.length === 1) {
+      const counts = chars.length === 1 ? alone! : inWords!;
+      counts[char.charCodeAt(0)] = counts[char.charCodeAt(0)]! + freq;
+      continue;
     }
+    const use = astral.get(char) ?? { alone: 0, inWords: 0 };
+    if (chars.length === 1) use.alone += freq;
+    else use.inWords += freq;
+    astral.set(char, use);
   }
 }
