@@ -7,11 +7,20 @@ import { buildDeck } from '../src/node/build.ts';
 import { DEFAULT_INPUT } from '../src/node/cli.ts';
 import { latinOnlyFontEnv } from '../src/node/font-env.ts';
 
-/** Renders every slide at the projector sizes to PNG, with a contact sheet per size, for review. */
+/**
+ * Renders every slide at the projector sizes to PNG, with a contact sheet per size, and the speaker view on
+ * every slide at a laptop's 1280×800 and 1920×1080, for review.
+ */
 const SIZES = [
   [1920, 1080],
   [1280, 720],
   [1024, 768],
+] as const;
+
+/** Laptop screens the speaker view is drawn on. */
+const SPEAKER_SIZES = [
+  [1280, 800],
+  [1920, 1080],
 ] as const;
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' }, 'system-fonts': { type: 'boolean' } } });
@@ -47,6 +56,31 @@ try {
     await page.setViewportSize({ width: 1600, height: 400 });
     await page.screenshot({ path: join(dir, 'contact-sheet.png'), fullPage: true });
     console.log(`${dir}: ${files.length} slides and contact-sheet.png`);
+    await page.close();
+  }
+  for (const [width, height] of SPEAKER_SIZES.filter(([w, h]) => !values.size || values.size === `${w}x${h}`)) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${pathToFileURL(html).href}?transition=none`);
+    await page.waitForFunction(() => window.deck?.isReady() && document.documentElement.hasAttribute('data-fitted'));
+    const opened = page.waitForEvent('popup');
+    await page.keyboard.press('s');
+    const speaker = await opened;
+    await speaker.setViewportSize({ width, height });
+    await speaker.waitForSelector('.sv-text p');
+    const count: number = await page.evaluate(() => window.deck!.getSlides().length);
+    const dir = join(outDir, `speaker-${width}x${height}`);
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) {
+      await page.evaluate((n) => {
+        const { h, v } = window.deck!.getIndices(window.deck!.getSlides()[n]);
+        window.deck!.slide(h, v);
+      }, i);
+      // The view follows the deck within a frame or two; its caption names the slide it shows.
+      await speaker.waitForFunction((n) => document.querySelector('.sv-current figcaption')?.textContent?.includes(`·${n}/`), i + 1);
+      await speaker.evaluate(() => document.fonts.ready);
+      await speaker.screenshot({ path: join(dir, `${String(i + 1).padStart(2, '0')}.png`) });
+    }
+    console.log(`${dir}: the speaker view on ${count} slides`);
     await page.close();
   }
 } finally {
