@@ -122,6 +122,30 @@ describe('the look of the deck', () => {
     await page.close();
   });
 
+  it('sets a section opener\'s seal on its panel and its text clear of the panel, with room on both sides', async () => {
+    const page = await openDeck(browser, `${deckUrl}?transition=none`, SIZES[0]!);
+    const openers = await eachSlide(page, () =>
+      page.evaluate(() => {
+        const slide = window.deck!.getCurrentSlide();
+        if (!slide.classList.contains('slide-section')) return [];
+        const frame = slide.querySelector<HTMLElement>(':scope > .frame')!;
+        const scale = frame.getBoundingClientRect().width / frame.offsetWidth;
+        // The panel ends at the last colour stop of the frame's background gradient, in the slide's own pixels.
+        const stops = [...getComputedStyle(frame).backgroundImage.matchAll(/(\d+(?:\.\d+)?)px/g)].map((m) => parseFloat(m[1]!));
+        const panelEnd = frame.getBoundingClientRect().left + Math.max(...stops) * scale;
+        const seal = slide.querySelector('.numeral')!.getBoundingClientRect();
+        const body = slide.querySelector('.section-body')!.getBoundingClientRect();
+        return [{ line: slide.dataset.line, sealGap: (panelEnd - seal.right) / scale, bodyGap: (body.left - panelEnd) / scale }];
+      }),
+    );
+    await page.close();
+    expect(openers.length).toBeGreaterThan(0);
+    for (const opener of openers) {
+      expect(opener.sealGap, `section from line ${opener.line}`).toBeGreaterThanOrEqual(24);
+      expect(opener.bodyGap, `section from line ${opener.line}`).toBeGreaterThanOrEqual(24);
+    }
+  });
+
   it('passes axe-core with no serious or critical violations on any slide', async () => {
     expect(await axeViolations(browser, deckUrl)).toEqual([]);
   });
