@@ -31,9 +31,10 @@ let jieba: Jieba | undefined;
 /** Per character of the Basic Multilingual Plane (by its UTF-16 code): how often alone, how often in longer words. */
 let alone: Float64Array | undefined;
 let inWords: Float64Array | undefined;
-/** The same for the few characters beyond it. */
-const astral = new Map<string, CharacterUse>();
-let pairs: Map<string, number> | undefined;
+/** The same for the few characters beyond it, by code point. */
+const astral = new Map<number, CharacterUse>();
+/** Two-character words (by `pairKey`) and their frequencies, in the dictionary's order. */
+let pairs: Map<number, number> | undefined;
 const withChar = new Map<string, string[]>();
 // Several rules cut the same block in turn; the last cut is kept so it is made once.
 let last: { text: string; words: Word[] } | undefined;
@@ -59,14 +60,18 @@ export function words(text: string): Word[] {
 /** How often a character stands alone, and how often inside longer words. */
 export function characterUse(char: string): CharacterUse {
   load();
-  if (char.length === 1) return { alone: alone![char.charCodeAt(0)]!, inWords: inWords![char.charCodeAt(0)]! };
-  return astral.get(char) ?? { alone: 0, inWords: 0 };
+  const cp = soleCodePoint(char);
+  if (cp === undefined) return { alone: 0, inWords: 0 };
+  if (cp < 0x10000) return { alone: alone![cp]!, inWords: inWords![cp]! };
+  return { ...(astral.get(cp) ?? { alone: 0, inWords: 0 }) };
 }
 
 /** Frequency of a two-character word in the dictionary, 0 when it is not a word. */
 export function pairFrequency(pair: string): number {
   load();
-  return pairs!.get(pair) ?? 0;
+  const [first, second, more] = [...pair];
+  if (!first || !second || more) return 0;
+  return pairs!.get(pairKey(first.codePointAt(0)!, second.codePointAt(0)!)) ?? 0;
 }
 
 /** Two-character dictionary words that contain a character, most frequent first. */
@@ -75,73 +80,87 @@ export function wordsWith(char: string): string[] {
   let found = withChar.get(char);
   if (!found) {
     // Asked only for the few characters a check finds standing alone: a scan of the 114,000 pairs each time.
+    const cp = soleCodePoint(char);
     const holding: Array<[string, number]> = [];
-    for (const pair of pairs!) if (pair[0].includes(char)) holding.push(pair);
+    for (const [key, freq] of pairs!) {
+      const first = Math.floor(key / PAIR_BASE);
+      const second = key % PAIR_BASE;
+      if (first === cp || second === cp) holding.push([String.fromCodePoint(first, second), freq]);
+    }
     found = holding.sort((x, y) => y[1] - x[1]).map(([w]) => w);
     withChar.set(char, found);
   }
   return found;
 }
 
+/** The code point of a one-character string, else undefined. */
+function soleCodePoint(char: string): number | undefined {
+  const cp = char.codePointAt(0);
+  return cp !== undefined && char.length === (cp > 0xffff ? 2 : 1) ? cp : undefined;
+}
+
+/** Two code points as one number (below 2^42, exact in a double): a pair's key with no string made. */
+const PAIR_BASE = 0x110000;
+const pairKey = (first: number, second: number) => first * PAIR_BASE + second;
+
 const SPACE = 0x20;
 const LINE_END = 0x0a;
 
 /**
- * Reads the dictionary's 350,000 lines (`word frequency tag`) once into what the rules ask of it: one pass over
- * the text by character codes, counts kept in arrays by code, no string made but for the two-character words.
- * The first check of a process waits for this.
+ * Reads the dictionary's 350,000 lines (`word frequency tag`, UTF-8) once into what the rules ask of it: one
+ * pass over the bytes, each word's characters decoded as it goes, counts kept in arrays by code and pairs keyed by
+ * number, so that no string is made at all. The first check of a process waits for this.
  */
 function load(): void {
   if (pairs) return;
-  alone = new Float64Array(0x10000);
-  inWords = new Float64Array(0x10000);
-  pairs = new Map();
-  const text = new TextDecoder().decode(dict());
-  const end = text.length;
+  const counts = { alone: new Float64Array(0x10000), inWords: new Float64Array(0x10000) };
+  const found = new Map<number, number>();
+  const bytes = dict();
+  const end = bytes.length;
+  let word = new Int32Array(64);
   for (let i = 0; i < end; ) {
-    const start = i;
-    let surrogates = false;
-    for (let c = text.charCodeAt(i); i < end && c !== SPACE && c !== LINE_END; c = text.charCodeAt(++i)) {
-      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    // The word: its code points, decoded from UTF-8.
+    let length = 0;
+    while (i < end && bytes[i] !== SPACE && bytes[i] !== LINE_END) {
+      const lead = bytes[i]!;
+      const size = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      let cp = size === 1 ? lead : lead & (0xff >> (size + 1));
+      for (let k = 1; k < size; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
+      if (length === word.length) word = Int32Array.from({ length: length * 2 }, (_, k) => word[k] ?? 0);
+      word[length++] = cp;
+      i += size;
     }
-    const wordEnd = i;
+    // Its frequency: the digits after the first space.
     let freq = 0;
-    if (text.charCodeAt(i) === SPACE) {
+    if (bytes[i] === SPACE) {
       const from = ++i;
-      while (i < end && text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== LINE_END) i++;
-      freq = Number(text.slice(from, i)) || 0;
+      let digits = true;
+      while (i < end && bytes[i] !== SPACE && bytes[i] !== LINE_END) {
+        const b = bytes[i++]!;
+        if (b >= 0x30 && b <= 0x39) freq = freq * 10 + (b - 0x30);
+        else digits = false;
+      }
+      if (!digits) freq = Number(new TextDecoder().decode(bytes.subarray(from, i))) || 0;
     }
-    while (i < end && text.charCodeAt(i) !== LINE_END) i++;
+    while (i < end && bytes[i] !== LINE_END) i++;
     i++;
-    if (wordEnd === start) continue;
-    if (surrogates) {
-      countSlowly(text.slice(start, wordEnd), freq);
-      continue;
-    }
-    const length = wordEnd - start;
-    if (length === 2) pairs.set(text.slice(start, wordEnd), freq);
-    next: for (let k = start; k < wordEnd; k++) {
-      const c = text.charCodeAt(k);
-      for (let j = start; j < k; j++) if (text.charCodeAt(j) === c) continue next;
-      const counts = length === 1 ? alone : inWords;
-      counts[c] = counts[c]! + freq;
+    if (!length) continue;
+    if (length === 2) found.set(pairKey(word[0]!, word[1]!), freq);
+    next: for (let k = 0; k < length; k++) {
+      const cp = word[k]!;
+      for (let j = 0; j < k; j++) if (word[j] === cp) continue next;
+      if (cp < 0x10000) {
+        const table = length === 1 ? counts.alone : counts.inWords;
+        table[cp] = table[cp]! + freq;
+      } else {
+        const use = astral.get(cp) ?? { alone: 0, inWords: 0 };
+        if (length === 1) use.alone += freq;
+        else use.inWords += freq;
+        astral.set(cp, use);
+      }
     }
   }
-}
-
-/** A word with characters beyond the Basic Multilingual Plane, counted by code points. */
-function countSlowly(word: string, freq: number): void {
-  const chars = [...word];
-  if (chars.length === 2) pairs!.set(word, freq);
-  for (const char of new Set(chars)) {
-    if (char.length === 1) {
-      const counts = chars.length === 1 ? alone! : inWords!;
-      counts[char.charCodeAt(0)] = counts[char.charCodeAt(0)]! + freq;
-      continue;
-    }
-    const use = astral.get(char) ?? { alone: 0, inWords: 0 };
-    if (chars.length === 1) use.alone += freq;
-    else use.inWords += freq;
-    astral.set(char, use);
-  }
+  alone = counts.alone;
+  inWords = counts.inWords;
+  pairs = found;
 }
