@@ -144,11 +144,12 @@ function holdersOf(index: SliceIndex, cp: number): number[] {
   return [...found].sort((x, y) => x - y);
 }
 
-/** The wanted characters of each slice, in slice order, as the subsetter takes them. */
-function charactersBySlice(index: SliceIndex, wanted: readonly string[]): string[][] {
+/** The slice files of a face that hold any of the wanted characters, each with those characters, in slice order. */
+function slicesHolding(spec: FaceSpec<string>, wanted: readonly string[]): Array<{ file: string; characters: string[] }> {
+  const index = sliceIndex(spec);
   const bySlice: string[][] = index.slices.map(() => []);
   for (const char of wanted) for (const i of holdersOf(index, char.codePointAt(0)!)) bySlice[i]!.push(char);
-  return bySlice;
+  return index.slices.map((slice, i) => ({ file: join(index.dir, slice.file), characters: bySlice[i]! })).filter((part) => part.characters.length);
 }
 
 /** Changes whenever the way subsets are made changes, so that older cached subsets are not used (2: blank glyphs kept). */
@@ -183,9 +184,7 @@ export async function embedFaces<R extends string>(
     let characters = keptHeld && heldList(keptHeld, wanted);
     let parts: Array<{ file: string; characters: string[] }> | undefined;
     if (!characters) {
-      const index = sliceIndex(spec);
-      const bySlice = charactersBySlice(index, wanted);
-      parts = index.slices.map((slice, i) => ({ file: join(index.dir, slice.file), characters: bySlice[i]! })).filter((part) => part.characters.length);
+      parts = slicesHolding(spec, wanted);
       characters = parts.flatMap((p) => p.characters);
       await keepCached(cacheDir, wantedKey, 'json', Buffer.from(JSON.stringify(characters)), () => undefined);
     }
@@ -197,12 +196,7 @@ export async function embedFaces<R extends string>(
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
       progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) …`);
-      if (!parts) {
-        const index = sliceIndex(spec);
-        const bySlice = charactersBySlice(index, characters);
-        parts = index.slices.map((slice, i) => ({ file: join(index.dir, slice.file), characters: bySlice[i]! })).filter((part) => part.characters.length);
-      }
-      woff2 = await mergedSubset(parts, characters);
+      woff2 = await mergedSubset(parts ?? slicesHolding(spec, characters), characters);
       await checkSubset(woff2, characters, spec);
       await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(`The font subset was not kept for later builds: ${why}`));
       result.subsetCount++;
