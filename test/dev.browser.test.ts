@@ -19,7 +19,10 @@ describe('npm start (the dev server)', () => {
     copyFileSync('test/fixtures/speech.md', speech);
     const customLogger = createLogger('silent');
     customLogger.warn = (message) => void terminal.push(message);
-    server = await createServer({ ...deckConfig({ input: speech }), server: { port: 0, strictPort: false }, logLevel: 'silent', customLogger });
+    customLogger.error = (message) => void terminal.push(message);
+    // A cache of its own, so that Vite scans for dependencies afresh, as on a fresh clone's first `npm start`.
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'speech-deck-dev-vite-')), 'vite');
+    server = await createServer({ ...deckConfig({ input: speech }), cacheDir, server: { port: 0, strictPort: false }, logLevel: 'silent', customLogger });
     await server.listen();
     browser = await launchBrowser();
   });
@@ -130,5 +133,12 @@ describe('npm start (the dev server)', () => {
     expect(await slideId(page)).toBe('用成绩强化着力点');
     expect(await overlay(page)).toBeNull();
     writeFileSync(speech, good);
+  });
+
+  it('says nothing alarming in the terminal: the dependency scan looks at the deck page, not the studio\'s', async () => {
+    const url = server.resolvedUrls!.local[0]!;
+    const page = await openDeck(browser, url);
+    await page.close();
+    expect(terminal.filter((line) => /fail|error/i.test(line))).toEqual([]);
   });
 });

@@ -43,6 +43,9 @@ export function deckConfig(options: DeckConfigOptions): InlineConfig {
     ],
     // reveal.css cut to the features the deck uses (the file must stay small; see trim-reveal-css.ts).
     css: { postcss: { plugins: [trimRevealCss()] } },
+    // The dev server looks for dependencies in the deck's page only: studio.html belongs to the studio's own build,
+    // whose data module this configuration does not provide (scanning it printed a failure on every `npm start`).
+    optimizeDeps: { entries: ['index.html'] },
     build: {
       target: BROWSER_TARGET,
       cssTarget: BROWSER_TARGET,
