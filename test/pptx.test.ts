@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
 import type { Deck, Slide } from '../src/core/model.ts';
@@ -314,6 +315,30 @@ describe('speech-deck pptx: the command', () => {
     expect(ok.stdout).toContain(join(out, 'small.pptx'));
     expect(readdirSync(out)).toEqual(['small.pptx']);
   }, 120_000);
+
+  it('embeds a picture kept in a file beside the speech, as the deck shows it, with no warning', async () => {
+    const folder = join(dir, 'picture-file');
+    mkdirSync(folder);
+    // A real PNG, 800×500, next to a small speech that names it.
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#87ceeb' } }).png().toBuffer();
+    writeFileSync(join(folder, '图.png'), png);
+    writeFileSync(join(folder, 'talk.md'), fixture('small.md').replace(/^(- .+)$/m, '$1\n\n![全县重点项目分布示意图](图.png)'));
+    const warnings: string[] = [];
+    const warn = console.error;
+    console.error = (line: string) => void warnings.push(line);
+    try {
+      await exportPptx({ input: join(folder, 'talk.md'), outDir: join(folder, 'out'), progress: () => undefined });
+    } finally {
+      console.error = warn;
+    }
+    expect(warnings).toEqual([]);
+    const pptx = await readPptx(new Uint8Array(readFileSync(join(folder, 'out', 'talk.pptx'))));
+    const media = Object.keys(pptx.zip.files).filter((n) => n.startsWith('ppt/media/') && !pptx.zip.files[n]!.dir);
+    expect(media).toHaveLength(1);
+    const meta = await sharp(Buffer.from(await pptx.zip.file(media[0]!)!.async('uint8array'))).metadata();
+    expect([meta.format, meta.width! / meta.height!]).toEqual(['png', 800 / 500]);
+    expect(pptx.slides.some((slide) => slide.xml.includes('descr="全县重点项目分布示意图"'))).toBe(true);
+  });
 
   it('stops on a speech with errors, saying where, and writes nothing', async () => {
     const out = join(dir, 'cli-error');

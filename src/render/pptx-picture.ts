@@ -1,8 +1,9 @@
 /**
  * The pictures of a deck, as PowerPoint takes them: PNG, JPEG or GIF bytes with their pixel size. Pure.
  *
- * Today a picture reaches the model only as an `<img src="data:…">` in a Visible's html; when the model carries
- * a picture's bytes (a `src`/bytes field), `pictureOf` is the one place to read them first. Only the formats
+ * A picture reaches the model as a data: URL: written so in the speech (an `<img src="data:…">` in the Visible's
+ * html, taken as the author gave it), or made from a file beside the speech when it is loaded (the Visible's
+ * `src`, re-encoded by the loader as PNG or JPEG). `pictureOf` is the one place that reads them. Only the formats
  * every PowerPoint and WPS opens are embedded, recognised by their bytes, never by the declared type: an SVG
  * (which may carry script) or anything else is left out and reported.
  */
@@ -18,11 +19,13 @@ export interface Picture {
 
 // The src of the <img> markdown-it writes for `![alt](data:…)`; base64 never needs HTML escaping.
 const DATA_SRC = /^<img src="data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/]+={0,2})"/;
+// A picture embedded from a file when the speech was loaded.
+const DATA_URL = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/]+={0,2})$/;
 
 /** The picture a visible item shows, or undefined when it is no picture PowerPoint can embed. */
 export function pictureOf(item: Visible): Picture | undefined {
   if (item.kind !== 'image') return undefined;
-  const base64 = DATA_SRC.exec(item.html)?.[1];
+  const base64 = DATA_SRC.exec(item.html)?.[1] ?? DATA_URL.exec(item.src ?? '')?.[1];
   if (!base64) return undefined;
   let bytes: Uint8Array;
   try {
