@@ -81,6 +81,8 @@ describe('pictures in a speech', () => {
     writeFileSync(join(dir, 'damaged.png'), Buffer.concat([readFileSync(join(dir, paths.png)).subarray(0, 40), Buffer.alloc(200, 7)]));
     const cases = {
       missing: ['nowhere.png', /找不到图片“nowhere\.png”.*no picture "nowhere\.png" at .*nowhere\.png/],
+      // Named as written, not as markdown-it percent-encodes it (%E6%B2%A1…).
+      'missing, a Chinese name': ['没有这张图.png', /找不到图片“没有这张图\.png”（应在 .*没有这张图\.png）.*no picture "没有这张图\.png"/],
       remote: ['https://example.com/chart.png', /在网上.*is on the web, and the offline file must never fetch anything/],
       'protocol-relative': ['//example.com/chart.png', /is on the web/],
       'not a picture': ['not-a-picture.png', /不是能用的图片.*is not a picture this tool can use/],

@@ -44,7 +44,16 @@ export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
   return /^<svg[\s>]/i.test(start) ? 'svg' : undefined;
 }
 
-const shown = (target: string) => (target.length > 80 ? `${target.slice(0, 77)}…` : target);
+/** An address as the author wrote it (markdown-it percent-encodes 图.png as %E5%9B%BE.png), cut to 80 characters. */
+const shown = (target: string) => {
+  let written = target;
+  try {
+    if (!/^data:/i.test(target)) written = decodeURI(target);
+  } catch {
+    // Kept as given.
+  }
+  return written.length > 80 ? `${written.slice(0, 77)}…` : written;
+};
 
 /** The file an address names, relative to the speech; undefined for a URL with a scheme (data:, https:) or `//`. */
 function localPath(target: string, speech: string): string | undefined {
