@@ -242,6 +242,15 @@ describe('speech-deck import', () => {
     expect(readdirSync(cwd)).toEqual(['mine.md']);
   });
 
+  it('says plainly when a file stands where the output\'s folder should be, and writes nothing', async () => {
+    const cwd = mkdtempSync(join(dir, 'cwd-'));
+    writeFileSync(join(cwd, 'afile.txt'), 'not a folder');
+    const refused = await runImport(cwd, speechTxt, '-o', 'afile.txt/讲话.md');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/^cannot write afile\.txt: a file stands where a folder should be · 此处是文件而不是文件夹$/);
+    expect(readdirSync(cwd)).toEqual(['afile.txt']);
+  });
+
   it('refuses the writeNew race too: a file that appears after the check is not replaced', async () => {
     const { writeNew } = await import('../src/node/import.ts');
     const target = join(mkdtempSync(join(dir, 'race-')), 'x.md');

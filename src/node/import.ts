@@ -4,7 +4,7 @@
  * The finding and writing are pure (src/core/import/); this module reads and writes the files.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { decode } from '../core/decode.ts';
 import { importReport, importSpeech, textParagraphs, type Imported, type SourceParagraph } from '../core/import/index.ts';
@@ -14,6 +14,7 @@ import { words } from '../proofread/segmenter.ts';
 import { NotDocxError, readDocx, type DocxImage } from '../core/docx/reader.ts';
 import { CLIError } from './errors.ts';
 import { displayPath } from './load.ts';
+import { cannotWrite, ensureFolder } from './output.ts';
 
 export interface ImportRequest {
   /** The Word or text file. */
@@ -128,9 +129,15 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
  * `force` the move is a hard link, which fails rather than replace a file that appeared meanwhile.
  */
 export function writeNew(path: string, data: string | Uint8Array, force: boolean): void {
-  mkdirSync(dirname(path), { recursive: true });
+  // A file where the folder should be, a read-only folder, a full disk: said as plainly as for the other outputs.
+  ensureFolder(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(temp, data, { flag: 'wx' });
+  try {
+    writeFileSync(temp, data, { flag: 'wx' });
+  } catch (error) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw cannotWrite(path, error);
+  }
   try {
     if (force) return renameSync(temp, path);
     try {
