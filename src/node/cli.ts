@@ -83,8 +83,39 @@ function readArgs(argv: string[]): { command: string | undefined; input: string;
     return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values, given: positionals.length > 1 };
   } catch (error) {
     if (error instanceof CLIError) throw error;
-    throw new CLIError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new CLIError(`${argumentProblem(error as NodeJS.ErrnoException, argv)}\n\n${USAGE}`);
   }
+}
+
+/**
+ * What is wrong with the arguments, in plain words: an option that does not exist (with the one meant, when it
+ * is a slip of the keyboard away) or one that lacks its value. Node's own wording is kept for anything else.
+ */
+function argumentProblem(error: NodeJS.ErrnoException, argv: string[]): string {
+  const option = /'(-{1,2}[^']+)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = option.replace(/^-+/, '').replace(/=.*$/, '');
+    const meant = Object.keys(OPTIONS).find((known) => editDistance(known, name) <= 2);
+    return meant
+      ? `没有 ${option} 这个选项，是不是 --${meant}？· there is no option ${option}; did you mean --${meant}?`
+      : `没有 ${option} 这个选项 · there is no option ${option}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const given = argv.find((arg) => arg.startsWith('-') && error.message.includes(arg)) ?? option;
+    return `选项 ${given} 后面要跟一个值 · the option ${given} needs a value after it`;
+  }
+  return error.message;
+}
+
+/** How many letters must change to turn one word into the other. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 async function dev(input: string, values: Values): Promise<number> {
