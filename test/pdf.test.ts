@@ -152,6 +152,20 @@ describe('speech-deck pdf when things go wrong', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says at once, before starting a browser, that the speech is missing or a file stands where the folder should be', () => {
+    // A "browser" that leaves a mark when it is started.
+    const mark = join(dir, 'browser-started');
+    const browser = join(dir, 'fake-browser.sh');
+    writeFileSync(browser, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`, { mode: 0o755 });
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const missing = spawnSync('node', ['bin/speech-deck.js', 'pdf', join(dir, 'no-such-speech.md'), '--out-dir', join(dir, 'out-missing'), '--browser-path', browser], { encoding: 'utf8' });
+    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('no-such-speech.md: no such file')]);
+    const blocked = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', blocker, '--browser-path', browser], { encoding: 'utf8' });
+    expect([blocked.status, blocked.stderr]).toEqual([1, expect.stringContaining('a-file: a file stands where a folder should be')]);
+    expect(existsSync(mark)).toBe(false);
+  });
+
   it('exits non-zero from the command line when --browser-path leads nowhere', () => {
     const cli = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', join(dir, 'cli'), '--browser-path', '/nowhere/chrome'], { encoding: 'utf8' });
     expect(cli.status).toBe(1);

@@ -7,7 +7,7 @@ import { findBrowser, launchBrowser } from './chromium.ts';
 import { CLIError } from './errors.ts';
 import { DEFAULT_FONT_CACHE, embedFaces, fontFaceCss, type FaceSpec } from './fonts.ts';
 import { displayPath, loadSpeech } from './load.ts';
-import { privateFolder, writeOutputs, type Output } from './output.ts';
+import { ensureFolder, privateFolder, writeOutputs, type Output } from './output.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf, type ManuscriptFace } from '../render/manuscript-text.ts';
@@ -74,6 +74,8 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
   // Look for the browser and read the speech first: without either, nothing else is worth doing.
   const executable = options.browser ? '' : findBrowser({ browserPath: options.browserPath });
   const { deck, file } = await checkedSpeech(loadSpeech(options.input), createReporter());
+  // A folder that cannot be made is said at once, not after the printing.
+  ensureFolder(resolve(options.outDir));
   // The browser starts while the fonts are subset.
   const starting = options.browser ? Promise.resolve(options.browser) : launch(executable);
   starting.catch(() => undefined);

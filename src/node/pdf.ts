@@ -4,9 +4,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { findBrowser, launchBrowser, type FindOptions } from './chromium.ts';
 import { CLIError } from './errors.ts';
-import { displayPath, loadSpeech, type LoadedSpeech } from './load.ts';
+import { displayPath, loadSpeech, readSpeechBytes, type LoadedSpeech } from './load.ts';
 import type { Meta } from '../core/model.ts';
-import { cannotWrite, privateFolder, writeOutputs } from './output.ts';
+import { cannotWrite, ensureFolder, privateFolder, writeOutputs } from './output.ts';
 import { isBuiltFrom } from './stamp.ts';
 import { onStop } from './stop.ts';
 
@@ -51,8 +51,10 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   const progress = options.progress ?? ((_stage: Stage, line: string) => console.log(line));
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  // Look for the browser first: without one, building would be wasted.
+  // Look for the browser, the speech and the folder first: without them, starting the browser would be wasted.
   const executable = findBrowser({ ...options.find, browserPath: options.browserPath });
+  readSpeechBytes(options.input);
+  ensureFolder(resolve(options.outDir));
   // The browser starts while the deck is built and the speech read; its failure is reported where it is awaited.
   const starting = launch(executable);
   starting.catch(() => undefined);
