@@ -172,6 +172,23 @@ describe('Ctrl+C and SIGTERM', () => {
     await expectStopped(run, 130);
   }, 240_000);
 
+  it('Ctrl+C while pdf builds its deck puts no page in place and prints nothing after the line that says so', async () => {
+    // Its fonts and word breaks cached, the deck builds in a moment, well inside the time the starting browser
+    // takes to close: before, the build went on meanwhile, printed its progress and put the page in place.
+    const warm = await runCli(['build', input, '--out-dir', join(dir, 'warm')], { env });
+    expect(warm.code, warm.stderr).toBe(0);
+    const target = join(dir, 'fresh-out');
+    // The page waits half a second before its rename, so that the Ctrl+C below always comes before it could be in place.
+    const run = startCli(['pdf', input, '--out-dir', target], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '500' } });
+    await run.waitFor(/building it first/);
+    run.child.kill('SIGINT');
+    await expectStopped(run, 130);
+    const { stdout } = await run.done;
+    expect(stdout).not.toMatch(/^Wrote /m);
+    expect(existsSync(join(target, 'talk.html'))).toBe(false);
+    if (existsSync(target)) expect(tempFiles(target)).toEqual([]);
+  }, 240_000);
+
   it('Ctrl+C and SIGTERM stop the dev server', async () => {
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       const port = String(20_000 + Math.floor(Math.random() * 20_000));

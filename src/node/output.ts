@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } fro
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { onStop } from './stop.ts';
+import { isStopping, onStop } from './stop.ts';
 import { CLIError } from './errors.ts';
 import { displayPath } from './load.ts';
 
@@ -45,6 +45,8 @@ function tempPath(target: string): string {
  * `cache` marks entries of the build's own caches (cache.ts) rather than outputs the user sees.
  */
 export async function writeOutputs(outputs: readonly Output[], options: { cache?: boolean } = {}): Promise<void> {
+  // A command stopped with Ctrl+C starts no new file: its temporary files are removed as it stops.
+  if (isStopping()) throw new CLIError('stopped before the outputs were written');
   for (const dir of new Set(outputs.map((o) => dirname(o.path)))) {
     ensureFolder(dir);
     removeAbandonedTemps(dir);
@@ -59,6 +61,8 @@ export async function writeOutputs(outputs: readonly Output[], options: { cache?
     }
     // The kill tests hold the user's outputs before their rename, not the build's own cache entries.
     if (!options.cache) await testHold();
+    // A command stopped with Ctrl+C puts nothing new in place, however far its work had got.
+    if (isStopping()) throw new CLIError('stopped before the outputs were put in place');
     for (const { temp, target } of staged) {
       await rename(temp, target).catch((error: unknown) => {
         throw cannotWrite(target, error);
