@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -187,6 +187,17 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
     expect(fontOf((i) => squash(i.text).startsWith(pointLead))).toEqual(['LXGWWenKai-Regular']);
     expect(fontOf((i) => squash(i.text) === squash(deck.meta.speaker))).toEqual(['LXGWWenKai-Regular']);
     expect(fontOf((i) => i.text.includes('习近平总书记'))).toEqual([expect.stringMatching(/^NotoSerifSC.*-Regular$/)]);
+  });
+
+  it('sets emphasis in the embedded 黑体, never in a bold the browser makes up (which prints as a blurred Type 3 font)', async () => {
+    const source = join(dir, 'emphasis.md');
+    writeFileSync(source, fixture('small.md').replace('开场白第一段。', '开场白第一段，**务必抓紧落实见效**。'));
+    const result = await exportManuscript({ input: source, outDir: join(dir, 'emphasis'), browser, progress: () => undefined });
+    const pages = await readPlacedText(result.pdf.path);
+    const fonts = [...new Set(pages.flatMap((p) => p.items.filter((i) => /[务必抓紧落实见效]/.test(i.text)).map((i) => i.font)))];
+    expect(fonts).toEqual([expect.stringMatching(/^NotoSansSC.*-Medium$/)]);
+    expect(Buffer.from(readFileSync(result.pdf.path)).includes('/Type3')).toBe(false);
+    expect(squash(pages.flatMap((p) => p.items.map((i) => i.text)).join(''))).toContain(squash('开场白第一段，务必抓紧落实见效。'));
   });
 
   it('embeds every font it uses', async () => {

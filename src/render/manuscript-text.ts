@@ -148,6 +148,8 @@ export function manuscriptFaceText(manuscript: Manuscript, options: { cues: bool
   for (const p of manuscript.paragraphs) {
     if (p.lead) text[p.lead.face].push(runsText(p.lead.runs));
     text[p.kind === 'section' ? 'hei' : p.kind === 'point' ? 'kai' : 'song'].push(runsText(p.runs));
+    // Emphasis is set in 黑体, as official documents do, rather than in a bold the faces do not have.
+    text.hei.push(runsText(p.runs.filter((r) => r.bold)), runsText((p.lead?.runs ?? []).filter((r) => r.bold)));
     if (options.cues) text.hei.push(cueLabel([...p.cuesBefore, ...p.cuesAfter]));
   }
   return { title: text.title.join(''), song: text.song.join(''), kai: text.kai.join(''), hei: text.hei.join('') };

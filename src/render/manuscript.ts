@@ -145,7 +145,9 @@ body {
 p, h1, h2, h3 { margin: 0; font-size: inherit; font-weight: normal; }
 p, h2, h3 { text-indent: calc(2 * var(--cell)); orphans: 2; widows: 2; }
 h1, h2, h3, header { break-after: avoid; break-inside: avoid; }
-b { font-weight: bold; }
+/* Emphasis in 黑体, the way official documents set it: the faces have one weight, and a bold made up by the browser
+   prints as a blurred Type 3 font. */
+b { font-family: ${fontList('hei')}; font-weight: normal; }
 /*
  * Text in another face sits on the line without making it taller: faces differ in ascent and descent, and a line
  * holding two of them would grow by the difference, pushing the page's last line out of the 版心.
