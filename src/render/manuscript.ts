@@ -1,5 +1,5 @@
 import { attrs, escapeHtml } from './escape.ts';
-import { cueLabel, flowText, manuscriptOf, type Cue, type Manuscript, type ManuscriptFace, type ManuscriptParagraph } from './manuscript-text.ts';
+import { cueLabel, flowText, manuscriptOf, runsText, type Cue, type Manuscript, type ManuscriptFace, type ManuscriptParagraph } from './manuscript-text.ts';
 import type { Deck, Run } from '../core/model.ts';
 
 /**
@@ -90,7 +90,9 @@ function paragraph(p: ManuscriptParagraph, cues: boolean): string {
   const after = cues ? cueHtml(p.cuesAfter) : '';
   const lead = p.lead ? `<span class="lead ${p.lead.face}">${runsHtml(p.lead.runs)}</span>` : '';
   const tag = p.kind === 'section' ? 'h2' : p.kind === 'point' ? 'h3' : 'p';
-  return `<${tag}>${before}${lead}${runsHtml(p.runs)}${after}</${tag}>`;
+  // A paragraph that is its lead alone (三、二〇二六年重点任务。) is a heading as read: it stays with what follows.
+  const alone = p.lead && !runsText(p.runs).trim() ? ' class="heading"' : '';
+  return `<${tag}${alone}>${before}${lead}${runsHtml(p.runs)}${after}</${tag}>`;
 }
 
 /** A cue takes no room in the line: its mark sits above the first (or after the last) character, in red. */
@@ -144,7 +146,7 @@ body {
 }
 p, h1, h2, h3 { margin: 0; font-size: inherit; font-weight: normal; }
 p, h2, h3 { text-indent: calc(2 * var(--cell)); orphans: 2; widows: 2; }
-h1, h2, h3, header { break-after: avoid; break-inside: avoid; }
+h1, h2, h3, header, .heading { break-after: avoid; break-inside: avoid; }
 /* Emphasis in 黑体, the way official documents set it: the faces have one weight, and a bold made up by the browser
    prints as a blurred Type 3 font. */
 b { font-family: ${fontList('hei')}; font-weight: normal; }
