@@ -40,7 +40,7 @@ describe('speech-deck check', () => {
     expect(lines[1]).toMatch(/^test\/fixtures\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
     expect(lines[2]).toMatch(/^test\/fixtures\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
     expect(lines[3]).toMatch(/^test\/fixtures\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
-    expect(lines[4]).toBe('test/fixtures/speech.md: 0 errors, 4 warnings');
+    expect(lines[4]).toBe('test/fixtures/speech.md: 0 errors, 4 warnings · 0 个错误，4 个提醒');
   });
 
   it('reports the slips of the original speech, the wrong official term as an error, and exits 1', async () => {
@@ -59,14 +59,14 @@ describe('speech-deck check', () => {
     expect(lines).toContain('test/fixtures/speech.txt:1: error: no title: start the speech with a line "# title"');
     // With no headings the whole speech is one slide's text: far too long for one slide.
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/speech\.txt:1: warning: 这一张要讲 1835 个字.*split it with "###" sub-points/));
-    expect(lines.at(-1)).toBe('test/fixtures/speech.txt: 2 errors, 7 warnings');
+    expect(lines.at(-1)).toBe('test/fixtures/speech.txt: 2 errors, 7 warnings · 2 个错误，7 个提醒');
   });
 
   it('exits 1 for structure errors and 0 for warnings alone', async () => {
     await expect(check('test/fixtures/problems/no-title.md')).resolves.toMatchObject({ code: 1 });
     await expect(check('test/fixtures/problems/no-sections.md')).resolves.toMatchObject({ code: 0 });
     const { lines } = await check('test/fixtures/small.md');
-    expect(lines).toEqual(['test/fixtures/small.md: no problems found']);
+    expect(lines).toEqual(['test/fixtures/small.md: no problems found · 没有发现问题']);
   });
 
   it('names the encoding of a GBK file', async () => {

@@ -21,6 +21,13 @@ export function deckSeconds(deck: Deck): number {
   return deck.slides.reduce((sum, slide) => sum + slide.seconds, 0);
 }
 
+/** `9 分 20 秒` for a number of seconds. */
+export function formatDurationZh(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m ? `${m} 分 ${s} 秒` : `${s} 秒`;
+}
+
 /** `12 min 30 s` style text for a number of seconds. */
 export function formatDuration(seconds: number): string {
   const m = Math.floor(seconds / 60);

@@ -14,7 +14,7 @@ import { hasErrors } from '../core/model.ts';
 import { ensureFolder, privateFolder, writeOutputs } from './output.ts';
 import { describeSize, sizeBreakdown } from './size.ts';
 import { fixedSpeech } from './speech-source.ts';
-import { deckSeconds, formatDuration } from '../core/timing.ts';
+import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
 
 /** Prints a speech's problems, once per distinct set, to stderr. */
 export function createReporter(): (loaded: LoadedSpeech) => void {
@@ -81,12 +81,12 @@ export async function buildDeckFile(input: string, outDir: string, options: Buil
   const target = join(out, `${name}.html`);
   // Said before the slow part: a folder that cannot be made is known at once.
   ensureFolder(out);
-  console.log(`Building ${displayPath(target)} from ${loaded.file} …`);
+  console.log(`Building ${displayPath(target)} from ${loaded.file} … · 正在生成幻灯片`);
   const html = options.bundle ? await bundledPage(loaded, name, options.fontCacheDir) : await shellPage(loaded, options);
   await writeOutputs([{ path: target, data: html, check: wholePage }]);
   const size = describeSize(sizeBreakdown(html));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${loaded.deck.slides.length} slides, about ${formatDuration(deckSeconds(loaded.deck))} of speaking`);
+  console.log(`Wrote ${displayPath(target)} in ${seconds} s: ${loaded.deck.slides.length} slides, about ${formatDuration(deckSeconds(loaded.deck))} of speaking · 已写出：${loaded.deck.slides.length} 张幻灯片，约讲 ${formatDurationZh(deckSeconds(loaded.deck))}`);
   console.log(`  ${size}`);
   return { path: target, html };
 }

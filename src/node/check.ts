@@ -27,9 +27,9 @@ export function formatReport(report: CheckReport): string {
 function summary({ file, problems }: CheckReport): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (!problems.length) return `${file}: no problems found`;
+  if (!problems.length) return `${file}: no problems found · 没有发现问题`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return `${file}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} · ${errors} 个错误，${warnings} 个提醒`;
 }
 
 /** Runs the check for the command line; the exit code is 1 when there are errors. */

@@ -137,7 +137,7 @@ async function dev(input: string, values: Values): Promise<number> {
   });
   onStop(() => server.close());
   await server.listen();
-  console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop.`);
+  console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop. · 正在放映，保存讲话稿后幻灯片自动更新；按 Ctrl+C 停止`);
   server.printUrls();
   // The server keeps the process alive until Ctrl+C.
   return 0;

@@ -195,7 +195,7 @@ export async function embedFaces<R extends string>(
     const key = createHash('sha256').update(`${face}${characters.join('')}`).digest('hex').slice(0, 32);
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
-      progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) …`);
+      progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) … · 正在裁剪字体，留作以后使用`);
       woff2 = await mergedSubset(parts ?? slicesHolding(spec, characters), characters);
       await checkSubset(woff2, characters, spec);
       await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(`The font subset was not kept for later builds: ${why}`));

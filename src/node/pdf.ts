@@ -76,20 +76,20 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
       throw cannotWrite(copy, error);
     }
     const browser = await starting;
-    progress('open', `Opening ${displayPath(deck.path)} in ${executable}`);
+    progress('open', `Opening ${displayPath(deck.path)} in ${executable} · 正在用浏览器打开`);
     const page = await openPrintView(browser, copy, deck.path, timeout);
     const slideCount = await waitFor(page.evaluate(() => window.printView!.ready), timeout, deck.path, page);
-    progress('lay out', `Laid out ${slideCount} slides, one to a page`);
+    progress('lay out', `Laid out ${slideCount} slides, one to a page · 已排好 ${slideCount} 页幻灯片`);
     const { PDFDocument } = await pdfLib;
     const slides = await printPdf(PDFDocument, page, `${name}.pdf`, meta, meta.title, true);
     const title = await waitFor(page.evaluate(() => window.printView!.handout()), timeout, deck.path, page);
-    progress('lay out', `Laid out the handout: each slide with everything said with it`);
+    progress('lay out', `Laid out the handout: each slide with everything said with it · 已排好讲义：每张幻灯片连同全部讲话`);
     const handout = await printPdf(PDFDocument, page, `${name}-notes.pdf`, meta, title, false);
     await writeOutputs([slides, handout].map((pdf) => ({ path: pdf.path, data: pdf.bytes, check: (written) => samePdf(PDFDocument, written, pdf.pages) })));
-    progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)})`);
-    progress('write', `Wrote ${displayPath(handout.path)} (${describe(handout)}, A4)`);
+    progress('write', `Wrote ${displayPath(slides.path)} (${describe(slides)}) · 已写出幻灯片 PDF`);
+    progress('write', `Wrote ${displayPath(handout.path)} (${describe(handout)}, A4) · 已写出讲义 PDF`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    progress('write', `Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)}`);
+    progress('write', `Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)} · 完成`);
     return { slides: { path: slides.path, pages: slides.pages }, handout: { path: handout.path, pages: handout.pages } };
   } finally {
     await closeBrowser();
@@ -106,10 +106,10 @@ async function deckFile(input: string, outDir: string, speech: LoadedSpeech, pro
   const path = join(resolve(outDir), `${basename(input, extname(input))}.html`);
   const html = readIfThere(path);
   if (html !== undefined && isBuiltFrom(html, speech)) {
-    progress('build', `Using ${displayPath(path)}, which was built from this very ${speech.file}`);
+    progress('build', `Using ${displayPath(path)}, which was built from this very ${speech.file} · 沿用已生成的幻灯片`);
     return { path, html };
   }
-  progress('build', html === undefined ? `No ${displayPath(path)} yet: building it first` : `${displayPath(path)} was built from another speech or version: building it again`);
+  progress('build', html === undefined ? `No ${displayPath(path)} yet: building it first · 还没有幻灯片，先生成` : `${displayPath(path)} was built from another speech or version: building it again · 幻灯片不是用这份讲话稿或这个版本生成的，重新生成`);
   // Vite loads only when the deck must be built.
   return (await import('./build.ts')).buildDeckFile(input, outDir, { speech });
 }

@@ -8,7 +8,7 @@ import { capacityProblems } from '../core/capacity.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
-import { deckSeconds, formatDuration } from '../core/timing.ts';
+import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
@@ -143,7 +143,7 @@ function start(): void {
       preview.goTo(slideIndices(deck)[current] ?? { h: 0, v: 0 });
       for (const button of saves) button.disabled = false;
       performance.mark('studio:ready');
-      setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${zhDuration(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
+      setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
     } catch (error) {
       if (mine === version) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
     }
@@ -271,12 +271,6 @@ function where(deck: Deck, line: number): string {
   return `${label ? `「${label}」` : ''}Markdown 第 ${line} 行`;
 }
 
-/** `9 分 20 秒` for a number of seconds. */
-function zhDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m ? `${m} 分 ${s} 秒` : `${s} 秒`;
-}
 
 /** The structure of a speech brought as Markdown, in the import report's form. */
 function markdownReport(deck: Deck, name: string): string {
@@ -290,6 +284,6 @@ function markdownReport(deck: Deck, name: string): string {
   }
   if (deck.closing) row('结语 · closing', deck.closing, deck.closing.notes[0]?.text.slice(0, 24) ?? '');
   const seconds = deckSeconds(deck);
-  out.push('', `${deck.slides.length} 张幻灯片，预计讲话约 ${zhDuration(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`);
+  out.push('', `${deck.slides.length} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`);
   return out.join('\n');
 }

@@ -4,7 +4,7 @@
  * in Chinese and English.
  */
 import { spokenSlides, type Problem } from '../model.ts';
-import { deckSeconds, formatDuration, spokenCharacters } from '../timing.ts';
+import { deckSeconds, formatDuration, formatDurationZh, spokenCharacters } from '../timing.ts';
 import type { Imported } from './index.ts';
 import { LONG_SLIDE, type Found, type Heading, type Notice, type SlideRef } from './structure.ts';
 import { slideKey } from './write.ts';
@@ -58,7 +58,7 @@ export function importReport(imported: Imported, options: ReportOptions): string
 
   const slides = countSlides(imported);
   const seconds = deckSeconds(deck);
-  out.push(`${slides} 张幻灯片，预计讲话约 ${zhDuration(seconds)}（每分钟 ${deck.meta.rate} 字）· ${slides} slides, about ${formatDuration(seconds)} of speaking at ${deck.meta.rate} characters a minute`, '');
+  out.push(`${slides} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${slides} slides, about ${formatDuration(seconds)} of speaking at ${deck.meta.rate} characters a minute`, '');
 
   const look = lookItems(imported, options);
   out.push('请看一下 · Worth a look:', ...look.map((l) => `  ${l}`), '');
@@ -142,9 +142,4 @@ function excerpt(blocks: Imported['tree']['sections'][number]['intro']['blocks']
   return text.length > 24 ? `${text.slice(0, 24)}……` : text;
 }
 
-function zhDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m ? `${m} 分 ${s} 秒` : `${s} 秒`;
-}
 
