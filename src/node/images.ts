@@ -44,27 +44,26 @@ export function sniffFormat(bytes: Uint8Array): PictureFormat | undefined {
   return /^<svg[\s>]/i.test(start) ? 'svg' : undefined;
 }
 
-/** An address as the author wrote it (markdown-it percent-encodes 图.png as %E5%9B%BE.png), cut to 80 characters. */
-const shown = (target: string) => {
-  let written = target;
+/** An address as the author wrote it: markdown-it passes addresses on percent-encoded (图片/现场%20照片.jpg). */
+function asWritten(target: string): string {
+  if (/^data:/i.test(target)) return target;
   try {
-    if (!/^data:/i.test(target)) written = decodeURI(target);
+    return decodeURI(target);
   } catch {
-    // Kept as given.
+    return target;
   }
+}
+
+/** An address as the author wrote it, cut to 80 characters, for messages. */
+const shown = (target: string) => {
+  const written = asWritten(target);
   return written.length > 80 ? `${written.slice(0, 77)}…` : written;
 };
 
 /** The file an address names, relative to the speech; undefined for a URL with a scheme (data:, https:) or `//`. */
 function localPath(target: string, speech: string): string | undefined {
   if (/^([a-z][a-z0-9+.-]+:|\/\/)/i.test(target)) return undefined;
-  let path = target;
-  try {
-    // markdown-it gives addresses percent-encoded: 图片/现场%20照片.jpg.
-    path = decodeURI(target);
-  } catch {
-    // Kept as written.
-  }
+  const path = asWritten(target);
   return isAbsolute(path) ? path : resolve(dirname(speech), path);
 }
 
