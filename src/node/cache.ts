@@ -4,7 +4,7 @@
  * check is removed and made again, so a bad cache can cost time but never put a broken part into a deck.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutputs } from './output.ts';
 
@@ -39,5 +39,18 @@ export async function keepCached(cacheDir: string, key: string, ext: string, dat
     await writeOutputs([{ path: join(cacheDir, `${key}-${contentHash(data)}.${ext}`), data }], { cache: true });
   } catch (error) {
     notKept((error as Error).message);
+  }
+}
+
+/** Removes all but the `keep` newest entries whose names pass `kind`, so that a cache does not grow with every edit. */
+export function forgetOldest(cacheDir: string, keep: number, kind: (name: string) => boolean): void {
+  try {
+    const entries = readdirSync(cacheDir)
+      .filter(kind)
+      .map((name) => ({ path: join(cacheDir, name), time: statSync(join(cacheDir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { path } of entries.slice(keep)) unlinkSync(path);
+  } catch {
+    // Another command may be tidying the same folder; what is left is tidied next time.
   }
 }

@@ -3,6 +3,7 @@ import { embedPictures } from './images.ts';
 import { loadSpeech } from './load.ts';
 import type { Problem } from '../core/model.ts';
 import { proofread, type Finding } from '../proofread/index.ts';
+import { withProofreadingMemory } from './proofreading-memory.ts';
 
 /** What `speech-deck check` found in one speech. */
 export interface CheckReport {
@@ -13,8 +14,9 @@ export interface CheckReport {
 
 /** Reads a speech and reports its structure problems and proofreading findings, without building; pictures are opened to see that they can be. */
 export async function checkSpeech(input: string): Promise<CheckReport> {
-  const { file, markdown, deck } = loadSpeech(input);
-  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...proofread(markdown)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const { file, markdown, deck, words } = loadSpeech(input);
+  await words?.keep();
+  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...(await withProofreadingMemory(() => proofread(markdown)))].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, problems };
 }
 

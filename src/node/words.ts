@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { addLineBreaks as addBreaks } from '../core/line-breaks.ts';
 import type { Deck } from '../core/model.ts';
 import { words } from '../proofread/segmenter.ts';
 import dictionary from '../proofread/terms.json' with { type: 'json' };
-import { keepCached, readCached } from './cache.ts';
+import { forgetOldest, keepCached, readCached } from './cache.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { generatorVersion } from './stamp.ts';
 
@@ -67,7 +66,7 @@ export class RememberedWords {
     this.cut = false;
     const data = Buffer.from(JSON.stringify(Object.fromEntries(this.found)));
     await keepCached(this.cacheDir, this.key, 'json', data, () => undefined);
-    forgetOldest(this.cacheDir);
+    forgetOldest(this.cacheDir, KEEP_SPEECHES, (name) => name.endsWith('.json'));
   }
 }
 
@@ -80,19 +79,6 @@ function kept(bytes: Buffer): Record<string, number[]> | undefined {
     return entries.every((b) => Array.isArray(b) && b.every((n) => Number.isInteger(n) && n > 0)) ? (value as Record<string, number[]>) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Removes all but the newest kept speeches, so the cache does not grow with every edit. */
-function forgetOldest(cacheDir: string): void {
-  try {
-    const entries = readdirSync(cacheDir)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => ({ path: join(cacheDir, name), time: statSync(join(cacheDir, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { path } of entries.slice(KEEP_SPEECHES)) unlinkSync(path);
-  } catch {
-    // Another command may be tidying the same folder; what is left is tidied next time.
   }
 }
 

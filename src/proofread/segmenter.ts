@@ -11,6 +11,8 @@ const dict = (): Uint8Array => (dictionary ??= readFileSync(require.resolve('@no
 
 /** How often jieba cut a text in this process (tests check that a remembered speech needs no cut). */
 export const segmenterCuts = { count: 0 };
+/** How often this process read the dictionary into its index (tests check that a kept index needs no read). */
+export const dictionaryReads = { count: 0 };
 
 /** A word as the segmenter cut it, with its part-of-speech tag and where it starts in the text. */
 export interface Word {
@@ -27,21 +29,46 @@ export interface CharacterUse {
   inWords: number;
 }
 
+/**
+ * What the rules read of the dictionary, as two flat tables of numbers that a cache can keep byte for byte
+ * (node/proofreading-memory.ts), so that a check need not read the 5 MB dictionary each time.
+ */
+export interface DictionaryIndex {
+  /** For each character in the dictionary, by code point: code point, frequency alone, frequency inside longer words. */
+  chars: Float64Array;
+  /** For each two-character word, by key (`pairKey`): key, frequency, place in the dictionary. */
+  pairs: Float64Array;
+}
+
+/** Cuts and a dictionary index kept from earlier runs, and told of new ones to keep (see `rememberIn`). */
+export interface SegmenterMemory {
+  cutOf(text: string): Word[] | undefined;
+  cutNow(text: string, cut: Word[]): void;
+  index(): DictionaryIndex | undefined;
+  indexNow(index: DictionaryIndex): void;
+}
+
 let jieba: Jieba | undefined;
-/** Per character of the Basic Multilingual Plane (by its UTF-16 code): how often alone, how often in longer words. */
-let alone: Float64Array | undefined;
-let inWords: Float64Array | undefined;
-/** The same for the few characters beyond it, by code point. */
-const astral = new Map<number, CharacterUse>();
-/** Two-character words (by `pairKey`) and their frequencies, in the dictionary's order. */
-let pairs: Map<number, number> | undefined;
+let index: DictionaryIndex | undefined;
+let memory: SegmenterMemory | undefined;
 const withChar = new Map<string, string[]>();
 // Several rules cut the same block in turn; the last cut is kept so it is made once.
 let last: { text: string; words: Word[] } | undefined;
 
+/** Reads cuts and the dictionary index from `kept` and tells it of new ones, until called with undefined. */
+export function rememberIn(kept: SegmenterMemory | undefined): void {
+  memory = kept;
+  last = undefined;
+}
+
 /** Cuts text into words with tags, using jieba's dictionary without guessing new words. */
 export function words(text: string): Word[] {
   if (last?.text === text) return last.words;
+  const kept = memory?.cutOf(text);
+  if (kept) {
+    last = { text, words: kept };
+    return kept;
+  }
   segmenterCuts.count++;
   if (!jieba) {
     jieba = (require('@node-rs/jieba') as typeof import('@node-rs/jieba')).Jieba.withDict(dict());
@@ -54,43 +81,72 @@ export function words(text: string): Word[] {
     return { word, tag, start: at };
   });
   last = { text, words: cut };
+  memory?.cutNow(text, cut);
   return cut;
 }
 
 /** How often a character stands alone, and how often inside longer words. */
 export function characterUse(char: string): CharacterUse {
-  load();
+  const { chars } = load();
   const cp = soleCodePoint(char);
-  if (cp === undefined) return { alone: 0, inWords: 0 };
-  if (cp < 0x10000) return { alone: alone![cp]!, inWords: inWords![cp]! };
-  return { ...(astral.get(cp) ?? { alone: 0, inWords: 0 }) };
+  const at = cp === undefined ? -1 : find(chars, cp);
+  return at < 0 ? { alone: 0, inWords: 0 } : { alone: chars[at + 1]!, inWords: chars[at + 2]! };
 }
 
 /** Frequency of a two-character word in the dictionary, 0 when it is not a word. */
 export function pairFrequency(pair: string): number {
-  load();
+  const { pairs } = load();
   const [first, second, more] = [...pair];
   if (!first || !second || more) return 0;
-  return pairs!.get(pairKey(first.codePointAt(0)!, second.codePointAt(0)!)) ?? 0;
+  const at = find(pairs, pairKey(first.codePointAt(0)!, second.codePointAt(0)!));
+  return at < 0 ? 0 : pairs[at + 1]!;
 }
 
-/** Two-character dictionary words that contain a character, most frequent first. */
+/** Two-character dictionary words that contain a character, most frequent first (in dictionary order when equal). */
 export function wordsWith(char: string): string[] {
-  load();
+  const { pairs } = load();
   let found = withChar.get(char);
   if (!found) {
     // Asked only for the few characters a check finds standing alone: a scan of the 114,000 pairs each time.
     const cp = soleCodePoint(char);
-    const holding: Array<[string, number]> = [];
-    for (const [key, freq] of pairs!) {
-      const first = Math.floor(key / PAIR_BASE);
-      const second = key % PAIR_BASE;
-      if (first === cp || second === cp) holding.push([String.fromCodePoint(first, second), freq]);
+    const holding: number[] = [];
+    for (let at = 0; at < pairs.length; at += STRIDE) {
+      const key = pairs[at]!;
+      if (Math.floor(key / PAIR_BASE) === cp || key % PAIR_BASE === cp) holding.push(at);
     }
-    found = holding.sort((x, y) => y[1] - x[1]).map(([w]) => w);
+    found = holding
+      .sort((x, y) => pairs[y + 1]! - pairs[x + 1]! || pairs[x + 2]! - pairs[y + 2]!)
+      .map((at) => String.fromCodePoint(Math.floor(pairs[at]! / PAIR_BASE), pairs[at]! % PAIR_BASE));
     withChar.set(char, found);
   }
   return found;
+}
+
+/** Entries of the index tables are three numbers, the first the one they are sorted by. */
+const STRIDE = 3;
+
+/** Where the entry for `key` starts in a table, or -1. */
+function find(table: Float64Array, key: number): number {
+  let low = 0;
+  let high = table.length / STRIDE - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = mid * STRIDE;
+    const here = table[at]!;
+    if (here === key) return at;
+    if (here < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The index tables are whole: entries of three numbers, in strictly rising order of their first. */
+export function isDictionaryIndex(value: DictionaryIndex): boolean {
+  for (const table of [value.chars, value.pairs]) {
+    if (table.length % STRIDE || !table.length) return false;
+    for (let at = STRIDE; at < table.length; at += STRIDE) if (!(table[at]! > table[at - STRIDE]!)) return false;
+  }
+  return true;
 }
 
 /** The code point of a one-character string, else undefined. */
@@ -111,8 +167,12 @@ const LINE_END = 0x0a;
  * pass over the bytes, each word's characters decoded as it goes, counts kept in arrays by code and pairs keyed by
  * number, so that no string is made at all. The first check of a process waits for this.
  */
-function load(): void {
-  if (pairs) return;
+function load(): DictionaryIndex {
+  if (index) return index;
+  const kept = memory?.index();
+  if (kept) return (index = kept);
+  dictionaryReads.count++;
+  const astral = new Map<number, CharacterUse>();
   const counts = { alone: new Float64Array(0x10000), inWords: new Float64Array(0x10000) };
   const found = new Map<number, number>();
   const bytes = dict();
@@ -160,7 +220,21 @@ function load(): void {
       }
     }
   }
-  alone = counts.alone;
-  inWords = counts.inWords;
-  pairs = found;
+  index = { chars: charTable(counts.alone, counts.inWords, astral), pairs: pairTable(found) };
+  memory?.indexNow(index);
+  return index;
+}
+
+function charTable(alone: Float64Array, inWords: Float64Array, astral: Map<number, CharacterUse>): Float64Array {
+  const rows: number[] = [];
+  for (let cp = 0; cp < 0x10000; cp++) if (alone[cp] || inWords[cp]) rows.push(cp, alone[cp]!, inWords[cp]!);
+  for (const [cp, use] of [...astral].sort((a, b) => a[0] - b[0])) rows.push(cp, use.alone, use.inWords);
+  return Float64Array.from(rows);
+}
+
+function pairTable(found: Map<number, number>): Float64Array {
+  const entries = [...found].map(([key, freq], place) => [key, freq, place] as const).sort((a, b) => a[0] - b[0]);
+  const table = new Float64Array(entries.length * STRIDE);
+  entries.forEach((entry, i) => table.set(entry, i * STRIDE));
+  return table;
 }
