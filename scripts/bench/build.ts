@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { sizeBreakdown, type SizeBreakdown } from '../../src/node/size.ts';
@@ -13,6 +13,8 @@ export interface BuildFigures {
 }
 
 const BUDGET_S = 1.0;
+const HELP_BUDGET_S = 0.15;
+const CHECK_BUDGET_S = 0.5;
 const SIZE_BUDGET_KB = 300;
 
 /** Builds the speech cold and warm in child processes, and with the CLI as a user runs it; then sizes the file. */
@@ -32,11 +34,26 @@ export async function measureBuild(input: string, out: string, runs: number): Pr
   // The CLI uses the project's own font cache; the warm-up fills it if it is empty.
   const cli = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', 'build', input, '--out-dir', out]));
   const html = join(out, `${basename(input, extname(input))}.html`);
+  const help = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', '--help']));
+  const check = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', 'check', input]));
+  // Each run checks the speech with one more sentence at the end of its last paragraph: a paragraph not seen before.
+  const edits = mkdtempSync(join(tmpdir(), 'speech-deck-edit-'));
+  const speech = readFileSync(input, 'utf8').trimEnd();
+  let edit = 0;
+  const checkEdited = await repeat(runs, 1, () => {
+    const file = join(edits, 'speech.md');
+    writeFileSync(file, `${speech}又一个修改之处，第${++edit}次。\n`);
+    return runNode(['bin/speech-deck.js', 'check', file]);
+  });
+  rmSync(edits, { recursive: true, force: true });
   const inProcess = (list: typeof cold) => list.map((r) => lastJson<{ buildMs: number }>(r.stdout).buildMs / 1000);
   return {
     html,
     rows: [
       { name: 'build, warm font cache: `speech-deck build`', how: 'whole command as a user runs it (`node bin/speech-deck.js build`), start to exit', unit: 's', values: cli.map((r) => r.ms / 1000), budget: BUDGET_S },
+      { name: '`speech-deck --help`', how: 'whole command, start to exit', unit: 's', values: help.map((r) => r.ms / 1000), budget: HELP_BUDGET_S },
+      { name: '`speech-deck check`', how: 'whole command on the unchanged speech (the cuts and dictionary index of an earlier check kept)', unit: 's', values: check.map((r) => r.ms / 1000), budget: CHECK_BUDGET_S },
+      { name: '`speech-deck check` after an edit', how: 'the same with a sentence added to the last paragraph each run: jieba loaded to cut it', unit: 's', values: checkEdited.map((r) => r.ms / 1000), budget: CHECK_BUDGET_S },
       { name: 'build, warm font cache: in process', how: '`buildDeck()` alone, after its modules are imported (parse, word breaks and fonts from their caches, the page shell filled, CSP, write)', unit: 's', values: inProcess(warm), budget: BUDGET_S },
       { name: 'build, cold font cache: in process', how: 'as above with an empty font cache, so every face the speech uses is subset', unit: 's', values: inProcess(cold) },
       { name: 'build, cold font cache: whole process', how: 'node start, imports and build, with an empty font cache', unit: 's', values: cold.map((r) => r.ms / 1000) },
