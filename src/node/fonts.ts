@@ -242,12 +242,14 @@ function isWoff2(bytes: Uint8Array): boolean {
 
 /** Decodes a fresh subset and checks it draws every character it was made for, before any deck gets it. */
 async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSpec<string>): Promise<void> {
-  const { createFont, woff2: decoder } = await import('fonteditor-core');
-  await decoder.init();
+  // Decoded by the woff2 decoder subset-font has loaded already (fonteditor's own would compile a second one),
+  // then read as the TrueType font it holds.
+  const [{ createFont }, { decompress }] = await Promise.all([import('fonteditor-core'), import('wawoff2')]);
   let mapped: Set<number>;
   try {
     if (!isWoff2(woff2)) throw new Error('not a woff2 font');
-    mapped = new Set(createFont(Buffer.from(woff2), { type: 'woff2' }).get().glyf.flatMap((g) => g.unicode ?? []));
+    const ttf = Buffer.from(await decompress(woff2));
+    mapped = new Set(createFont(ttf, { type: 'ttf' }).get().glyf.flatMap((g) => g.unicode ?? []));
   } catch (error) {
     throw new CLIError(`the ${spec.family} ${spec.weight} font could not be made (${(error as Error).message}); run the command again`);
   }
