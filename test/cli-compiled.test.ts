@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,8 +36,18 @@ describe('the command line runs compiled JavaScript', () => {
     expect(urls.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
     expect(urls.filter((u) => /\/node_modules\/(@node-rs\/jieba|sharp|@img)\//.test(u))).toEqual([]);
     expect(readFileSync(join(out, 'small.html')).equals(first)).toBe(true);
-    // The trace does see jieba where a command loads it: the proofreader cuts every block.
-    const checked = await loadedModules('check-jieba', ['check', 'test/fixtures/small.md']);
-    expect(checked.some((u) => u.includes('/node_modules/@node-rs/jieba/'))).toBe(true);
+  }, 60_000);
+
+  it('checks a paragraph it has not seen with jieba, and the same speech again without it', async () => {
+    // A paragraph no earlier check can have cut: the proofreader loads jieba for it (the trace does see jieba) …
+    const speech = join(dir, 'new.md');
+    const unique = `${process.pid}${Date.now()}`.replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]!);
+    writeFileSync(speech, `# 新的讲话\n\n第${unique}次会议上的讲话稿，要认真学习领会。\n`);
+    const first = await loadedModules('check-new', ['check', speech]);
+    expect(first.some((u) => u.includes('/node_modules/@node-rs/jieba/'))).toBe(true);
+    // … and keeps its cut, so that checking the speech again needs neither jieba nor its dictionary.
+    const again = await loadedModules('check-again', ['check', speech]);
+    expect(again.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
+    expect(again.filter((u) => u.includes('/node_modules/@node-rs/jieba'))).toEqual([]);
   }, 60_000);
 });
