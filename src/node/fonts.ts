@@ -249,7 +249,10 @@ async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSp
   try {
     if (!isWoff2(woff2)) throw new Error('not a woff2 font');
     const ttf = Buffer.from(await decompress(woff2));
-    mapped = new Set(createFont(ttf, { type: 'ttf' }).get().glyf.flatMap((g) => g.unicode ?? []));
+    // The character map, read whole; of the outlines only one glyph's (reading them all took 1.1–1.5 s for the
+    // studio's 7,206 characters, against 40–70 ms), as decoding the woff2 has rebuilt every one already.
+    const cmap = createFont(ttf, { type: 'ttf', subset: [characters[0]!.codePointAt(0)!] }).get().cmap as Record<string, number>;
+    mapped = new Set(Object.keys(cmap).map(Number));
   } catch (error) {
     throw new CLIError(`the ${spec.family} ${spec.weight} font could not be made (${(error as Error).message}); run the command again`);
   }
