@@ -39,13 +39,14 @@ export async function measureBuild(input: string, out: string, runs: number): Pr
   const bare = await repeat(runs, 1, () => runNode(['-e', '0']));
   const help = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', '--help']));
   const check = await repeat(runs, 1, () => runNode(['bin/speech-deck.js', 'check', input]));
-  // Each run checks the speech with one more sentence at the end of its last paragraph: a paragraph not seen before.
+  // Each run checks the speech with one more sentence at the end of its last paragraph, numbered by the clock: a paragraph
+  // no earlier check (of this bench or another) has cut.
   const edits = mkdtempSync(join(tmpdir(), 'speech-deck-edit-'));
   const speech = readFileSync(input, 'utf8').trimEnd();
   let edit = 0;
   const checkEdited = await repeat(runs, 1, () => {
     const file = join(edits, 'speech.md');
-    writeFileSync(file, `${speech}又一个修改之处，第${++edit}次。\n`);
+    writeFileSync(file, `${speech}又一个修改之处，第${Date.now()}-${++edit}次。\n`);
     return runNode(['bin/speech-deck.js', 'check', file]);
   });
   // The command as a user runs it with no font subsets kept (the project's own font cache set aside meanwhile) …
