@@ -14,10 +14,13 @@ export interface CheckReport {
 
 /** Reads a speech and reports its structure problems and proofreading findings, without building; pictures are opened to see that they can be. */
 export async function checkSpeech(input: string): Promise<CheckReport> {
-  const { file, markdown, deck, words } = loadSpeech(input);
-  await words?.keep();
-  const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...(await withProofreadingMemory(() => proofread(markdown)))].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { file, problems };
+  // The kept cuts serve the headings' line breaks too, so that an edit to one paragraph cuts only that paragraph.
+  return withProofreadingMemory(async () => {
+    const { file, markdown, deck, words } = loadSpeech(input);
+    await words?.keep();
+    const problems = [...deck.problems, ...(await embedPictures(deck, input)), ...proofread(markdown)].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    return { file, problems };
+  });
 }
 
 /** One line per problem, like a linter: `file:line:col: severity: message; suggestion [rule]`. */

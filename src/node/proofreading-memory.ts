@@ -40,10 +40,10 @@ export class ProofreadingMemory implements SegmenterMemory {
   }
 
   /** Runs `work` with the segmenter reading from and telling this memory, then keeps what is new. */
-  async around<T>(work: () => T): Promise<T> {
+  async around<T>(work: () => T | Promise<T>): Promise<T> {
     rememberIn(this);
     try {
-      return work();
+      return await work();
     } finally {
       rememberIn(undefined);
       await this.keep();
@@ -100,7 +100,7 @@ export class ProofreadingMemory implements SegmenterMemory {
 }
 
 /** Runs the proofreader's `work` with the cuts and dictionary index kept by earlier commands. */
-export function withProofreadingMemory<T>(work: () => T, cacheDir?: string): Promise<T> {
+export function withProofreadingMemory<T>(work: () => T | Promise<T>, cacheDir?: string): Promise<T> {
   return ProofreadingMemory.read(cacheDir).around(work);
 }
 
