@@ -1,41 +1,82 @@
 // Compiles the TypeScript CLI ahead of time into plain ES modules, so that no compiler runs when a command does.
 // `npm install` runs this (the `prepare` script); `bin/speech-deck.js` runs it again only when a source has changed.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules', '.cache', 'speech-deck', 'cli');
 const ENTRY = join(ROOT, 'src', 'node', 'cli.ts');
+/** Which compiled CLI the sources, as they were at the last command, gave. */
+const CURRENT = join(CACHE, 'current.json');
 /** Compiled copies older than this are removed; newer ones may still be running in another command. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
-/** A stamp of everything the compiled CLI depends on: each source's path, size and time, and the lock file. */
-function stamp() {
+/** Each source's path, size and time, the lock file's and this file's: everything the compiled CLI depends on. */
+function sources() {
   const src = join(ROOT, 'src');
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ts|json)$/.test(f))
     .sort()
     .map((f) => join(src, f));
-  const hash = createHash('sha256');
-  for (const file of [...files, join(ROOT, 'package.json'), join(ROOT, 'package-lock.json')]) {
+  return [...files, join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)].map((file) => {
     try {
       const { size, mtimeMs } = statSync(file);
-      hash.update(`${file}\0${size}\0${mtimeMs}\n`);
+      return [file, size, mtimeMs];
     } catch {
-      hash.update(`${file}\0missing\n`);
+      return [file, 'missing'];
     }
-  }
+  });
+}
+
+async function stamp(files) {
+  // Loaded only here: a command whose sources are unchanged since the last one needs no hash.
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  for (const [file, size, mtimeMs] of files) hash.update(size === 'missing' ? `${file}\0missing\n` : `${file}\0${size}\0${mtimeMs}\n`);
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The compiled CLI the last command recorded, if none of the files it was compiled from has changed since: a stat of
+ * each, without listing the source folder again. A file added since matters only once a source imports it, and
+ * that source has changed then.
+ */
+function recorded() {
+  try {
+    const { entry, files } = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    for (const [file, size, mtimeMs] of files) {
+      const now = statSync(file, { throwIfNoEntry: false });
+      if (size === 'missing' ? now : !now || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;
+    }
+    statSync(entry);
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records which compiled CLI these sources gave, for the next command; a cache that cannot be written costs only time. */
+function record(entry, files) {
+  const temp = `${CURRENT}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify({ entry, files }));
+    renameSync(temp, CURRENT);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** The entry module of the compiled CLI, compiling it first when the sources have changed since. */
 export async function compiledCli() {
-  const dir = join(CACHE, stamp());
+  const known = recorded();
+  if (known) return pathToFileURL(known).href;
+  const files = sources();
+  const dir = join(CACHE, await stamp(files));
   const entry = join(dir, 'cli.js');
   try {
     statSync(entry);
+    record(entry, files);
     return pathToFileURL(entry).href;
   } catch {
     // Not compiled yet for these sources.
@@ -65,6 +106,7 @@ export async function compiledCli() {
     rmSync(temp, { recursive: true, force: true });
   }
   removeOld(dir);
+  record(entry, files);
   return pathToFileURL(entry).href;
 }
 
