@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { dictionaryFor, scanDictionary, type DictionaryLines } from './dictionary-lines.ts';
 
-// jieba and its 5 MB dictionary load on the first cut, not with this module: a build whose cuts are all
-// remembered (node/words.ts) never needs them, and loading them costs about a quarter of a second.
+// jieba and its 5 MB dictionary load on the first cut, not with this module: a command whose cuts are all
+// remembered (node/words.ts, node/proofreading-memory.ts) never needs them.
 const require = createRequire(import.meta.url);
 let dictionary: Uint8Array | undefined;
 // The dictionary file itself: the package's dict.js would also read its 6 MB table of keyword weights, unused here.
