@@ -61,6 +61,25 @@ describe("the proofreader's cuts and dictionary index kept between commands", as
     expect(kept('cuts-')).toHaveLength(1);
   });
 
+  it('are kept packed, and a paragraph whose kept cut does not cover it is cut again, alone', async () => {
+    const [name] = kept('cuts-');
+    const cuts = JSON.parse(readFileSync(join(dir, name!), 'utf8')) as Record<string, [string, string]>;
+    const texts = Object.keys(cuts);
+    expect(texts.length).toBeGreaterThan(20);
+    expect(Object.values(cuts).every(([lengths, tags]) => /^\d+(,\d+)*$/.test(lengths) && tags.split(' ').length === lengths.split(',').length)).toBe(true);
+    // One paragraph's lengths one short of its text, in a file whose bytes match its name.
+    const spoiled = texts.find((t) => t.length > 10)!;
+    const [lengths, tags] = cuts[spoiled]!;
+    cuts[spoiled] = [lengths.replace(/\d+$/, (n) => String(Number(n) + 1)), tags];
+    const data = Buffer.from(JSON.stringify(cuts));
+    rmSync(join(dir, name!));
+    writeFileSync(join(dir, `${name!.replace(/-[0-9a-f]{16}\.json$/, '')}-${createHash('sha256').update(data).digest('hex').slice(0, 16)}.json`), data);
+    const again = await freshProcess();
+    await again.check(text);
+    expect(again.segmenter.segmenterCuts.count).toBe(1);
+    expect(again.segmenter.words(spoiled).map((w) => w.word).join('')).toBe(spoiled);
+  });
+
   it('are not believed when damaged: the text is cut and the dictionary read again, with the same findings', async () => {
     for (const name of kept('cuts-')) writeFileSync(join(dir, name), '{"标题": [["标", "n", 0]]}');
     // An index whose bytes match its name but whose table is out of order is no index either.

@@ -8,7 +8,7 @@ import { generatorVersion } from './stamp.ts';
 /** Where the proofreader's cuts and dictionary index are kept between commands. */
 export const DEFAULT_PROOFREADING_CACHE = 'node_modules/.cache/speech-deck/proofreading';
 /** Paragraphs whose cuts are kept (a long speech has a few hundred); the least recently read go first. */
-const KEEP_CUTS = 4000;
+const KEEP_CUTS = 2000;
 /** Dictionary indexes kept: the newest and the one before, for a second checkout of the program. */
 const KEEP_FILES = 2;
 
@@ -20,7 +20,8 @@ const KEEP_FILES = 2;
  * edit loads jieba only for what changed.
  */
 export class ProofreadingMemory implements SegmenterMemory {
-  private readonly cuts: Map<string, Word[]>;
+  /** Cuts as kept, packed (`Packed`), unpacked only when asked for; or as cut in this command. */
+  private readonly cuts: Map<string, Word[] | Packed>;
   private dictionary: DictionaryIndex | undefined;
   private newCuts = false;
   private newIndex = false;
@@ -29,7 +30,7 @@ export class ProofreadingMemory implements SegmenterMemory {
     private readonly cacheDir: string,
     private readonly key: string,
   ) {
-    let kept: Record<string, Word[]> | undefined;
+    let kept: Record<string, Packed> | undefined;
     readCached(cacheDir, `cuts-${key}`, 'json', (b) => (kept = keptCuts(b)) !== undefined);
     this.cuts = new Map(Object.entries(kept ?? {}));
   }
@@ -51,7 +52,8 @@ export class ProofreadingMemory implements SegmenterMemory {
   }
 
   cutOf(text: string): Word[] | undefined {
-    const cut = this.cuts.get(text);
+    const kept = this.cuts.get(text);
+    const cut = kept && (isPacked(kept) ? unpack(text, kept) : kept);
     if (cut) {
       // Read now: it moves to the end, the last to be forgotten.
       this.cuts.delete(text);
@@ -81,7 +83,7 @@ export class ProofreadingMemory implements SegmenterMemory {
   async keep(): Promise<void> {
     if (this.newCuts) {
       this.newCuts = false;
-      const entries = [...this.cuts].slice(-KEEP_CUTS).map(([text, cut]) => [text, cut.map((w) => [w.word, w.tag, w.start])]);
+      const entries = [...this.cuts].slice(-KEEP_CUTS).map(([text, cut]) => [text, isPacked(cut) ? cut : pack(cut)]);
       await keepCached(this.cacheDir, `cuts-${this.key}`, 'json', Buffer.from(JSON.stringify(Object.fromEntries(entries))), () => undefined);
       // One cuts file: the one just written holds every cut still worth keeping.
       forgetOldest(this.cacheDir, 1, (name) => name.startsWith('cuts-'));
@@ -104,28 +106,42 @@ export function withProofreadingMemory<T>(work: () => T | Promise<T>, cacheDir?:
   return ProofreadingMemory.read(cacheDir).around(work);
 }
 
-/** A kept cuts entry as cuts by text, or undefined when it is not one. */
-function keptCuts(bytes: Buffer): Record<string, Word[]> | undefined {
+/**
+ * A paragraph's cut as kept: the words' lengths and their tags, each list joined into one string. A file of a few
+ * thousand paragraphs is then a few thousand short strings for JSON to read, not a hundred thousand small arrays,
+ * and only the paragraphs a check meets again are unpacked.
+ */
+type Packed = [lengths: string, tags: string];
+
+const isPacked = (cut: Word[] | Packed): cut is Packed => typeof cut[0] === 'string';
+
+function pack(cut: Word[]): Packed {
+  return [cut.map((w) => w.word.length).join(','), cut.map((w) => w.tag).join(' ')];
+}
+
+/** The words of a packed cut, or undefined when it does not cover the text word by word. */
+function unpack(text: string, [lengths, tags]: Packed): Word[] | undefined {
+  const sizes = lengths.split(',').map(Number);
+  const tagList = tags.split(' ');
+  if (sizes.length !== tagList.length) return undefined;
+  const words: Word[] = [];
+  let start = 0;
+  for (const [i, size] of sizes.entries()) {
+    if (!Number.isInteger(size) || size < 1) return undefined;
+    words.push({ word: text.slice(start, start + size), tag: tagList[i]!, start });
+    start += size;
+  }
+  return start === text.length ? words : undefined;
+}
+
+/** A kept cuts entry as packed cuts by text, or undefined when it is not one. */
+function keptCuts(bytes: Buffer): Record<string, Packed> | undefined {
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
     if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const cuts: Record<string, Word[]> = {};
-    for (const [text, cut] of Object.entries(value as Record<string, unknown>)) {
-      if (!Array.isArray(cut)) return undefined;
-      const words: Word[] = [];
-      let at = 0;
-      for (const w of cut as unknown[]) {
-        if (!Array.isArray(w) || w.length !== 3) return undefined;
-        const [word, tag, start] = w as unknown[];
-        // A cut covers its text in order, word by word, as jieba gives it.
-        if (typeof word !== 'string' || typeof tag !== 'string' || start !== at || !text.startsWith(word, at)) return undefined;
-        words.push({ word, tag, start });
-        at += word.length;
-      }
-      if (at !== text.length) return undefined;
-      cuts[text] = words;
-    }
-    return cuts;
+    const packed = Object.values(value as Record<string, unknown>);
+    const whole = packed.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && typeof c[1] === 'string');
+    return whole ? (value as Record<string, Packed>) : undefined;
   } catch {
     return undefined;
   }
