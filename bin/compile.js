@@ -14,11 +14,13 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** Each source's path, size and time, the lock file's and this file's: everything the compiled CLI depends on. */
 function sources() {
-  const src = join(ROOT, 'src');
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|json)$/.test(f))
-    .sort()
-    .map((f) => join(src, f));
+  // The look in assets/ counts too: its palette is compiled into the PowerPoint renderer.
+  const files = ['src', 'assets'].flatMap((folder) =>
+    readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|json)$/.test(f))
+      .sort()
+      .map((f) => join(ROOT, folder, f)),
+  );
   return [...files, join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)].map((file) => {
     try {
       const { size, mtimeMs } = statSync(file);

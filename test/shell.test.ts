@@ -72,7 +72,7 @@ describe('the shell cache key', () => {
   it('changes with the page code, the theme, the page template and the locked dependencies', () => {
     const original = key();
     expect(key()).toBe(original);
-    for (const file of ['src/client/fit.ts', 'src/client/theme/theme.css', 'index.html', 'package-lock.json']) {
+    for (const file of ['src/client/fit.ts', 'assets/theme.css', 'index.html', 'package-lock.json']) {
       const path = join(copy, file);
       const text = readFileSync(path, 'utf8');
       writeFileSync(path, file.endsWith('.json') ? text.replace(/"version": "[^"]+"/g, (v, i: number) => (i > 200 ? v.replace('"', '"9') : v)) : `${text}\n`);

@@ -2,7 +2,7 @@ import Reveal from 'reveal.js';
 import 'reveal.js/reset.css';
 import 'reveal.js/reveal.css';
 import 'virtual:speech-deck/fonts.css';
-import './theme/theme.css';
+import '../../assets/theme.css';
 import { Backgrounds } from './backgrounds.ts';
 import { Find } from './find.ts';
 import { PrintView } from './print-view.ts';

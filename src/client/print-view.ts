@@ -1,6 +1,6 @@
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { layoutHandout } from './handout.ts';
-import './print-view.css';
+import '../../assets/print.css';
 
 /** What the PDF exporter (and a test) uses in the deck opened with `?print-pdf`. */
 export interface PrintView {

@@ -32,15 +32,17 @@ export function generatorVersion(): string {
 
 /**
  * The version stamp of the program in `root`: its version and a hash of `index.html`, `package.json`, the locked
- * dependency versions and every source file. Any change to the page code, the theme or a dependency changes it.
+ * dependency versions, every source file and the look in `assets/`. Any change to the page code, the theme or a dependency changes it.
  */
 export function generatorOf(root: string): string {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const hash = createHash('sha256');
   const files = ['index.html', 'package.json', 'package-lock.json'];
-  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[\\/]/, ''));
+  const sources = ['src', 'assets'].flatMap((folder) =>
+    readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[\\/]/, '')),
+  );
   for (const file of [...files, ...sources.sort()]) {
     hash.update(`${file.replace(/\\/g, '/')}\0`);
     try {

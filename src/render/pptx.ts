@@ -2,7 +2,7 @@
  * The deck as an editable PowerPoint file: model → pptxgenjs → .pptx bytes. Pure: no Node, no DOM, so that a
  * page can run it as well as the CLI.
  *
- * One slide per `deck.slides` entry, in the theme's look (src/client/theme/theme.css, drawn here at half its
+ * One slide per `deck.slides` entry, in the theme's look (assets/theme.css, drawn here at half its
  * 1920×1080 px size: 1 pt = 2 px on PowerPoint's 13.33×7.5 in widescreen slide). Every heading and phrase is a
  * real text box, one paragraph per paragraph of text, broken into balanced lines at pause marks with soft line
  * breaks; text sizes come from width estimates (pptx-text.ts), never from autofit, which PowerPoint applies only

@@ -1,7 +1,7 @@
 import type { RevealApi } from 'reveal.js';
 import { SPEAKER_NAMES as N, SPEAKER_TEXT as T } from '../../core/labels.ts';
 import { button, el, setWords } from './dom.ts';
-import './menu.css';
+import '../../../assets/speaker-menu.css';
 
 /** How long the menu stays after the mouse last moved: out of the audience's way while presenting. */
 const SHOWN_MS = 2500;

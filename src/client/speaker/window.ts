@@ -6,7 +6,7 @@ import { fitScreen, showSlide, type SlideSize } from './previews.ts';
 import { prompter } from './prompter.ts';
 import { canUseScreens, projectDeck, type Placement, type ProjectResult } from './screens.ts';
 import { timePanel, type TimeSource } from './timer.ts';
-import css from './speaker.css?inline';
+import css from '../../../assets/speaker.css?inline';
 
 /** The speaker view's window name: pressing S again finds the open window instead of opening another. */
 export const WINDOW_NAME = 'speech-deck-speaker';
