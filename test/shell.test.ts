@@ -65,7 +65,7 @@ describe('the shell cache key', () => {
   const copy = join(root, 'program');
   beforeAll(() => {
     for (const file of ['index.html', 'package.json', 'package-lock.json']) cpSync(file, join(copy, file));
-    cpSync('src', join(copy, 'src'), { recursive: true });
+    for (const folder of ['src', 'assets']) cpSync(folder, join(copy, folder), { recursive: true });
   });
   const key = () => shellKey(generatorOf(copy));
 
