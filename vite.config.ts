@@ -1,4 +1,4 @@
-import { deckConfig } from './src/node/vite-config.ts';
+import { deckConfig } from './src/node/page/vite-config.ts';
 
 // Plain `vite` serves the same deck as `speech-deck dev`. Building is left to `speech-deck build`, which builds in a
 // private folder and writes only the finished page; plain `vite build` writes into ./dist.

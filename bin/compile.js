@@ -16,7 +16,7 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 function sources() {
   // The look in assets/ counts too: its palette is compiled into the PowerPoint renderer.
   const files = ['src', 'assets'].flatMap((folder) =>
-    readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    listed(join(ROOT, folder))
       .filter((f) => /\.(ts|json)$/.test(f))
       .sort()
       .map((f) => join(ROOT, folder, f)),
@@ -29,6 +29,15 @@ function sources() {
       return [file, 'missing'];
     }
   });
+}
+
+/** Every file below a folder, or none when there is no such folder. */
+function listed(folder) {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
 }
 
 async function stamp(files) {

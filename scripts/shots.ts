@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../src/node/chromium.ts';
-import { buildDeck } from '../src/node/build.ts';
+import { launchBrowser } from '../src/node/print/browser.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
 import { DEFAULT_INPUT } from '../src/node/cli.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 
 /**
  * Renders every slide at the projector sizes to PNG, with a contact sheet per size, and the speaker view on

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every .ts file below a folder of src/, with its import specifiers. */
@@ -46,6 +46,82 @@ describe('where code runs', () => {
     const found = [...modules('client'), ...modules('studio')].flatMap(({ file, imports }) =>
       imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /proofread/.test(i)).map((i) => `${file} imports ${i}`),
     );
+    expect(found).toEqual([]);
+  });
+});
+
+/** Each module of src/ with the modules of src/ it imports, statically, dynamically or for types alone. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const { file, imports } of modules('.')) {
+    const local = imports.filter((i) => i.startsWith('.')).map((i) => resolve(dirname(file), i.replace(/\?.*$/, '')));
+    graph.set(resolve(file), local.filter((target) => target.endsWith('.ts') && existsSync(target)));
+  }
+  return graph;
+}
+
+/** The import circles of a graph: each a list of modules that reach one another (Tarjan's strongly connected parts). */
+function circles(graph: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (stack.includes(next)) {
+        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const part: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      part.push(member);
+    } while (member !== node);
+    if (part.length > 1 || graph.get(node)!.includes(node)) found.push(part.map((f) => f.slice(resolve('src').length + 1)).sort());
+  };
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
+  return found;
+}
+
+describe('the rooms of src/', () => {
+  it('finds a circle where there is one (the search itself works)', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]].map(([k, v]) => [resolve('src', k as string), (v as string[]).map((x) => resolve('src', x))]));
+    expect(circles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(importGraph().size).toBeGreaterThan(100);
+  });
+
+  it('has no import circles anywhere', () => {
+    expect(circles(importGraph())).toEqual([]);
+  });
+
+  it('keeps node/ to a few doors: the CLI, errors, stopping, and folders', () => {
+    const top = readdirSync('src/node', { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    expect(top.length).toBeLessThanOrEqual(14);
+  });
+
+  it('keeps each command light to read: what it needs is loaded when it runs, so --help loads no library', () => {
+    const light = /^(node:|\.\/command\.ts$|\.\.\/errors\.ts$|\.\.\/files\/paths\.ts$|\.\.\/\.\.\/core\/model\.ts$)/;
+    const found = modules('node/commands').flatMap(({ file, text }) =>
+      [...text.matchAll(/^import (?!type )[^'"]*from '([^']+)'/gm)].map((m) => m[1]!).filter((i) => !light.test(i)).map((i) => `${file} imports ${i}`),
+    );
+    expect(modules('node/commands').length).toBeGreaterThanOrEqual(9);
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the proofreader free of page code and of Node, but for its dictionary reader', () => {
+    const found = modules('proofread').flatMap(({ file, imports }) =>
+      imports.filter((i) => /(^|\/)(client|studio|node)\//.test(i) || /^vite|playwright/.test(i)).map((i) => `${file} imports ${i}`),
+    );
+    expect(modules('proofread').length).toBeGreaterThan(5);
     expect(found).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, findBrowser, launchBrowser } from '../src/node/chromium.ts';
+import { CHROMIUM_FLAGS, findBrowser, launchBrowser } from '../src/node/print/browser.ts';
 import { CLIError } from '../src/node/errors.ts';
 
 /** A lookup where only the given paths can be run. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capacityProblems, LONG_SPEECH, LONG_TITLE, pictureBox, slidesThatDoNotFit } from '../src/core/capacity.ts';
 import { parse } from '../src/core/parse.ts';
-import { loadSpeech } from '../src/node/load.ts';
+import { loadSpeech } from '../src/node/speech/load.ts';
 import { fixture } from './helpers/speech.ts';
 
 describe('capacityProblems', () => {

@@ -40,7 +40,7 @@ describe('speech-deck check', () => {
     expect(lines[1]).toMatch(/^test\/fixtures\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
     expect(lines[2]).toMatch(/^test\/fixtures\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
     expect(lines[3]).toMatch(/^test\/fixtures\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
-    expect(lines[4]).toBe('test/fixtures/speech.md: 0 errors, 4 warnings · 0 个错误，4 个提醒');
+    expect(lines[4]).toBe('test/fixtures/speech.md：0 个错误，4 个提醒 · 0 errors, 4 warnings');
   });
 
   it('reports the slips of the original speech, the wrong official term as an error, and exits 1', async () => {
@@ -59,14 +59,14 @@ describe('speech-deck check', () => {
     expect(lines).toContain('test/fixtures/speech.txt:1: error: no title: start the speech with a line "# title"');
     // With no headings the whole speech is one slide's text: far too long for one slide.
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/speech\.txt:1: warning: 这一张要讲 1835 个字.*split it with "###" sub-points/));
-    expect(lines.at(-1)).toBe('test/fixtures/speech.txt: 2 errors, 7 warnings · 2 个错误，7 个提醒');
+    expect(lines.at(-1)).toBe('test/fixtures/speech.txt：2 个错误，7 个提醒 · 2 errors, 7 warnings');
   });
 
   it('exits 1 for structure errors and 0 for warnings alone', async () => {
     await expect(check('test/fixtures/problems/no-title.md')).resolves.toMatchObject({ code: 1 });
     await expect(check('test/fixtures/problems/no-sections.md')).resolves.toMatchObject({ code: 0 });
     const { lines } = await check('test/fixtures/small.md');
-    expect(lines).toEqual(['test/fixtures/small.md: no problems found · 没有发现问题']);
+    expect(lines).toEqual(['test/fixtures/small.md：没有发现问题 · no problems found']);
   });
 
   it('names the encoding of a GBK file', async () => {
@@ -86,7 +86,7 @@ describe('the command line with bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-check-'));
 
   it('names a mistyped option and the one meant, and an option left without its value, in both languages', async () => {
-    await expect(main(['build', 'test/fixtures/small.md', '--outdir', 'x'])).rejects.toThrow(/^没有 --outdir 这个选项，是不是 --out-dir？· there is no option --outdir; did you mean --out-dir\?\n\nUsage:/);
+    await expect(main(['build', 'test/fixtures/small.md', '--outdir', 'x'])).rejects.toThrow(/^没有 --outdir 这个选项，是不是 --out-dir？· there is no option --outdir; did you mean --out-dir\?\n\n用法 Usage:/);
     await expect(main(['pdf', '--browserpath=/usr/bin/chromium'])).rejects.toThrow(/did you mean --browser-path\?/);
     await expect(main(['build', '--zzz'])).rejects.toThrow(/^没有 --zzz 这个选项 · there is no option --zzz\n/);
     await expect(main(['build', 'test/fixtures/small.md', '--out-dir'])).rejects.toThrow(/^选项 --out-dir 后面要跟一个值 · the option --out-dir needs a value after it\n/);

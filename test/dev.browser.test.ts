@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deckConfig } from '../src/node/vite-config.ts';
+import { deckConfig } from '../src/node/page/vite-config.ts';
 import { launchBrowser, openDeck } from './helpers/browser.ts';
 
 describe('npm start (the dev server)', () => {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { slidesThatDoNotFit } from '../src/core/capacity.ts';
-import { buildDeck } from '../src/node/build.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
-import { loadSpeech } from '../src/node/load.ts';
-import { wordBoundaries } from '../src/node/words.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
+import { loadSpeech } from '../src/node/speech/load.ts';
+import { wordBoundaries } from '../src/node/speech/words.ts';
 import { browserForBlock, eachSlide, fileUrl, openDeck } from './helpers/browser.ts';
 import { boxProblems, crowdedSlides, showSlide, textLines } from './helpers/layout.ts';
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/build.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
-import { fontFaceCss } from '../src/node/fonts.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
+import { fontFaceCss } from '../src/node/fonts/embed.ts';
 import { browserForBlock, fileUrl, openDeck } from './helpers/browser.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'speech-deck-font-cache-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFont, woff2 } from 'fonteditor-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distinctCharacters, faceText } from '../src/core/charset.ts';
-import { embedFonts, sliceLookups, type EmbeddedFonts } from '../src/node/fonts.ts';
+import { embedFonts, sliceLookups, type EmbeddedFonts } from '../src/node/fonts/embed.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/build.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
 import { fileUrl, launchBrowser, pressAndWait } from './helpers/browser.ts';
 
 /** Everything in the page that could run code: elements, handlers and addresses, as readable strings. */

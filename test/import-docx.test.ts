@@ -5,10 +5,10 @@ import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, P
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile, type ImportResult } from '../src/node/import.ts';
-import { embedPictures } from '../src/node/images.ts';
+import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
+import { embedPictures } from '../src/node/speech/images.ts';
 import { render } from '../src/render/html.ts';
-import { loadSpeech } from '../src/node/load.ts';
+import { loadSpeech } from '../src/node/speech/load.ts';
 import { expectFaithful, treeShape, type TreeShape } from './helpers/import.ts';
 
 /**

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decode } from '../src/core/decode.ts';
 import { importSpeech, textParagraphs, type Imported } from '../src/core/import/index.ts';
 import { parse } from '../src/core/parse.ts';
-import { buildDeck } from '../src/node/build.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
 import { DEFAULT_INPUT, main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
-import { importFile } from '../src/node/import.ts';
+import { importFile } from '../src/node/speech/import-file.ts';
 import { deckShape, expectFaithful, segment, treeShape, type TreeShape } from './helpers/import.ts';
 import { squash } from './helpers/speech.ts';
 
@@ -252,7 +252,7 @@ describe('speech-deck import', () => {
   });
 
   it('refuses the writeNew race too: a file that appears after the check is not replaced', async () => {
-    const { writeNew } = await import('../src/node/import.ts');
+    const { writeNew } = await import('../src/node/files/write-new.ts');
     const target = join(mkdtempSync(join(dir, 'race-')), 'x.md');
     writeFileSync(target, 'first');
     expect(() => writeNew(target, 'second', false)).toThrow(CLIError);
@@ -282,7 +282,7 @@ describe('speech-deck import', () => {
     expect(await runImport(cwd, 'nothing.docx')).toEqual({ code: 1, out: 'nothing.docx: 没有这个文件 · no such file' });
     const none = await runImport(cwd);
     expect(none.code).toBe(1);
-    expect(none.out).toMatch(/^import needs the Word or text file to read/);
+    expect(none.out).toMatch(/^import 需要给出要读的 Word 或文本文件.* · import needs the Word or text file to read/);
   });
 
   it('runs as `npm run import -- <file>` does: a child process, the report on stdout, exit code 0', async () => {

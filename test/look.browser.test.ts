@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDeck } from '../src/node/build.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
 import { browserForBlock, eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
   { width: 1920, height: 1080 },

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserForBlock, eachSlide, fileUrl, openDeck, pressAndWait } from './helpers/browser.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 
 // Chromium reports the name inside the font file, which for these subsets adds a style word.
 const EMBEDDED = /^Noto (Sans|Serif) SC\b/;

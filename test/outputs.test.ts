@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { md } from '../src/core/markdown.ts';
-import { checkSpeech } from '../src/node/check.ts';
-import { buildDeck } from '../src/node/build.ts';
-import { loads } from '../src/node/load.ts';
-import { exportPdf } from '../src/node/pdf.ts';
-import { isBuiltFrom } from '../src/node/stamp.ts';
+import { checkSpeech } from '../src/node/commands/check.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
+import { loads } from '../src/node/speech/load.ts';
+import { exportPdf } from '../src/node/commands/pdf.ts';
+import { isBuiltFrom } from '../src/node/speech/stamp.ts';
 import { DEFAULT_INPUT } from '../src/node/cli.ts';
 import { runCli, snapshot, tempFiles } from './helpers/cli.ts';
 
@@ -72,7 +72,7 @@ describe('pdf prints the speech it is given', () => {
     expect((await runCli(['build', join(dir, 'a/talk.md'), '--out-dir', out])).code).toBe(0);
     const pdf = await runCli(['pdf', join(dir, 'b/talk.md'), '--out-dir', out]);
     expect(pdf.code, pdf.stderr).toBe(0);
-    expect(pdf.stdout).toMatch(/^Building .*talk\.html/m);
+    expect(pdf.stdout).toMatch(/^正在生成幻灯片 · Building .*talk\.html/m);
     const slides = await readPdf(join(out, 'talk.pdf'));
     expect(slides.info.Title).toBe('讲话乙');
     expect(pageText(slides.pages[0]!)).toContain('讲话乙');
@@ -84,7 +84,7 @@ describe('pdf prints the speech it is given', () => {
     expect(title(readFileSync(join(out, 'talk.html'), 'utf8'))).toBe('讲话乙');
     // Now that the deck is B's, it is used as it is.
     const again = await runCli(['pdf', join(dir, 'b/talk.md'), '--out-dir', out]);
-    expect(again.stdout).toMatch(/^Using .*talk\.html, which was built from this very/m);
+    expect(again.stdout).toMatch(/^沿用已生成的幻灯片 · Using .*talk\.html, which was built from this very/m);
   }, 120_000);
 });
 
@@ -99,7 +99,7 @@ describe('commands running at the same time', () => {
     ]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/^Wrote .*\.html/m);
+      expect(run.stdout).toMatch(/^已写出 .*\.html/m);
     }
     expect(readdirSync(out).sort()).toEqual(['one.html', 'two.html']);
     const one = readFileSync(join(out, 'one.html'), 'utf8');
@@ -129,7 +129,7 @@ describe('each command reads the speech once', () => {
     loads.count = 0;
     const lines: string[] = [];
     await exportPdf({ input, outDir: out, progress: (_stage, line) => lines.push(line) });
-    expect(lines[0]).toMatch(/^Using /);
+    expect(lines[0]).toMatch(/^沿用已生成的幻灯片 · Using /);
     expect(loads.count).toBe(1);
   }, 120_000);
 

@@ -7,9 +7,9 @@ import { CLIError } from '../src/node/errors.ts';
 import type { Deck } from '../src/core/model.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
-import { loadSpeech } from '../src/node/load.ts';
-import { exportPdf, type PdfResult, type Stage } from '../src/node/pdf.ts';
-import { stampFor, stampTags } from '../src/node/stamp.ts';
+import { loadSpeech } from '../src/node/speech/load.ts';
+import { exportPdf, type PdfResult, type Stage } from '../src/node/commands/pdf.ts';
+import { stampFor, stampTags } from '../src/node/speech/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
 import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
@@ -117,8 +117,8 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
     expect(new Set(stages)).toEqual(new Set(['build', 'open', 'lay out', 'write']));
     const text = lines.map(([, line]) => line).join('\n');
     expect(text).toContain(`${deck.slides.length} slides`);
-    expect(text).toMatch(/speech\.pdf \(16 pages, \d+ KB\)/);
-    expect(text).toMatch(new RegExp(`speech-notes\\.pdf \\(${handout.pages.length} pages, \\d+ KB`));
+    expect(text).toMatch(/speech\.pdf（16 页 pages, \d+ KB）/);
+    expect(text).toMatch(new RegExp(`speech-notes\\.pdf（${handout.pages.length} 页 pages, \\d+ KB，A4）`));
   });
 
   it('leaves no browser process running', () => {

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pictureBox } from '../src/core/capacity.ts';
 import { parse } from '../src/core/parse.ts';
 import { render } from '../src/render/html.ts';
-import { buildDeck } from '../src/node/build.ts';
-import { checkSpeech } from '../src/node/check.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
+import { checkSpeech } from '../src/node/commands/check.ts';
 import { CLIError } from '../src/node/errors.ts';
-import { embedPictures, encode, pictureFiles, sniffFormat } from '../src/node/images.ts';
-import { loadSpeech } from '../src/node/load.ts';
+import { embedPictures, encode, pictureFiles, sniffFormat } from '../src/node/speech/images.ts';
+import { loadSpeech } from '../src/node/speech/load.ts';
 import { HOSTILE_SVG, pictureSpeech, writePictures } from './helpers/pictures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'speech-deck-pictures-'));

@@ -15,7 +15,7 @@ async function freshProcess() {
   vi.resetModules();
   const segmenter = await import('../src/proofread/segmenter.ts');
   const { proofread } = await import('../src/proofread/index.ts');
-  const { withProofreadingMemory } = await import('../src/node/proofreading-memory.ts');
+  const { withProofreadingMemory } = await import('../src/node/speech/proofreading-memory.ts');
   return { segmenter, check: (speech: string) => withProofreadingMemory(() => proofread(speech), dir) };
 }
 

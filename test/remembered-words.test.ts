@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
 import { segmenterCuts } from '../src/proofread/segmenter.ts';
-import { addLineBreaks, RememberedWords } from '../src/node/words.ts';
+import { addLineBreaks, RememberedWords } from '../src/node/speech/words.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'speech-deck-words-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeckFile } from '../src/node/build.ts';
-import { cachedShell, shellBuilds, shellKey } from '../src/node/shell.ts';
-import { generatorOf, isBuiltFrom } from '../src/node/stamp.ts';
+import { buildDeckFile } from '../src/node/commands/build.ts';
+import { cachedShell, shellBuilds, shellKey } from '../src/node/page/shell.ts';
+import { generatorOf, isBuiltFrom } from '../src/node/speech/stamp.ts';
 import { pictureSpeech, writePictures } from './helpers/pictures.ts';
 import { fixture } from './helpers/speech.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { describeSize, sizeBreakdown } from '../src/node/size.ts';
+import { describeSize, sizeBreakdown } from '../src/node/page/size.ts';
 
 describe('sizeBreakdown', () => {
   it('splits a page into fonts, scripts, other styles and content, adding up to the total', () => {

@@ -6,7 +6,7 @@ import { parse } from '../src/core/parse.ts';
 import { MIN_TEXT_PX } from '../src/client/speaker/notes.ts';
 import { browserForBlock, fileUrl, openDeck, pressAndWait } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
 const notesOf = (i: number) => squash(model.slides[i]!.notes.map((n) => n.text).join(''));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBuiltFrom } from '../src/node/stamp.ts';
+import { isBuiltFrom } from '../src/node/speech/stamp.ts';
 import { STOPPED } from '../src/node/stop.ts';
 import { looksLikeInternals, runCli, snapshot, startCli, tempFiles, type Finished, type Running } from './helpers/cli.ts';
 import { alive, chromiumBelow } from './helpers/pdf.ts';
@@ -108,8 +108,8 @@ describe('a run killed at any moment (SIGKILL)', () => {
     // The page is already built from this speech, so pdf goes straight to printing.
     const before = outputs();
     const moments: [RegExp | 'temps', NodeJS.ProcessEnv][] = [
-      [/^Opening /m, {}],
-      [/^Laid out the handout/m, {}],
+      [/^正在用浏览器打开/m, {}],
+      [/^已排好讲义/m, {}],
       ['temps', { SPEECH_DECK_TEST_HOLD_MS: '60000' }],
     ];
     for (const [moment, extra] of moments) {
@@ -150,7 +150,7 @@ describe('Ctrl+C and SIGTERM', () => {
 
   it('SIGTERM during pdf closes the browser, removes its temporary files and says it stopped', async () => {
     const run = startCli(['pdf', input, '--out-dir', out], { env });
-    await run.waitFor(/^Opening /m);
+    await run.waitFor(/^正在用浏览器打开/m);
     const browsers = chromiumBelow(run.child.pid);
     expect(browsers.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
@@ -191,7 +191,7 @@ describe('Ctrl+C and SIGTERM', () => {
     run.child.kill('SIGINT');
     await expectStopped(run, 130);
     const { stdout } = await run.done;
-    expect(stdout).not.toMatch(/^Wrote /m);
+    expect(stdout).not.toMatch(/^已写出/m);
     expect(existsSync(join(target, 'talk.html'))).toBe(false);
     if (existsSync(target)) expect(tempFiles(target)).toEqual([]);
   }, 240_000);

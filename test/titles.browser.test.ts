@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/build.ts';
-import { latinOnlyFontEnv } from '../src/node/font-env.ts';
+import { buildDeck } from '../src/node/commands/build.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { browserForBlock, fileUrl, openDeck } from './helpers/browser.ts';
 import { boxProblems, lineProblems, showSlide, textLines } from './helpers/layout.ts';
 

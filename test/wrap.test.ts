@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
 import { balance, chunksOf, lineBreaks, lineCount, markBreaks, pauseBreaks } from '../src/core/wrap.ts';
 import { render } from '../src/render/html.ts';
-import { addLineBreaks, wordBoundaries } from '../src/node/words.ts';
+import { addLineBreaks, wordBoundaries } from '../src/node/speech/words.ts';
 
 /** The pieces a text may be set in, with the segmenter and rules the deck uses. */
 const pieces = (text: string) => chunksOf(text, lineBreaks(text, wordBoundaries(text)));

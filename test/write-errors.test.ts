@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeckFile } from '../src/node/build.ts';
+import { buildDeckFile } from '../src/node/commands/build.ts';
 import { CLIError } from '../src/node/errors.ts';
 import { looksLikeInternals, runCli, snapshot, tempFiles, type Finished } from './helpers/cli.ts';
 import { fixture } from './helpers/speech.ts';

@@ -9,7 +9,7 @@ setFlagsFromString('--liftoff-only');
 
 const started = performance.now();
 const [input, outDir, fontCacheDir] = process.argv.slice(2) as [string, string, string];
-const { buildDeck } = await import('../../src/node/build.ts');
+const { buildDeck } = await import('../../src/node/commands/build.ts');
 const imported = performance.now();
 await buildDeck(input, outDir, { fontCacheDir });
 console.log(JSON.stringify({ importMs: imported - started, buildMs: performance.now() - imported }));

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { DEFAULT_FONT_CACHE } from '../../src/node/fonts.ts';
-import { sizeBreakdown, type SizeBreakdown } from '../../src/node/size.ts';
+import { DEFAULT_FONT_CACHE } from '../../src/node/fonts/embed.ts';
+import { sizeBreakdown, type SizeBreakdown } from '../../src/node/page/size.ts';
 import { lastJson, runNode } from './child.ts';
 import type { Row } from './report.ts';
 import { repeat } from './stats.ts';

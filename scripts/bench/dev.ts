@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { deckConfig } from '../../src/node/vite-config.ts';
+import { deckConfig } from '../../src/node/page/vite-config.ts';
 import type { Row } from './report.ts';
 import { repeat } from './stats.ts';
 

@@ -1,5 +1,5 @@
 import { statSync, utimesSync } from 'node:fs';
-import { exportPdf, type PdfResult } from '../../src/node/pdf.ts';
+import { exportPdf, type PdfResult } from '../../src/node/commands/pdf.ts';
 import { runNode } from './child.ts';
 import { browserMemory, type Memory } from './process-memory.ts';
 import type { Row } from './report.ts';

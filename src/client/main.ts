@@ -31,7 +31,7 @@ Reveal.initialize({
   transition: 'slide',
   pdfSeparateFragments: false,
   // Never the scroll view, even in a narrow window, and no help overlay (in English; README lists the keys):
-  // their styles are cut from the file (src/node/trim-reveal-css.ts).
+  // their styles are cut from the file (src/node/page/trim-reveal-css.ts).
   scrollActivationWidth: 0,
   help: false,
   // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: the slides'

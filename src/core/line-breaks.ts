@@ -1,6 +1,6 @@
 /**
  * Gives every heading and key phrase of a deck the places where a line may wrap, between words (wrap.ts
- * `lineBreaks`), from word boundaries a caller finds: the CLI with jieba (node/words.ts), the studio page with
+ * `lineBreaks`), from word boundaries a caller finds: the CLI with jieba (node/speech/words.ts), the studio page with
  * the browser's word breaker. Fixed terms given in `wholeTerms` are never broken inside. Pure.
  */
 import type { Deck, Inline } from './model.ts';

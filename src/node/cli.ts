@@ -1,110 +1,142 @@
+/**
+ * The command line: a table of commands, each in its own file under commands/. The help is written from the
+ * table, the arguments are read against the command's own options, and errors are caught here, once.
+ */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build } from './commands/build.ts';
+import { check } from './commands/check.ts';
+import type { Command, OptionSpec, OptionValues } from './commands/command.ts';
+import { dev } from './commands/dev.ts';
+import { importCommand } from './commands/import.ts';
+import { manuscript } from './commands/manuscript.ts';
+import { pdf } from './commands/pdf.ts';
+import { pptx } from './commands/pptx.ts';
+import { studio } from './commands/studio.ts';
 import { CLIError } from './errors.ts';
 import { isStopping, stopOnSignals } from './stop.ts';
 
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [dev, build, check, pdf, manuscript, pptx, importCommand, studio];
+
 export const DEFAULT_INPUT = 'slides/speech.md';
-const DEFAULT_OUT_DIR = 'dist';
 
-const USAGE = `Usage: speech-deck <command> [file.md] [options]
+const HELP: OptionSpec = { type: 'boolean', short: 'h', help: { zh: '显示这段说明', en: 'show this help' } };
 
-Commands:
-  dev   [file.md]                 present the deck at a local address; saving the file updates it
-  build [file.md] [--out-dir DIR] write one self-contained HTML file (default dist/<name>.html)
-  check [file.md]                 report problems and proofread the text, without building
-  pdf   [file.md] [--out-dir DIR] [--browser-path PATH]
-                                  write the slides to <name>.pdf and the speaker's handout to <name>-notes.pdf
-  manuscript [file.md] [--out-dir DIR] [--no-cues] [--large] [--docx] [--browser-path PATH]
-                                  write the A4 speaking manuscript (讲稿) to <name>-讲稿.pdf, in the layout of
-                                  official documents, with ▶n where each slide begins (--no-cues: none);
-                                  --large: 二号 22 pt for reading at arm's length; --docx: also <name>-讲稿.docx
-  pptx  [file.md] [--out-dir DIR] write an editable PowerPoint file, <name>.pptx, with the speech in its notes
-  import <speech.docx|speech.txt> [-o out.md] [--force]
-                                  turn a Word or text file into a speech in Markdown (default slides/<name>.md)
-  studio [--out-dir DIR]          write speech-deck-studio.html: one offline page that makes the deck from a Word file
+/** The help for all commands. */
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    '用法 Usage: speech-deck <命令 command> [讲话稿.md] [选项 options]',
+    '',
+    '命令 Commands:',
+    ...COMMANDS.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.summary.zh}`, `  ${' '.repeat(width)}  ${c.summary.en}`]),
+    '',
+    `讲话稿默认是 ${DEFAULT_INPUT} · The speech defaults to ${DEFAULT_INPUT}.`,
+    '每个命令的选项：speech-deck <命令> --help · Each command’s options: speech-deck <command> --help',
+  ].join('\n');
+}
 
-file.md defaults to ${DEFAULT_INPUT}.`;
+/** The help for one command. */
+export function commandUsage(command: Command): string {
+  const options = Object.entries({ ...command.options, help: HELP });
+  const shown = options.map(([name, spec]) => `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`);
+  const width = Math.max(...shown.map(columns));
+  return [
+    `用法 Usage: speech-deck ${command.name}${command.argument ? ` ${command.argument.shown}` : ''} [选项 options]`,
+    '',
+    command.summary.zh,
+    command.summary.en,
+    ...(command.argument?.fallback ? ['', `讲话稿默认是 ${command.argument.fallback} · The speech defaults to ${command.argument.fallback}.`] : []),
+    '',
+    '选项 Options:',
+    ...options.map(([, spec], i) => `  ${shown[i]!}${' '.repeat(width - columns(shown[i]!))}  ${spec.help.zh} · ${spec.help.en}`),
+    ...(command.notes ?? []).flatMap((note) => ['', note.zh, note.en]),
+  ].join('\n');
+}
 
-const OPTIONS = {
-  'out-dir': { type: 'string' },
-  'browser-path': { type: 'string' },
-  port: { type: 'string' },
-  'no-cues': { type: 'boolean' },
-  large: { type: 'boolean' },
-  docx: { type: 'boolean' },
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
-
-/**
- * Each subcommand takes the speech's path and the options, and returns the exit code. Each imports what it
- * needs when it runs: Vite and Playwright take about a second each to load, which `check` and `build` don't need.
- */
-const COMMANDS: Record<string, (input: string, values: Values) => Promise<number>> = {
-  dev,
-  build: async (input, values) => (await (await import('./build.ts')).buildDeck(input, values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
-  check: async (input) => (await import('./check.ts')).runCheck(input),
-  pdf: async (input, values) =>
-    (await (await import('./pdf.ts')).exportPdf({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR, browserPath: values['browser-path'] }), 0),
-  manuscript: async (input, values) =>
-    (await (await import('./manuscript.ts')).exportManuscript({
-      input,
-      outDir: values['out-dir'] ?? DEFAULT_OUT_DIR,
-      browserPath: values['browser-path'],
-      cues: !values['no-cues'],
-      large: !!values.large,
-      docx: !!values.docx,
-    }), 0),
-  pptx: async (input, values) => (await (await import('./pptx.ts')).exportPptx({ input, outDir: values['out-dir'] ?? DEFAULT_OUT_DIR }), 0),
-  import: async (input, values) => (await import('./import.ts')).runImport({ input, output: values.output, force: values.force }),
-  studio: async (_input, values) => (await (await import('./studio.ts')).buildStudio(values['out-dir'] ?? DEFAULT_OUT_DIR), 0),
-};
+/** How many columns a terminal gives the text: two for each Chinese character. */
+function columns(text: string): number {
+  return [...text].reduce((n, c) => n + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+}
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { command, input, values, given } = readArgs(argv);
-  if (values.help || !command) {
-    console.log(USAGE);
-    return command || values.help ? 0 : 1;
+  const at = commandAt(argv);
+  const name = at < 0 ? undefined : argv[at]!;
+  if (name === undefined) {
+    const asked = argv.includes('--help') || argv.includes('-h');
+    const stray = argv.find((arg) => arg !== '--help' && arg !== '-h');
+    if (stray) throw new CLIError(`${unknownOption(stray)}\n\n${usage()}`);
+    console.log(usage());
+    return asked ? 0 : 1;
   }
-  const run = COMMANDS[command];
-  if (!run || !Object.hasOwn(COMMANDS, command)) throw new CLIError(`unknown command "${command}".\n\n${USAGE}`);
-  if (command === 'import' && !given) throw new CLIError(`import needs the Word or text file to read, e.g. speech-deck import 讲话.docx\n\n${USAGE}`);
-  return run(input, values);
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new CLIError(`没有“${name}”这个命令 · there is no command "${name}"\n\n${usage()}`);
+  const { values, positionals } = readArgs(command, argv.filter((_, i) => i !== at));
+  if (values.help) {
+    console.log(commandUsage(command));
+    return 0;
+  }
+  if (positionals.length > 1 || (positionals.length === 1 && !command.argument)) {
+    const extra = command.argument ? positionals.slice(1) : positionals;
+    throw new CLIError(`多余的参数：${extra.join(' ')} · too many arguments: ${extra.join(' ')}\n\n${commandUsage(command)}`);
+  }
+  const given = positionals[0];
+  if (given === undefined && command.argument?.required) {
+    const missing = command.argument.missing!;
+    throw new CLIError(`${missing.zh} · ${missing.en}\n\n${commandUsage(command)}`);
+  }
+  return command.run({ file: resolve(given ?? command.argument?.fallback ?? DEFAULT_INPUT), values });
 }
 
-function readArgs(argv: string[]): { command: string | undefined; input: string; values: Values; given: boolean } {
+/** Where the command's name stands: the first word that is neither an option nor a string option's value. */
+function commandAt(argv: string[]): number {
+  const takesValue = new Set(COMMANDS.flatMap((c) => Object.entries(c.options).filter(([, spec]) => spec.type === 'string').flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])])));
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i]!.startsWith('-')) return i;
+    if (takesValue.has(argv[i]!)) i++;
+  }
+  return -1;
+}
+
+function readArgs(command: Command, args: string[]): { values: OptionValues; positionals: string[] } {
+  const options = Object.fromEntries(
+    Object.entries({ ...command.options, help: HELP }).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]),
+  );
   try {
-    const { positionals, values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-    if (positionals.length > 2) throw new CLIError(`too many arguments: ${positionals.slice(2).join(' ')}\n\n${USAGE}`);
-    return { command: positionals[0], input: resolve(positionals[1] ?? DEFAULT_INPUT), values, given: positionals.length > 1 };
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
+    return { values: values as OptionValues, positionals };
   } catch (error) {
-    if (error instanceof CLIError) throw error;
-    throw new CLIError(`${argumentProblem(error as NodeJS.ErrnoException, argv)}\n\n${USAGE}`);
+    throw new CLIError(`${argumentProblem(error as NodeJS.ErrnoException, args, command)}\n\n${commandUsage(command)}`);
   }
 }
 
 /**
- * What is wrong with the arguments, in plain words: an option that does not exist (with the one meant, when it
- * is a slip of the keyboard away) or one that lacks its value. Node's own wording is kept for anything else.
+ * What is wrong with the arguments, in plain words: an option another command has, one that does not exist (with
+ * the one meant, when it is a slip of the keyboard away), or one that lacks its value.
  */
-function argumentProblem(error: NodeJS.ErrnoException, argv: string[]): string {
+function argumentProblem(error: NodeJS.ErrnoException, args: string[], command: Command): string {
   const option = /'(-{1,2}[^']+)'/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const name = option.replace(/^-+/, '').replace(/=.*$/, '');
-    const meant = Object.keys(OPTIONS).find((known) => editDistance(known, name) <= 2);
-    return meant
-      ? `没有 ${option} 这个选项，是不是 --${meant}？· there is no option ${option}; did you mean --${meant}?`
-      : `没有 ${option} 这个选项 · there is no option ${option}`;
-  }
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return unknownOption(option, command);
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const given = argv.find((arg) => arg.startsWith('-') && error.message.includes(arg)) ?? option;
+    const given = args.find((arg) => arg.startsWith('-') && error.message.includes(arg)) ?? option;
     return `选项 ${given} 后面要跟一个值 · the option ${given} needs a value after it`;
   }
-  return error.message;
+  return `参数有误 · the arguments are wrong: ${error.message}`;
+}
+
+function unknownOption(option: string, command?: Command): string {
+  const name = option.replace(/^-+/, '').replace(/=.*$/, '');
+  const owners = COMMANDS.filter((c) => c !== command && Object.hasOwn(c.options, name)).map((c) => c.name);
+  if (command && owners.length) {
+    return `${command.name} 命令没有 ${option} 选项，它属于 ${owners.join('、')} · ${command.name} has no option ${option}; it belongs to ${owners.join(', ')}`;
+  }
+  const known = command ? [...Object.keys(command.options), 'help'] : ['help'];
+  const meant = known.find((k) => editDistance(k, name) <= 2);
+  return meant
+    ? `没有 ${option} 这个选项，是不是 --${meant}？· there is no option ${option}; did you mean --${meant}?`
+    : `没有 ${option} 这个选项 · there is no option ${option}`;
 }
 
 /** How many letters must change to turn one word into the other. */
@@ -116,44 +148,6 @@ function editDistance(a: string, b: string): number {
     row = next;
   }
   return row[b.length]!;
-}
-
-async function dev(input: string, values: Values): Promise<number> {
-  const [{ createServer }, { createReporter }, { displayPath }, { LiveSpeech }, { deckConfig }, { onStop }] = await Promise.all([
-    import('vite'),
-    import('./build.ts'),
-    import('./load.ts'),
-    import('./speech-source.ts'),
-    import('./vite-config.ts'),
-    import('./stop.ts'),
-  ]);
-  const report = createReporter();
-  // Read once here; the server reads it again only when the file changes.
-  const speech = new LiveSpeech(input);
-  report(speech.current());
-  const server = await createServer({
-    ...deckConfig({ speech, report }),
-    server: { port: readPort(values.port), open: canOpenBrowser() },
-  });
-  onStop(() => server.close());
-  await server.listen();
-  console.log(`Presenting ${displayPath(input)}; saving it updates the open deck. Press Ctrl+C to stop. · 正在放映，保存讲话稿后幻灯片自动更新；按 Ctrl+C 停止`);
-  server.printUrls();
-  // The server keeps the process alive until Ctrl+C.
-  return 0;
-}
-
-function readPort(text: string | undefined): number {
-  if (text === undefined) return 5173;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CLIError(`--port must be a whole number from 1 to 65535, not "${text}"`);
-  return port;
-}
-
-/** Whether a browser window can be opened for the deck: not in CI, nor on a Linux box with no display. */
-function canOpenBrowser(): boolean {
-  if (process.env.CI) return false;
-  return process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
 /** Runs the CLI for this process and sets its exit code; the one place errors are caught. */
@@ -169,7 +163,8 @@ export async function run(): Promise<void> {
       console.error(`speech-deck: ${error.message}`);
       process.exitCode = error.exitCode;
     } else {
-      console.error(`speech-deck: unexpected failure: ${error instanceof Error ? (process.env.SPEECH_DECK_DEBUG ? error.stack : error.message) : String(error)}`);
+      const detail = error instanceof Error ? (process.env.SPEECH_DECK_DEBUG ? error.stack : error.message) : String(error);
+      console.error(`speech-deck: 意外的故障 · unexpected failure: ${detail}`);
       process.exitCode = 70;
     }
   }

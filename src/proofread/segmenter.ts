@@ -4,7 +4,7 @@ import type { Jieba } from '@node-rs/jieba';
 import { dictionaryFor, scanDictionary, type DictionaryLines } from './dictionary-lines.ts';
 
 // jieba and its 5 MB dictionary load on the first cut, not with this module: a command whose cuts are all
-// remembered (node/words.ts, node/proofreading-memory.ts) never needs them.
+// remembered (node/speech/words.ts, node/speech/proofreading-memory.ts) never needs them.
 const require = createRequire(import.meta.url);
 let dictionary: Uint8Array | undefined;
 // The dictionary file itself: the package's dict.js would also read its 6 MB table of keyword weights, unused here.
@@ -32,7 +32,7 @@ export interface CharacterUse {
 
 /**
  * What the rules read of the dictionary, as two flat tables of numbers that a cache can keep byte for byte
- * (node/proofreading-memory.ts), so that a check need not read the 5 MB dictionary each time.
+ * (node/speech/proofreading-memory.ts), so that a check need not read the 5 MB dictionary each time.
  */
 export interface DictionaryIndex {
   /** For each character in the dictionary, by code point: code point, frequency alone, frequency inside longer words. */

@@ -1,7 +1,7 @@
 /**
  * The deck's @font-face rules, for the CLI and the studio alike, written in the form the deck's build leaves
  * them after minifying (lightningcss): unquoted family, `format("…")` with no space, no line between rules. The
- * minifier then leaves them as they are, so a page filled into the cached shell (node/shell.ts) is the page
+ * minifier then leaves them as they are, so a page filled into the cached shell (node/page/shell.ts) is the page
  * Vite builds, byte for byte. No unicode-range: each subset maps exactly its characters, and the ranges of a
  * few hundred scattered Chinese characters cost 5 KB. Pure.
  */

@@ -1,7 +1,7 @@
 /**
  * The one-file deck put together from its shell: the deck page as the build makes it for any speech (reveal.js,
  * the theme and the page code, bundled once), with the speech's slides, title, fonts and stamp filled in at
- * known places. The CLI fills a shell it keeps in its cache (node/shell.ts), the studio one it carries; both
+ * known places. The CLI fills a shell it keeps in its cache (node/page/shell.ts), the studio one it carries; both
  * add the policy last, from the page's final scripts. Pure.
  */
 import type { Deck } from '../core/model.ts';

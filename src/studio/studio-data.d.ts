@@ -1,10 +1,10 @@
-/** What `speech-deck studio` builds into the page (src/node/studio.ts). */
+/** What `speech-deck studio` builds into the page (src/node/page/studio-page.ts). */
 declare module 'virtual:speech-deck/studio-data' {
   /** The built deck page without its slides, title, fonts and policy, with placeholders where they go. */
   export const shell: string;
   /** The marker in `shell`'s style sheet where the deck's @font-face rules go. */
   export const fontsMarker: string;
-  /** Fixed official terms a heading never wraps inside (node/words.ts WHOLE_TERMS, from the proofreader's dictionary). */
+  /** Fixed official terms a heading never wraps inside (node/speech/words.ts WHOLE_TERMS, from the proofreader's dictionary). */
   export const wholeTerms: string[];
   /** The marker in `shell`'s stamp where the SHA-256 of the speech's Markdown goes, in hex. */
   export const speechMarker: string;

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from '../../src/node/chromium.ts';
+import { launchBrowser } from '../../src/node/print/browser.ts';
 
 export { launchBrowser };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildDeck } from '../../src/node/build.ts';
+import { buildDeck } from '../../src/node/commands/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { wordBoundaries } from '../../src/node/words.ts';
+import { wordBoundaries } from '../../src/node/speech/words.ts';
 
 /** A rendered line of an element's text: where it starts in the element's text, and its box in the window. */
 export interface TextLine {

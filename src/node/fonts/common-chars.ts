@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fixedText } from '../core/labels.ts';
+import { fixedText } from '../../core/labels.ts';
 
 /**
  * The characters the studio's fonts carry, chosen from a source the project already has: jieba's dictionary

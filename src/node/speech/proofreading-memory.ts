@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { isDictionaryIndex, rememberIn, type DictionaryIndex, type SegmenterMemory, type Word } from '../proofread/segmenter.ts';
-import { forgetOldest, keepCached, readCached } from './cache.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { isDictionaryIndex, rememberIn, type DictionaryIndex, type SegmenterMemory, type Word } from '../../proofread/segmenter.ts';
+import { forgetOldest, keepCached, readCached } from '../files/cache.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { generatorVersion } from './stamp.ts';
 
 /** Where the proofreader's cuts and dictionary index are kept between commands. */

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
-import { distinctCharacters, type FaceRole } from '../core/charset.ts';
-import { fontFaceRules } from '../render/font-css.ts';
-import { CLIError } from './errors.ts';
-import { keepCached, readCached } from './cache.ts';
+import { distinctCharacters, type FaceRole } from '../../core/charset.ts';
+import { fontFaceRules } from '../../render/font-css.ts';
+import { CLIError } from '../errors.ts';
+import { keepCached, readCached } from '../files/cache.ts';
 
 /** Where font subsets are kept between builds, below the project folder. */
 export const DEFAULT_FONT_CACHE = 'node_modules/.cache/speech-deck/fonts';

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { capacityProblems } from '../core/capacity.ts';
-import { decode } from '../core/decode.ts';
-import { CLIError } from './errors.ts';
+import { resolve } from 'node:path';
+import { displayPath } from '../files/paths.ts';
+import { capacityProblems } from '../../core/capacity.ts';
+import { decode } from '../../core/decode.ts';
+import { CLIError } from '../errors.ts';
 import { pictureProblems } from './images.ts';
-import type { Deck } from '../core/model.ts';
-import { parse } from '../core/parse.ts';
-import { readMarkdown, type ReadMarkdown } from '../core/read.ts';
+import type { Deck } from '../../core/model.ts';
+import { parse } from '../../core/parse.ts';
+import { readMarkdown, type ReadMarkdown } from '../../core/read.ts';
 import { addLineBreaks, RememberedWords } from './words.ts';
 
 export interface LoadedSpeech {
@@ -58,10 +59,4 @@ export function speechFrom(path: string, bytes: Uint8Array, options: { remember?
   addLineBreaks(deck, words);
   deck.problems = [...decoded.problems, ...deck.problems, ...pictureProblems(deck, path), ...capacityProblems(deck)].sort((a, b) => a.line - b.line);
   return { path: resolve(path), file: displayPath(path), text: decoded.text, markdown, deck, ...(words ? { words } : {}) };
-}
-
-/** A path relative to the working directory when it lies below it, else as given. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deckPolicy, hashSource, inlineScripts, insertPolicy } from '../render/csp.ts';
+import { deckPolicy, hashSource, inlineScripts, insertPolicy } from '../../render/csp.ts';
 
 export { inlineScripts };
 

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pictureFiles } from './images.ts';
-import type { LoadedSpeech } from './load.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import type { Deck } from '../../core/model.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 
 export interface Stamp {
   /** `speech-deck <version>+<hash of the sources>`. */
@@ -55,7 +55,7 @@ export function generatorOf(root: string): string {
 }
 
 /** A loaded speech, or the text alone of one that shows no pictures. */
-type Speech = string | Pick<LoadedSpeech, 'text' | 'deck' | 'path'>;
+type Speech = string | { text: string; deck: Deck; path: string };
 
 /** The stamp for a deck built now from this speech: its text and the bytes of the pictures it shows. */
 export function stampFor(speech: Speech): Stamp {

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { hasErrors } from '../core/model.ts';
-import type { LiveStatus } from '../core/live.ts';
-import { formatProblem } from './errors.ts';
-import { displayPath, readSpeechBytes, speechFrom, type LoadedSpeech } from './load.ts';
+import { hasErrors } from '../../core/model.ts';
+import type { LiveStatus } from '../../core/live.ts';
+import { formatProblem } from '../errors.ts';
+import { readSpeechBytes, speechFrom, type LoadedSpeech } from './load.ts';
+import { displayPath } from '../files/paths.ts';
 
 export interface SpeechSource {
   /** Absolute path of the speech file. */

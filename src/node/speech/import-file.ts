@@ -1,20 +1,19 @@
 /**
- * `speech-deck import <speech.docx|speech.txt> [-o slides/<name>.md] [--force]`: reads the office's Word or text
- * file, finds its structure and writes it as a speech in the Markdown convention, with a report of what it found.
- * The finding and writing are pure (src/core/import/); this module reads and writes the files.
+ * Importing the office's Word or text file: read it into paragraphs, find its structure, and write it as a speech in
+ * the Markdown convention (with its pictures), with a report of what was found. The finding and writing are pure
+ * (src/core/import/); this module reads and writes the files.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { decode } from '../core/decode.ts';
-import { importReport, importSpeech, textParagraphs, type Imported, type SourceParagraph } from '../core/import/index.ts';
-import type { Notice } from '../core/import/structure.ts';
-import { hasErrors, type Problem } from '../core/model.ts';
-import { words } from '../proofread/segmenter.ts';
-import { NotDocxError, readDocx, type DocxImage } from '../core/docx/reader.ts';
-import { CLIError } from './errors.ts';
-import { displayPath } from './load.ts';
-import { cannotWrite, ensureFolder } from './output.ts';
+import { decode } from '../../core/decode.ts';
+import { importReport, importSpeech, textParagraphs, type Imported, type SourceParagraph } from '../../core/import/index.ts';
+import type { Notice } from '../../core/import/structure.ts';
+import { hasErrors, type Problem } from '../../core/model.ts';
+import { words } from '../../proofread/segmenter.ts';
+import { NotDocxError, readDocx, type DocxImage } from '../../core/docx/reader.ts';
+import { CLIError } from '../errors.ts';
+import { displayPath } from '../files/paths.ts';
+import { writeNew } from '../files/write-new.ts';
 
 export interface ImportRequest {
   /** The Word or text file. */
@@ -124,43 +123,3 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
   return { imported, written: targets, report };
 }
 
-/**
- * Writes a file whole or not at all: into a temporary file in the same folder, then moved into place. Without
- * `force` the move is a hard link, which fails rather than replace a file that appeared meanwhile.
- */
-export function writeNew(path: string, data: string | Uint8Array, force: boolean): void {
-  // A file where the folder should be, a read-only folder, a full disk: said as plainly as for the other outputs.
-  ensureFolder(dirname(path));
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, data, { flag: 'wx' });
-  } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw cannotWrite(path, error);
-  }
-  try {
-    if (force) return renameSync(temp, path);
-    try {
-      linkSync(temp, path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
-      // File systems without hard links (FAT on a USB stick): check, then move.
-      if (existsSync(path)) throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
-      return renameSync(temp, path);
-    }
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
-}
-
-/** Runs the command for the CLI: prints the report and the next step; returns the exit code. */
-export async function runImport(request: ImportRequest): Promise<number> {
-  const { imported, written, report } = await importFile(request);
-  console.log(report);
-  const md = displayPath(written.at(-1)!);
-  console.log('');
-  console.log(`已写入 · Wrote: ${written.map(displayPath).join(', ')}`);
-  console.log(`下一步 · Next: 打开 ${md} 核对要点，然后放映 · review its key phrases, then present it:  npm start -- ${md}`);
-  return hasErrors(imported.deck.problems) ? 1 : 0;
-}

@@ -9,17 +9,17 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from '../core/parse.ts';
-import { inlineScripts, insertPolicy, POLICY_META } from '../render/csp.ts';
-import { escapeHtml } from '../render/escape.ts';
-import { fillTemplate, render } from '../render/html.ts';
-import { FONTS_MARKER, SPEECH_MARKER, type DeckShell } from '../render/page.ts';
-import { keepCached, readCached } from './cache.ts';
-import { CLIError } from './errors.ts';
-import { cannotWrite, osErrorCode, privateFolder } from './output.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
-import { generatorVersion } from './stamp.ts';
-import { addLineBreaks } from './words.ts';
+import { parse } from '../../core/parse.ts';
+import { inlineScripts, insertPolicy, POLICY_META } from '../../render/csp.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import { fillTemplate, render } from '../../render/html.ts';
+import { FONTS_MARKER, SPEECH_MARKER, type DeckShell } from '../../render/page.ts';
+import { keepCached, readCached } from '../files/cache.ts';
+import { CLIError } from '../errors.ts';
+import { cannotWrite, osErrorCode, privateFolder } from '../files/output.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
+import { generatorVersion } from '../speech/stamp.ts';
+import { addLineBreaks } from '../speech/words.ts';
 
 /** Where shells are kept, below the project folder, beside the font subsets. */
 export const DEFAULT_SHELL_CACHE = 'node_modules/.cache/speech-deck/shell';
@@ -56,13 +56,13 @@ export async function buildShell(workDir: string, fontCacheDir?: string): Promis
   const taken: Record<string, string> = {};
   for (const [name, pattern, marker] of cuts) {
     const count = typeof pattern === 'string' ? shell.split(pattern).length - 1 : [...shell.matchAll(new RegExp(pattern, 'g'))].length;
-    if (count !== 1) throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/shell.ts must learn the page's new shape`);
+    if (count !== 1) throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/page/shell.ts must learn the page's new shape`);
     shell = shell.replace(pattern, (found) => ((taken[name] = found), marker));
   }
   const policy = /content="([^"]*)"/.exec(taken.policy!)![1]!;
-  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/shell.ts must learn it");
+  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/page/shell.ts must learn it");
   const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!), rendered), policy);
-  if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/shell.ts must learn its new shape');
+  if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/page/shell.ts must learn its new shape');
   return { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER };
 }
 

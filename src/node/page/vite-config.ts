@@ -1,12 +1,12 @@
 import { basename, extname } from 'node:path';
 import type { InlineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import type { LoadedSpeech } from './load.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import type { LoadedSpeech } from '../speech/load.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { deckFonts } from './plugins/fonts.ts';
 import { oneFilePage } from './plugins/one-file.ts';
 import { deckPage } from './plugins/page.ts';
-import { LiveSpeech, type SpeechSource } from './speech-source.ts';
+import { LiveSpeech, type SpeechSource } from '../speech/live.ts';
 import { trimRevealCss } from './trim-reveal-css.ts';
 
 /** Oldest browsers the deck must run in: Chrome/Edge 109 are the last on Windows 7. */

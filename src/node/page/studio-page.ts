@@ -1,9 +1,9 @@
 /**
- * `speech-deck studio`: builds speech-deck-studio.html, one offline page that does in a browser what the CLI
+ * The studio page, speech-deck-studio.html, one offline page that does in a browser what the CLI
  * does (Word or text file → deck, .pptx and Markdown), for office PCs that have Chrome or Edge but no Node.
  *
  * The page carries, besides its own code (src/studio/):
- * - the deck's page shell (node/shell.ts), the one `speech-deck build` fills: the deck page as Vite builds it,
+ * - the deck's page shell (shell.ts), the one `speech-deck build` fills: the deck page as Vite builds it,
  *   with its title, slides, fonts and stamp cut out at known places;
  * - the three deck faces subset to the common characters (common-chars.ts) as WOFF 1.0, which the page subsets
  *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
@@ -15,17 +15,17 @@ import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import subsetFont from 'subset-font';
-import { inlineScripts, insertPolicy } from '../render/csp.ts';
-import { FONTS_MARKER, SPEECH_MARKER } from '../render/page.ts';
-import { PREVIEW_SHIM } from '../studio/preview-shim.ts';
-import { commonCharacters } from './common-chars.ts';
+import { inlineScripts, insertPolicy } from '../../render/csp.ts';
+import { FONTS_MARKER, SPEECH_MARKER } from '../../render/page.ts';
+import { PREVIEW_SHIM } from '../../studio/preview-shim.ts';
+import { commonCharacters } from '../fonts/common-chars.ts';
 import { scriptHash } from './csp.ts';
-import { displayPath } from './load.ts';
-import { DEFAULT_FONT_CACHE, embedFonts, FACES } from './fonts.ts';
-import { privateFolder, writeOutputs } from './output.ts';
-import { WHOLE_TERMS } from './words.ts';
+import { displayPath } from '../files/paths.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, FACES } from '../fonts/embed.ts';
+import { privateFolder, writeOutputs } from '../files/output.ts';
+import { WHOLE_TERMS } from '../speech/words.ts';
 import { kb } from './size.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { cachedShell } from './shell.ts';
 import { BROWSER_TARGET, deckConfig } from './vite-config.ts';
 

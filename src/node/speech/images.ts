@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { OutputInfo } from 'sharp';
-import { pictureBox } from '../core/capacity.ts';
-import type { Deck, Problem, Slide, Visible } from '../core/model.ts';
+import { pictureBox } from '../../core/capacity.ts';
+import type { Deck, Problem, Slide, Visible } from '../../core/model.ts';
 
 export type PictureFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'svg';
 

@@ -4,12 +4,12 @@
  * or a missing file keeps the deck and tells the page (and the terminal) what is wrong.
  */
 import type { Plugin, ViteDevServer } from 'vite';
-import { HELLO_EVENT, STATUS_EVENT, UPDATE_EVENT, type LiveStatus, type LiveUpdate } from '../../core/live.ts';
-import { fillTemplate, render } from '../../render/html.ts';
-import { embedPictures } from '../images.ts';
-import type { LoadedSpeech } from '../load.ts';
-import { LiveSpeech, type SpeechSource } from '../speech-source.ts';
-import { stampFor, stampTags } from '../stamp.ts';
+import { HELLO_EVENT, STATUS_EVENT, UPDATE_EVENT, type LiveStatus, type LiveUpdate } from '../../../core/live.ts';
+import { fillTemplate, render } from '../../../render/html.ts';
+import { embedPictures } from '../../speech/images.ts';
+import type { LoadedSpeech } from '../../speech/load.ts';
+import { LiveSpeech, type SpeechSource } from '../../speech/live.ts';
+import { stampFor, stampTags } from '../../speech/stamp.ts';
 import { watchSpeechFile } from '../watch.ts';
 
 export interface PageOptions {

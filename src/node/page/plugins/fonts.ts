@@ -5,10 +5,10 @@
  */
 import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { distinctCharacters, faceText, type FaceRole } from '../../core/charset.ts';
-import type { Deck } from '../../core/model.ts';
-import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss, missingFontWarnings } from '../fonts.ts';
-import { LiveSpeech, type SpeechSource } from '../speech-source.ts';
+import { distinctCharacters, faceText, type FaceRole } from '../../../core/charset.ts';
+import type { Deck } from '../../../core/model.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss, missingFontWarnings } from '../../fonts/embed.ts';
+import { LiveSpeech, type SpeechSource } from '../../speech/live.ts';
 
 export interface FontsOptions {
   /** Where font subsets are kept between builds; defaults to node_modules/.cache/speech-deck/fonts. */

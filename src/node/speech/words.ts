@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { addLineBreaks as addBreaks } from '../core/line-breaks.ts';
-import type { Deck } from '../core/model.ts';
-import { words } from '../proofread/segmenter.ts';
-import dictionary from '../proofread/terms.json' with { type: 'json' };
-import { forgetOldest, keepCached, readCached } from './cache.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
+import { addLineBreaks as addBreaks } from '../../core/line-breaks.ts';
+import type { Deck } from '../../core/model.ts';
+import { words } from '../../proofread/segmenter.ts';
+import dictionary from '../../proofread/terms.json' with { type: 'json' };
+import { forgetOldest, keepCached, readCached } from '../files/cache.ts';
+import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { generatorVersion } from './stamp.ts';
 
 /** Where the word boundaries of speeches already built are kept (see `RememberedWords`). */

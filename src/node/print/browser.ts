@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CLIError } from './errors.ts';
+import { CLIError } from '../errors.ts';
 
 /** The one list of Chromium flags: headless, no sandbox for root, and no calls home on a closed network. */
 export const CHROMIUM_FLAGS = [

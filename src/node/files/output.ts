@@ -10,9 +10,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } fro
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { isStopping, onStop } from './stop.ts';
-import { CLIError } from './errors.ts';
-import { displayPath } from './load.ts';
+import { isStopping, onStop } from '../stop.ts';
+import { CLIError } from '../errors.ts';
+import { displayPath } from './paths.ts';
 
 /** One file to write: where it goes, what it holds, and an optional check of the bytes as read back from disk. */
 export interface Output {
