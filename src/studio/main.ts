@@ -23,6 +23,9 @@ import { Preview, slideIndices } from './preview.ts';
 import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
 import { readFile, readPasted, SourceError, type Source } from './source.ts';
+import { $, action } from './dom.ts';
+import { StudioState } from './state.ts';
+import { Status } from './status.ts';
 
 declare global {
   interface Window {
@@ -41,8 +44,6 @@ const NEEDS: Array<[string, () => boolean]> = [
   ['Intl.Segmenter', () => typeof Intl === 'object' && 'Segmenter' in Intl],
 ];
 
-const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const action = <T extends HTMLElement>(name: string) => $<T>(`[data-action="${name}"]`);
 
 const lacking = NEEDS.filter(([, has]) => !has()).map(([name]) => name);
 if (lacking.length) {
@@ -63,26 +64,15 @@ function start(): void {
   const saves = ['save-deck', 'save-pptx', 'save-markdown'].map((name) => action<HTMLButtonElement>(name));
   const theme = $<HTMLFieldSetElement>('fieldset.theme');
 
-  let source: Source | undefined;
-  let markdown = '';
-  let deck: Deck | undefined;
-  let page: string | undefined;
-  let version = 0;
-  let current = 0;
+  const state = new StudioState();
+  const status = new Status();
+  const setState = status.show.bind(status);
 
-  const setState = (state: 'empty' | 'working' | 'ready' | 'error', text: string, progress?: number) => {
-    document.body.dataset.state = state;
-    $('#status-text').textContent = text;
-    const bar = $<HTMLProgressElement>('#progress');
-    bar.hidden = progress === undefined;
-    if (progress !== undefined) bar.value = progress;
-  };
-
-  window.studio = { state: () => document.body.dataset.state ?? '', markdown: () => markdown, deck: () => deck };
+  window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
   setState('empty', '正在准备字体…… · Getting the fonts ready …', 0);
   fonts.ready.then(
     () => {
-      if (document.body.dataset.state === 'empty') setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
+      if (status.phase === 'empty') setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
     },
     (error: Error) => setState('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
   );
@@ -95,6 +85,7 @@ function start(): void {
     performance.clearMarks();
     performance.mark('studio:chosen');
     setState('working', '正在读取…… · Reading …', 0);
+    let source: Source;
     try {
       source = await read();
     } catch (error) {
@@ -102,7 +93,7 @@ function start(): void {
       return;
     }
     performance.mark('studio:read');
-    current = 0;
+    state.open(source);
     $('#start').hidden = true;
     $('#work').hidden = false;
     await update(source.markdown);
@@ -110,19 +101,17 @@ function start(): void {
 
   /** Takes a new version of the Markdown: parse, show, then fonts, page and preview. */
   async function update(next: string): Promise<void> {
-    markdown = next;
-    const mine = ++version;
-    deck = parse(markdown);
+    const deck = parse(next);
     addLineBreaks(deck, wordBoundaries, wholeTerms);
-    const problems: Problem[] = [...(source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
+    const problems: Problem[] = [...(state.source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
+    const mine = state.setSpeech(next, deck, problems);
     performance.mark('studio:parsed');
     showReport(deck, problems);
-    renderOutline(outline, deck, markdown, current, handlers);
+    renderOutline(outline, deck, state.markdown, state.current, handlers);
     for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
     theme.disabled = false;
     action<HTMLButtonElement>('save-markdown').disabled = false;
     action<HTMLButtonElement>('print-manuscript').disabled = hasErrors(problems);
-    page = undefined;
     for (const button of saves.slice(0, 2)) button.disabled = true;
     if (hasErrors(problems)) {
       setState('error', '讲话稿有错误（见左侧），改正后才能生成幻灯片。 · The speech has errors (listed on the left); fix them to make the deck.');
@@ -131,26 +120,25 @@ function start(): void {
     setState('working', '正在生成幻灯片的字体…… · Making the fonts …', 0);
     try {
       const made = await fonts.forDeck(deck, (done, total) => {
-        if (mine === version) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
+        if (state.isCurrent(mine)) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
       });
       performance.mark('studio:fonts');
       const parts = { shell, fontsMarker, speechMarker };
-      const [html, shown] = await Promise.all([deckPage(markdown, deck, made.css, parts), deckPage(markdown, deck, made.css, parts, { preview: true })]);
-      if (mine !== version) return;
-      page = html;
+      const [page, shown] = await Promise.all([deckPage(next, deck, made.css, parts), deckPage(next, deck, made.css, parts, { preview: true })]);
+      if (!state.setMade(mine, { page, preview: shown, missing: made.missing })) return;
       showMissing(made.missing);
       preview.show(shown);
-      preview.goTo(slideIndices(deck)[current] ?? { h: 0, v: 0 });
+      preview.goTo(slideIndices(deck)[state.current] ?? { h: 0, v: 0 });
       for (const button of saves) button.disabled = false;
       performance.mark('studio:ready');
       setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
     } catch (error) {
-      if (mine === version) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
+      if (state.isCurrent(mine)) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
     }
   }
 
   function showReport(deck: Deck, problems: Problem[]): void {
-    $('#report').textContent = source?.report || markdownReport(deck, source?.name ?? '');
+    $('#report').textContent = state.source?.report || markdownReport(deck, state.source?.name ?? '');
     const list = $('#problems');
     list.replaceChildren(
       ...problems.map((p) => {
@@ -174,14 +162,15 @@ function start(): void {
 
   const handlers = {
     heading: (slide: Slide, text: string) => {
-      if (text.trim()) void update(setHeading(markdown, slide.line, text));
-      else renderOutline(outline, deck!, markdown, current, handlers);
+      if (text.trim()) void update(setHeading(state.markdown, slide.line, text));
+      else renderOutline(outline, state.deck!, state.markdown, state.current, handlers);
     },
-    phrase: (line: number, text: string) => void update(setItem(markdown, line, text)),
-    remove: (line: number) => void update(removeItem(markdown, line)),
+    phrase: (line: number, text: string) => void update(setItem(state.markdown, line, text)),
+    remove: (line: number) => void update(removeItem(state.markdown, line)),
     add: (slide: Slide) => {
       const last = [...slide.visible].reverse().find((v) => v.kind === 'point');
       const placeholder = '新要点';
+      const { markdown } = state;
       let next: string;
       if (last) next = addItem(markdown, last.line, placeholder);
       else if (slide.kind === 'section' || slide.kind === 'point' || isBlockStart(markdown, slide.line)) next = startList(markdown, slide.line + 1, placeholder);
@@ -194,12 +183,14 @@ function start(): void {
       });
     },
     select: (index: number) => {
-      if (index === current || !deck) return;
-      current = index;
-      markCurrent(outline, index);
-      preview.goTo(slideIndices(deck)[index] ?? { h: 0, v: 0 });
+      state.select(index);
     },
   };
+
+  state.on('slide', () => {
+    markCurrent(outline, state.current);
+    preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
+  });
 
   // Opening a file: choosing it, or dropping it anywhere on the page.
   const open = action<HTMLInputElement>('open');
@@ -227,18 +218,19 @@ function start(): void {
   });
   theme.addEventListener('change', (event) => {
     const value = (event.target as HTMLInputElement).value as ThemeName;
-    if (deck && value !== deck.meta.theme) void update(setTheme(markdown, value));
+    if (state.deck && value !== state.deck.meta.theme) void update(setTheme(state.markdown, value));
   });
 
   action('save-deck').addEventListener('click', () => {
-    if (page && deck) download(fileName(deck.meta.title, 'html'), page, 'text/html;charset=utf-8');
+    const { made, deck } = state;
+    if (made && deck) download(fileName(deck.meta.title, 'html'), made.page, 'text/html;charset=utf-8');
   });
   action('save-markdown').addEventListener('click', () => {
-    if (deck) download(fileName(deck.meta.title, 'md'), markdown, 'text/markdown;charset=utf-8');
+    if (state.deck) download(fileName(state.deck.meta.title, 'md'), state.markdown, 'text/markdown;charset=utf-8');
   });
   action('print-manuscript').addEventListener('click', async () => {
-    if (!deck || hasErrors(deck.problems)) return;
-    const made = deck;
+    const made = state.deck;
+    if (!made || hasErrors(made.problems)) return;
     // The official faces (仿宋, 楷体, 黑体) come from the PC; the carried faces stand in where it lacks them.
     const text = manuscriptFaceText(manuscriptOf(made), { cues: true });
     const fontCss = await fonts.forText([
@@ -248,8 +240,8 @@ function start(): void {
     printPage(renderManuscript(made, { fontCss }));
   });
   action('save-pptx').addEventListener('click', async () => {
-    if (!deck || !page) return;
-    const made = deck;
+    const made = state.deck;
+    if (!made || !state.made) return;
     const button = action<HTMLButtonElement>('save-pptx');
     button.disabled = true;
     try {
@@ -259,7 +251,7 @@ function start(): void {
     } catch (error) {
       setState('error', `PowerPoint 文件生成失败：${(error as Error).message} · The .pptx could not be made.`);
     } finally {
-      button.disabled = !page;
+      button.disabled = !state.made;
     }
   });
 }
