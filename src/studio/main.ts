@@ -4,18 +4,12 @@
  * as the CLI, with fonts subset in a worker.
  */
 import '../../assets/studio.css';
-import { capacityProblems } from '../core/capacity.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
-import { parse } from '../core/parse.ts';
 import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
-import { fontsMarker, shell, speechMarker, wholeTerms } from 'virtual:speech-deck/studio-data';
-import { addLineBreaks } from '../core/line-breaks.ts';
-import { wordBoundaries } from './words.ts';
-import { deckPage } from './deck-page.ts';
 import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
 import { markCurrent, renderOutline } from './outline.ts';
@@ -26,6 +20,7 @@ import { readFile, readPasted, SourceError, type Source } from './source.ts';
 import { $, action } from './dom.ts';
 import { StudioState } from './state.ts';
 import { Status } from './status.ts';
+import { Making } from './making.ts';
 
 declare global {
   interface Window {
@@ -66,6 +61,8 @@ function start(): void {
 
   const state = new StudioState();
   const status = new Status();
+  const making = new Making(state, status, fonts);
+  const update = (next: string) => making.update(next);
   const setState = status.show.bind(status);
 
   window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
@@ -81,7 +78,7 @@ function start(): void {
     '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
 
   async function load(read: () => Promise<Source> | Source): Promise<void> {
-    // Marks for the benchmark (scripts/bench.ts): chosen → read → parsed → fonts → ready.
+    // Marks for the benchmark (scripts/bench/studio.ts): chosen → read, then the making's parsed → fonts → ready.
     performance.clearMarks();
     performance.mark('studio:chosen');
     setState('working', '正在读取…… · Reading …', 0);
@@ -99,43 +96,22 @@ function start(): void {
     await update(source.markdown);
   }
 
-  /** Takes a new version of the Markdown: parse, show, then fonts, page and preview. */
-  async function update(next: string): Promise<void> {
-    const deck = parse(next);
-    addLineBreaks(deck, wordBoundaries, wholeTerms);
-    const problems: Problem[] = [...(state.source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
-    const mine = state.setSpeech(next, deck, problems);
-    performance.mark('studio:parsed');
-    showReport(deck, problems);
+  state.on('speech', () => {
+    const deck = state.deck!;
+    showReport(deck, state.problems);
     renderOutline(outline, deck, state.markdown, state.current, handlers);
     for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
     theme.disabled = false;
     action<HTMLButtonElement>('save-markdown').disabled = false;
-    action<HTMLButtonElement>('print-manuscript').disabled = hasErrors(problems);
+    action<HTMLButtonElement>('print-manuscript').disabled = state.hasErrors();
     for (const button of saves.slice(0, 2)) button.disabled = true;
-    if (hasErrors(problems)) {
-      setState('error', '讲话稿有错误（见左侧），改正后才能生成幻灯片。 · The speech has errors (listed on the left); fix them to make the deck.');
-      return;
-    }
-    setState('working', '正在生成幻灯片的字体…… · Making the fonts …', 0);
-    try {
-      const made = await fonts.forDeck(deck, (done, total) => {
-        if (state.isCurrent(mine)) setState('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
-      });
-      performance.mark('studio:fonts');
-      const parts = { shell, fontsMarker, speechMarker };
-      const [page, shown] = await Promise.all([deckPage(next, deck, made.css, parts), deckPage(next, deck, made.css, parts, { preview: true })]);
-      if (!state.setMade(mine, { page, preview: shown, missing: made.missing })) return;
-      showMissing(made.missing);
-      preview.show(shown);
-      preview.goTo(slideIndices(deck)[state.current] ?? { h: 0, v: 0 });
-      for (const button of saves) button.disabled = false;
-      performance.mark('studio:ready');
-      setState('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
-    } catch (error) {
-      if (state.isCurrent(mine)) setState('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
-    }
-  }
+  });
+  state.on('made', () => {
+    showMissing(state.made!.missing);
+    preview.show(state.made!.preview);
+    preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
+    for (const button of saves) button.disabled = false;
+  });
 
   function showReport(deck: Deck, problems: Problem[]): void {
     $('#report').textContent = state.source?.report || markdownReport(deck, state.source?.name ?? '');
