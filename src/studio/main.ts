@@ -16,11 +16,11 @@ import { markCurrent, renderOutline } from './outline.ts';
 import { Preview, slideIndices } from './preview.ts';
 import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
-import { readFile, readPasted, SourceError, type Source } from './source.ts';
 import { $, action } from './dom.ts';
 import { StudioState } from './state.ts';
 import { Status } from './status.ts';
 import { Making } from './making.ts';
+import { Loading } from './loading.ts';
 
 declare global {
   interface Window {
@@ -63,38 +63,12 @@ function start(): void {
   const status = new Status();
   const making = new Making(state, status, fonts);
   const update = (next: string) => making.update(next);
+  new Loading(state, status, making).bind();
   const setState = status.show.bind(status);
 
   window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
-  setState('empty', '正在准备字体…… · Getting the fonts ready …', 0);
-  fonts.ready.then(
-    () => {
-      if (status.phase === 'empty') setState('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
-    },
-    (error: Error) => setState('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
-  );
-
   $('#print-note').textContent =
     '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
-
-  async function load(read: () => Promise<Source> | Source): Promise<void> {
-    // Marks for the benchmark (scripts/bench/studio.ts): chosen → read, then the making's parsed → fonts → ready.
-    performance.clearMarks();
-    performance.mark('studio:chosen');
-    setState('working', '正在读取…… · Reading …', 0);
-    let source: Source;
-    try {
-      source = await read();
-    } catch (error) {
-      setState('error', error instanceof SourceError ? error.message : `无法读取：${(error as Error).message} · Could not read it.`);
-      return;
-    }
-    performance.mark('studio:read');
-    state.open(source);
-    $('#start').hidden = true;
-    $('#work').hidden = false;
-    await update(source.markdown);
-  }
 
   state.on('speech', () => {
     const deck = state.deck!;
@@ -168,30 +142,6 @@ function start(): void {
     preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
   });
 
-  // Opening a file: choosing it, or dropping it anywhere on the page.
-  const open = action<HTMLInputElement>('open');
-  open.addEventListener('change', () => {
-    const file = open.files?.[0];
-    if (file) void load(() => readFile(file));
-    open.value = '';
-  });
-  const drop = $('#start');
-  document.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    drop.classList.add('over');
-  });
-  document.addEventListener('dragleave', () => drop.classList.remove('over'));
-  document.addEventListener('drop', (event) => {
-    event.preventDefault();
-    drop.classList.remove('over');
-    const file = event.dataTransfer?.files[0];
-    if (file) void load(() => readFile(file));
-  });
-  action('paste').addEventListener('click', () => void load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value)));
-  action('show-paste').addEventListener('click', () => {
-    $('#start').hidden = false;
-    $('#paste-text').focus();
-  });
   theme.addEventListener('change', (event) => {
     const value = (event.target as HTMLInputElement).value as ThemeName;
     if (state.deck && value !== state.deck.meta.theme) void update(setTheme(state.markdown, value));
