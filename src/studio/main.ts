@@ -4,9 +4,7 @@
  * as the CLI, with fonts subset in a worker.
  */
 import '../../assets/studio.css';
-import { SLIDE_LABELS } from '../core/labels.ts';
-import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';
-import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
+import { hasErrors, type Deck, type Slide, type ThemeName } from '../core/model.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
@@ -21,6 +19,7 @@ import { StudioState } from './state.ts';
 import { Status } from './status.ts';
 import { Making } from './making.ts';
 import { Loading } from './loading.ts';
+import { Report } from './report.ts';
 
 declare global {
   interface Window {
@@ -64,6 +63,7 @@ function start(): void {
   const making = new Making(state, status, fonts);
   const update = (next: string) => making.update(next);
   new Loading(state, status, making).bind();
+  new Report(state).bind();
   const setState = status.show.bind(status);
 
   window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
@@ -72,7 +72,6 @@ function start(): void {
 
   state.on('speech', () => {
     const deck = state.deck!;
-    showReport(deck, state.problems);
     renderOutline(outline, deck, state.markdown, state.current, handlers);
     for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
     theme.disabled = false;
@@ -81,34 +80,10 @@ function start(): void {
     for (const button of saves.slice(0, 2)) button.disabled = true;
   });
   state.on('made', () => {
-    showMissing(state.made!.missing);
     preview.show(state.made!.preview);
     preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
     for (const button of saves) button.disabled = false;
   });
-
-  function showReport(deck: Deck, problems: Problem[]): void {
-    $('#report').textContent = state.source?.report || markdownReport(deck, state.source?.name ?? '');
-    const list = $('#problems');
-    list.replaceChildren(
-      ...problems.map((p) => {
-        const item = document.createElement('li');
-        item.className = p.severity;
-        item.textContent = `${where(deck, p.line)}：${p.severity === 'error' ? '错误 · error' : '提示 · warning'}: ${p.message}`;
-        return item;
-      }),
-    );
-  }
-
-  function showMissing(missing: Partial<Record<string, string[]>>): void {
-    const chars = [...new Set(Object.values(missing).flat())].filter((c): c is string => !!c);
-    $('.missing')?.remove();
-    if (!chars.length) return;
-    const item = document.createElement('li');
-    item.className = 'missing';
-    item.textContent = `这些字不在工作台自带的常用字字体里，保存的幻灯片会用电脑自带的字体显示它们：${chars.join(' ')} · These characters are not in the studio's fonts; the deck shows them in a system font.`;
-    $('#problems').append(item);
-  }
 
   const handlers = {
     heading: (slide: Slide, text: string) => {
@@ -180,28 +155,4 @@ function start(): void {
       button.disabled = !state.made;
     }
   });
-}
-
-/** Where a problem is, as a person finds it: the slide it is on, by its heading, and the line of the Markdown. */
-function where(deck: Deck, line: number): string {
-  const slide = [...deck.slides].reverse().find((s) => s.kind !== 'agenda' && s.line <= line);
-  const label = slide ? (slide.kind === 'opening' || slide.kind === 'closing' ? SLIDE_LABELS[slide.kind] : slide.heading.text) : '';
-  return `${label ? `「${label}」` : ''}Markdown 第 ${line} 行`;
-}
-
-
-/** The structure of a speech brought as Markdown, in the import report's form. */
-function markdownReport(deck: Deck, name: string): string {
-  const out = [`来源 · Source: ${name}（Markdown，按原样使用 · used as written）`, ''];
-  const row = (label: string, slide: Slide, text: string) => out.push(`  ${label.padEnd(16)} ${String(slide.line).padStart(4)}  ${text}`);
-  row('标题 · title', deck.title, deck.title.heading.text);
-  if (deck.opening) row('开场 · opening', deck.opening, deck.opening.notes[0]?.text.slice(0, 24) ?? '');
-  for (const section of deck.sections) {
-    row('部分 · section', section.opener, section.opener.heading.text);
-    for (const point of section.points) row('  小点 · point', point, point.heading.text);
-  }
-  if (deck.closing) row('结语 · closing', deck.closing, deck.closing.notes[0]?.text.slice(0, 24) ?? '');
-  const seconds = deckSeconds(deck);
-  out.push('', `${deck.slides.length} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`);
-  return out.join('\n');
 }
