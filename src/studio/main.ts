@@ -4,14 +4,12 @@
  * as the CLI, with fonts subset in a worker.
  */
 import '../../assets/studio.css';
-import { hasErrors, type Deck, type Slide, type ThemeName } from '../core/model.ts';
+import { hasErrors, type Deck } from '../core/model.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
 import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
-import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
-import { markCurrent, renderOutline } from './outline.ts';
-import { Preview, slideIndices } from './preview.ts';
+import { Preview } from './preview.ts';
 import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
 import { $, action } from './dom.ts';
@@ -20,6 +18,7 @@ import { Status } from './status.ts';
 import { Making } from './making.ts';
 import { Loading } from './loading.ts';
 import { Report } from './report.ts';
+import { Editing } from './editing.ts';
 
 declare global {
   interface Window {
@@ -53,17 +52,15 @@ function start(): void {
 
   useCarriedFaceForPage();
   const fonts = new FontMaker();
-  const preview = new Preview($<HTMLIFrameElement>('#preview'));
-  const outline = $('#outline');
   const saves = ['save-deck', 'save-pptx', 'save-markdown'].map((name) => action<HTMLButtonElement>(name));
-  const theme = $<HTMLFieldSetElement>('fieldset.theme');
 
   const state = new StudioState();
   const status = new Status();
   const making = new Making(state, status, fonts);
-  const update = (next: string) => making.update(next);
   new Loading(state, status, making).bind();
   new Report(state).bind();
+  new Editing(state, making).bind();
+  new Preview(state).bind();
   const setState = status.show.bind(status);
 
   window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
@@ -71,55 +68,12 @@ function start(): void {
     '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
 
   state.on('speech', () => {
-    const deck = state.deck!;
-    renderOutline(outline, deck, state.markdown, state.current, handlers);
-    for (const radio of theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === deck.meta.theme;
-    theme.disabled = false;
     action<HTMLButtonElement>('save-markdown').disabled = false;
     action<HTMLButtonElement>('print-manuscript').disabled = state.hasErrors();
     for (const button of saves.slice(0, 2)) button.disabled = true;
   });
   state.on('made', () => {
-    preview.show(state.made!.preview);
-    preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
     for (const button of saves) button.disabled = false;
-  });
-
-  const handlers = {
-    heading: (slide: Slide, text: string) => {
-      if (text.trim()) void update(setHeading(state.markdown, slide.line, text));
-      else renderOutline(outline, state.deck!, state.markdown, state.current, handlers);
-    },
-    phrase: (line: number, text: string) => void update(setItem(state.markdown, line, text)),
-    remove: (line: number) => void update(removeItem(state.markdown, line)),
-    add: (slide: Slide) => {
-      const last = [...slide.visible].reverse().find((v) => v.kind === 'point');
-      const placeholder = '新要点';
-      const { markdown } = state;
-      let next: string;
-      if (last) next = addItem(markdown, last.line, placeholder);
-      else if (slide.kind === 'section' || slide.kind === 'point' || isBlockStart(markdown, slide.line)) next = startList(markdown, slide.line + 1, placeholder);
-      else next = startList(markdown, slide.line, placeholder);
-      const count = slide.visible.filter((v) => v.kind === 'point').length;
-      void update(next).then(() => {
-        const field = outline.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(`${slide.id}:phrase:${count}`)}"]`);
-        field?.focus();
-        field?.select();
-      });
-    },
-    select: (index: number) => {
-      state.select(index);
-    },
-  };
-
-  state.on('slide', () => {
-    markCurrent(outline, state.current);
-    preview.goTo(slideIndices(state.deck!)[state.current] ?? { h: 0, v: 0 });
-  });
-
-  theme.addEventListener('change', (event) => {
-    const value = (event.target as HTMLInputElement).value as ThemeName;
-    if (state.deck && value !== state.deck.meta.theme) void update(setTheme(state.markdown, value));
   });
 
   action('save-deck').addEventListener('click', () => {
