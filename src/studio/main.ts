@@ -2,23 +2,23 @@
  * The studio page: a Word or text file (or pasted text) in; the import report, the slides to check and a live
  * preview; the deck, the .pptx and the Markdown out. Everything runs here, offline: the same core and renderers
  * as the CLI, with fonts subset in a worker.
+ *
+ * Each concern of the page is one controller (loading, the report, editing, the preview, saving), made with the
+ * shared state (state.ts) and what it uses, then bound once. A new version of the Markdown goes to the making
+ * (making.ts); every controller hears of it, and of its deck once made, from the state alone.
  */
 import '../../assets/studio.css';
-import { hasErrors, type Deck } from '../core/model.ts';
-import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
-import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
-import { renderPptx } from '../render/pptx.ts';
-import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
-import { Preview } from './preview.ts';
-import { printPage } from './print.ts';
-import { download, fileName } from './save.ts';
-import { $, action } from './dom.ts';
-import { StudioState } from './state.ts';
-import { Status } from './status.ts';
-import { Making } from './making.ts';
-import { Loading } from './loading.ts';
-import { Report } from './report.ts';
+import type { Deck } from '../core/model.ts';
+import { $ } from './dom.ts';
 import { Editing } from './editing.ts';
+import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
+import { Loading } from './loading.ts';
+import { Making } from './making.ts';
+import { Preview } from './preview.ts';
+import { Report } from './report.ts';
+import { Saving } from './saving.ts';
+import { StudioState, type Controller } from './state.ts';
+import { Status } from './status.ts';
 
 declare global {
   interface Window {
@@ -37,7 +37,6 @@ const NEEDS: Array<[string, () => boolean]> = [
   ['Intl.Segmenter', () => typeof Intl === 'object' && 'Segmenter' in Intl],
 ];
 
-
 const lacking = NEEDS.filter(([, has]) => !has()).map(([name]) => name);
 if (lacking.length) {
   $('#unsupported-detail').textContent = `This browser lacks: ${lacking.join(', ')}.`;
@@ -52,61 +51,16 @@ function start(): void {
 
   useCarriedFaceForPage();
   const fonts = new FontMaker();
-  const saves = ['save-deck', 'save-pptx', 'save-markdown'].map((name) => action<HTMLButtonElement>(name));
-
   const state = new StudioState();
   const status = new Status();
   const making = new Making(state, status, fonts);
-  new Loading(state, status, making).bind();
-  new Report(state).bind();
-  new Editing(state, making).bind();
-  new Preview(state).bind();
-  const setState = status.show.bind(status);
-
+  const controllers: Controller[] = [
+    new Loading(state, status, making),
+    new Report(state),
+    new Editing(state, making),
+    new Preview(state),
+    new Saving(state, status, fonts),
+  ];
+  for (const controller of controllers) controller.bind();
   window.studio = { state: () => status.phase, markdown: () => state.markdown, deck: () => state.deck };
-  $('#print-note').textContent =
-    '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
-
-  state.on('speech', () => {
-    action<HTMLButtonElement>('save-markdown').disabled = false;
-    action<HTMLButtonElement>('print-manuscript').disabled = state.hasErrors();
-    for (const button of saves.slice(0, 2)) button.disabled = true;
-  });
-  state.on('made', () => {
-    for (const button of saves) button.disabled = false;
-  });
-
-  action('save-deck').addEventListener('click', () => {
-    const { made, deck } = state;
-    if (made && deck) download(fileName(deck.meta.title, 'html'), made.page, 'text/html;charset=utf-8');
-  });
-  action('save-markdown').addEventListener('click', () => {
-    if (state.deck) download(fileName(state.deck.meta.title, 'md'), state.markdown, 'text/markdown;charset=utf-8');
-  });
-  action('print-manuscript').addEventListener('click', async () => {
-    const made = state.deck;
-    if (!made || hasErrors(made.problems)) return;
-    // The official faces (仿宋, 楷体, 黑体) come from the PC; the carried faces stand in where it lacks them.
-    const text = manuscriptFaceText(manuscriptOf(made), { cues: true });
-    const fontCss = await fonts.forText([
-      { role: 'heading', text: text.title, family: MANUSCRIPT_FAMILIES.title, weight: 400 },
-      ...(['song', 'kai', 'hei'] as const).map((face) => ({ role: 'body' as const, text: text[face], family: MANUSCRIPT_FAMILIES[face], weight: 400 })),
-    ]);
-    printPage(renderManuscript(made, { fontCss }));
-  });
-  action('save-pptx').addEventListener('click', async () => {
-    const made = state.deck;
-    if (!made || !state.made) return;
-    const button = action<HTMLButtonElement>('save-pptx');
-    button.disabled = true;
-    try {
-      const result = await renderPptx(made);
-      download(fileName(made.meta.title, 'pptx'), result.bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
-      if (result.skipped.length) setState('ready', `已保存 PowerPoint；${result.skipped.length} 张图片不是 PNG、JPEG 或 GIF，只显示了说明文字。 · Saved; ${result.skipped.length} picture(s) shown as their description.`);
-    } catch (error) {
-      setState('error', `PowerPoint 文件生成失败：${(error as Error).message} · The .pptx could not be made.`);
-    } finally {
-      button.disabled = !state.made;
-    }
-  });
 }
