@@ -4,6 +4,8 @@
  * The studio shows a slide by reveal.js's postMessage API.
  */
 import type { Deck } from '../core/model.ts';
+import { $ } from './dom.ts';
+import type { Controller, StudioState } from './state.ts';
 
 /** reveal's indices of each slide of `deck.slides`: a section's opener and points stack as one column. */
 export function slideIndices(deck: Deck): Array<{ h: number; v: number }> {
@@ -20,22 +22,26 @@ export function slideIndices(deck: Deck): Array<{ h: number; v: number }> {
   });
 }
 
-export class Preview {
+/** The preview pane: each version's deck once made, on the slide being looked at. */
+export class Preview implements Controller {
+  private readonly frame = $<HTMLIFrameElement>('#preview');
   private target = { h: 0, v: 0 };
   private timers: number[] = [];
 
-  constructor(private readonly frame: HTMLIFrameElement) {
-    frame.addEventListener('load', () => this.settle());
+  constructor(private readonly state: StudioState) {}
+
+  bind(): void {
+    this.frame.addEventListener('load', () => this.settle());
+    this.state.on('made', () => {
+      this.frame.srcdoc = this.state.made!.preview;
+      this.goToCurrent();
+    });
+    this.state.on('slide', () => this.goToCurrent());
   }
 
-  /** Shows a new version of the deck, on the slide shown last. */
-  show(html: string): void {
-    this.frame.srcdoc = html;
-  }
-
-  /** Shows a slide; repeated while the deck starts up, since reveal listens only once it has started. */
-  goTo(target: { h: number; v: number }): void {
-    this.target = target;
+  /** Shows the slide being looked at; repeated while the deck starts up, since reveal listens only once it has started. */
+  private goToCurrent(): void {
+    this.target = slideIndices(this.state.deck!)[this.state.current] ?? { h: 0, v: 0 };
     this.post();
   }
 

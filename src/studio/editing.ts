@@ -1,0 +1,74 @@
+/**
+ * Editing the speech: the outline of its slides, whose headings and key phrases are fields (outline.ts), and the
+ * theme. Each edit is a change to one line of the Markdown (markdown-edit.ts), which the making takes as a new
+ * version; the spoken text is never edited here.
+ */
+import type { Slide, ThemeName } from '../core/model.ts';
+import { $ } from './dom.ts';
+import type { Making } from './making.ts';
+import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
+import { markCurrent, renderOutline, type OutlineHandlers } from './outline.ts';
+import type { Controller, StudioState } from './state.ts';
+
+export class Editing implements Controller {
+  private readonly outline = $('#outline');
+  private readonly theme = $<HTMLFieldSetElement>('fieldset.theme');
+
+  /** What each field and button of the outline does. */
+  private readonly handlers: OutlineHandlers = {
+    heading: (slide, text) => {
+      // An emptied heading is not taken: the field shows the heading again.
+      if (text.trim()) void this.edit(setHeading(this.state.markdown, slide.line, text));
+      else this.render();
+    },
+    phrase: (line, text) => void this.edit(setItem(this.state.markdown, line, text)),
+    remove: (line) => void this.edit(removeItem(this.state.markdown, line)),
+    add: (slide) => this.addPhrase(slide),
+    select: (index) => this.state.select(index),
+  };
+
+  constructor(
+    private readonly state: StudioState,
+    private readonly making: Making,
+  ) {}
+
+  bind(): void {
+    this.state.on('speech', () => {
+      this.render();
+      for (const radio of this.theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === this.state.deck!.meta.theme;
+      this.theme.disabled = false;
+    });
+    this.state.on('slide', () => markCurrent(this.outline, this.state.current));
+    this.theme.addEventListener('change', (event) => {
+      const value = (event.target as HTMLInputElement).value as ThemeName;
+      const { deck, markdown } = this.state;
+      if (deck && value !== deck.meta.theme) void this.edit(setTheme(markdown, value));
+    });
+  }
+
+  private render(): void {
+    renderOutline(this.outline, this.state.deck!, this.state.markdown, this.state.current, this.handlers);
+  }
+
+  /** Takes the edited Markdown as the next version; resolves once its deck is made (or found to have errors). */
+  private edit(next: string): Promise<void> {
+    return this.making.update(next);
+  }
+
+  /** Adds a placeholder key phrase at the end of a slide's list (starting the list if it has none), ready to type over. */
+  private addPhrase(slide: Slide): void {
+    const { markdown } = this.state;
+    const last = [...slide.visible].reverse().find((v) => v.kind === 'point');
+    const placeholder = '新要点';
+    let next: string;
+    if (last) next = addItem(markdown, last.line, placeholder);
+    else if (slide.kind === 'section' || slide.kind === 'point' || isBlockStart(markdown, slide.line)) next = startList(markdown, slide.line + 1, placeholder);
+    else next = startList(markdown, slide.line, placeholder);
+    const count = slide.visible.filter((v) => v.kind === 'point').length;
+    void this.edit(next).then(() => {
+      const field = this.outline.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(`${slide.id}:phrase:${count}`)}"]`);
+      field?.focus();
+      field?.select();
+    });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * What the studio holds, shared by its controllers: the speech as read, the current version of its Markdown and
+ * the deck parsed from it, the page made for that version, and the slide being looked at. Controllers change it
+ * through its methods and hear of changes through `on`, so that none needs to know which others listen.
+ */
+import { hasErrors, type Deck, type Problem } from '../core/model.ts';
+import type { DeckFonts } from './fonts.ts';
+import type { Source } from './source.ts';
+
+/** The lifecycle every controller shares: made with what it talks to, then bound to the page and the state once. */
+export interface Controller {
+  bind(): void;
+}
+
+/** The deck page made for one version of the Markdown: the page to save, its preview, and characters no carried face draws. */
+export interface Made {
+  page: string;
+  preview: string;
+  missing: DeckFonts['missing'];
+}
+
+/**
+ * The changes heard: `speech`, a new version of the Markdown was read (markdown, deck and problems are its, and
+ * nothing is made yet); `made`, its page is made; `slide`, another slide was chosen.
+ */
+export type Change = 'speech' | 'made' | 'slide';
+
+export class StudioState {
+  /** The speech as read from its file or the pasted text. */
+  source: Source | undefined;
+  markdown = '';
+  deck: Deck | undefined;
+  /** The source's problems, the parser's and the capacity check's, for the current version. */
+  problems: Problem[] = [];
+  made: Made | undefined;
+  /** Counts versions of the Markdown, so that work done for an older one is dropped when it ends. */
+  version = 0;
+  /** The slide being looked at, by its index in `deck.slides`. */
+  current = 0;
+  private readonly listeners = new Map<Change, Array<() => void>>();
+
+  /** Calls `listener` after each change of the kind named, in the order listeners were added. */
+  on(change: Change, listener: () => void): void {
+    this.listeners.set(change, [...(this.listeners.get(change) ?? []), listener]);
+  }
+
+  private emit(change: Change): void {
+    for (const listener of this.listeners.get(change) ?? []) listener();
+  }
+
+  /** A newly read speech, to be looked at from its first slide. */
+  open(source: Source): void {
+    this.source = source;
+    this.current = 0;
+  }
+
+  /** Takes a new version of the Markdown with the deck and problems found in it; returns the version's number. */
+  setSpeech(markdown: string, deck: Deck, problems: Problem[]): number {
+    this.markdown = markdown;
+    this.deck = deck;
+    this.problems = problems;
+    this.made = undefined;
+    this.version++;
+    this.emit('speech');
+    return this.version;
+  }
+
+  /** Whether the current version has errors, which keep its deck from being made. */
+  hasErrors(): boolean {
+    return hasErrors(this.problems);
+  }
+
+  /** Whether `version` is still the current version (work for an older one is dropped). */
+  isCurrent(version: number): boolean {
+    return version === this.version;
+  }
+
+  /** Takes the page made for `version`, unless a newer version came meanwhile; says whether it was taken. */
+  setMade(version: number, made: Made): boolean {
+    if (!this.isCurrent(version)) return false;
+    this.made = made;
+    this.emit('made');
+    return true;
+  }
+
+  /** Looks at slide `index` of the deck. */
+  select(index: number): void {
+    if (index === this.current || !this.deck) return;
+    this.current = index;
+    this.emit('slide');
+  }
+}
