@@ -7,8 +7,8 @@
  * tests read every part back with a strict XML parser and check every run's language and East Asian font.
  */
 import JSZip from 'jszip';
-import type { Run } from '../core/model.ts';
-import { normalizeRuns, xmlSafe } from './pptx-text.ts';
+import type { Run } from '../../core/model.ts';
+import { normalizeRuns, xmlSafe } from './text.ts';
 
 /** The two faces the deck names: headings in a Song face, text in a Hei face. */
 export interface Faces {
