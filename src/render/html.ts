@@ -2,7 +2,7 @@ import { attrs, escapeHtml } from './escape.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
-
+import { paletteCss } from './palette.ts';
 
 /** The rendered deck, ready to be put into the page template. */
 export interface RenderedDeck {
@@ -50,15 +50,23 @@ function renderSlide(slide: Slide, deck: Deck): string {
 }
 
 const PLACEHOLDER = {
+  palette: '<!--speech-deck:palette-->',
   title: '<!--speech-deck:title-->',
   deck: '<!--speech-deck:deck-->',
 } as const;
 
-/** Puts a rendered deck into the HTML page template at its two placeholders. */
+/**
+ * Puts a rendered deck into the HTML page template at its placeholders, and the themes' colours (assets/palette.json)
+ * as a style sheet at the palette's, where the template has one: the page bundled with Vite gets them there once, and
+ * its shell (node/shell.ts) keeps them.
+ */
 export function fillTemplate(template: string, deck: RenderedDeck): string {
   const body = `<div class="reveal"${attrs({ 'data-theme': deck.theme })}><div class="slides">\n${deck.slides}\n</div></div>`;
-  // Function replacers, so that `$&` and friends in author text are not expanded.
-  return template.replace(PLACEHOLDER.title, () => escapeHtml(deck.title)).replace(PLACEHOLDER.deck, () => body);
+  // The palette first, and function replacers, so that neither a marker's text nor `$&` and friends in author text count.
+  return template
+    .replace(PLACEHOLDER.palette, () => `<style>${paletteCss(['light', 'dark'])}</style>`)
+    .replace(PLACEHOLDER.title, () => escapeHtml(deck.title))
+    .replace(PLACEHOLDER.deck, () => body);
 }
 
 function titleSlide(deck: Deck): string {

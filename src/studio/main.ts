@@ -3,7 +3,7 @@
  * preview; the deck, the .pptx and the Markdown out. Everything runs here, offline: the same core and renderers
  * as the CLI, with fonts subset in a worker.
  */
-import '../../assets/studio.css';
+import './look.ts';
 import { capacityProblems } from '../core/capacity.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { hasErrors, type Deck, type Problem, type Slide, type ThemeName } from '../core/model.ts';

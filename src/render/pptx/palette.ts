@@ -1,7 +1,8 @@
 import type { ThemeName } from '../../core/model.ts';
+import { PALETTE } from '../palette.ts';
 import type { Faces } from './xml.ts';
 
-/** The theme's colours (theme.css), without the `#`. */
+/** A theme's colours (assets/palette.json) as PowerPoint writes them: `RRGGBB`, without the `#`. */
 export interface Palette {
   ground: string;
   panel: string;
@@ -13,10 +14,14 @@ export interface Palette {
   rule: string;
 }
 
-export const PALETTES: Record<ThemeName, Palette> = {
-  light: { ground: 'FBF8F1', panel: 'F4ECDB', ink: '1F1A17', muted: '5B4F47', accent: 'A3161A', accentInk: 'FFFFFF', gold: 'B8862B', rule: 'DCC79A' },
-  dark: { ground: '111111', panel: '1D1B18', ink: 'FFFFFF', muted: 'DDD6CC', accent: 'F5C451', accentInk: '111111', gold: 'D2463C', rule: '5E2A26' },
-};
+const hex = (colour: string) => colour.replace(/^#/, '').toUpperCase();
+
+function themePalette(theme: ThemeName): Palette {
+  const c = PALETTE[theme];
+  return { ground: hex(c.ground), panel: hex(c.panel), ink: hex(c.ink), muted: hex(c.muted), accent: hex(c.accent), accentInk: hex(c['accent-ink']), gold: hex(c.gold), rule: hex(c.rule) };
+}
+
+export const PALETTES: Record<ThemeName, Palette> = { light: themePalette('light'), dark: themePalette('dark') };
 
 /** What every text and shape is drawn in: the two faces and the theme's colours. */
 export interface Look {
