@@ -1,6 +1,6 @@
 import { attrs, escapeHtml } from './escape.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
-import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
+import { unhandledSlideKind, type Deck, type Inline, type Section, type Slide, type Visible } from '../core/model.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
 import { paletteCss } from './palette.ts';
 
@@ -46,6 +46,8 @@ function renderSlide(slide: Slide, deck: Deck): string {
     case 'opening':
     case 'closing':
       return contentSlide(slide, deck, SLIDE_LABELS[slide.kind]);
+    default:
+      return unhandledSlideKind(slide.kind);
   }
 }
 

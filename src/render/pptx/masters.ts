@@ -3,7 +3,7 @@
  * in the master, they stay put while a person edits the text, and a slide added in PowerPoint gets them too.
  */
 import type PptxGenJS from 'pptxgenjs';
-import type { Deck, Slide } from '../../core/model.ts';
+import { unhandledSlideKind, type Deck, type Slide } from '../../core/model.ts';
 import { FRAME, FRAME_WIDTH, inch, SLIDE } from './geometry.ts';
 import type { Palette } from './palette.ts';
 
@@ -28,7 +28,17 @@ export function defineMasters(pres: PptxGenJS, colours: Palette): void {
 
 /** The master a slide is drawn on. */
 export function masterOf(deck: Deck, slide: Slide): string {
-  if (slide.kind === 'title') return MASTERS.title;
-  if (slide.kind === 'section') return deck.sections[slide.section!]!.numeral ? MASTERS.section : MASTERS.plainSection;
-  return MASTERS.content;
+  switch (slide.kind) {
+    case 'title':
+      return MASTERS.title;
+    case 'section':
+      return deck.sections[slide.section!]!.numeral ? MASTERS.section : MASTERS.plainSection;
+    case 'agenda':
+    case 'point':
+    case 'opening':
+    case 'closing':
+      return MASTERS.content;
+    default:
+      return unhandledSlideKind(slide.kind);
+  }
 }

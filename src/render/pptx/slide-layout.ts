@@ -4,7 +4,7 @@
  * draw.ts's; the ground, bands and foot rule every slide of a kind shares are in its master (masters.ts).
  */
 import { SLIDE_LABELS } from '../../core/labels.ts';
-import type { Deck, Run, Section, Slide, Visible } from '../../core/model.ts';
+import { unhandledSlideKind, type Deck, type Run, type Section, type Slide, type Visible } from '../../core/model.ts';
 import { FRAME, FRAME_WIDTH, round, RULED, sized, type Box } from './geometry.ts';
 import type { Look } from './palette.ts';
 import type { Picture } from './picture.ts';
@@ -46,6 +46,8 @@ export function layoutSlide(look: Look, deck: Deck, slide: Slide): Placed[] {
     case 'opening':
     case 'closing':
       return contentSlide(look, slide, plain(deck.meta.title), plain(SLIDE_LABELS[slide.kind]));
+    default:
+      return unhandledSlideKind(slide.kind);
   }
 }
 
