@@ -5,7 +5,8 @@ import { CLOSING_CUES, importSpeech, textParagraphs, type Imported, type SourceP
 import { chineseNumber, leadingMarker, ordinals } from '../src/core/import/markers.ts';
 import { parallelGroup } from '../src/core/import/parallel.ts';
 import { findStructure } from '../src/core/import/structure.ts';
-import { formatNumber, injectNumbers } from '../src/core/docx/numbering.ts';
+import { formatNumber } from '../src/core/docx/number-formats.ts';
+import { injectNumbers } from '../src/core/docx/numbering.ts';
 import { paragraphStyle } from '../src/core/docx/reader.ts';
 import { expectFaithful, segment, treeShape } from './helpers/import.ts';
 

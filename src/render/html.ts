@@ -1,4 +1,5 @@
-import { attrs, escapeHtml } from './escape.ts';
+import { escapeMarkup } from '../core/escape.ts';
+import { attrs } from './attrs.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { unhandledSlideKind, type Deck, type Inline, type Section, type Slide, type Visible } from '../core/model.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
@@ -67,14 +68,14 @@ export function fillTemplate(template: string, deck: RenderedDeck): string {
   // The palette first, and function replacers, so that neither a marker's text nor `$&` and friends in author text count.
   return template
     .replace(PLACEHOLDER.palette, () => `<style>${paletteCss(['light', 'dark'])}</style>`)
-    .replace(PLACEHOLDER.title, () => escapeHtml(deck.title))
+    .replace(PLACEHOLDER.title, () => escapeMarkup(deck.title))
     .replace(PLACEHOLDER.deck, () => body);
 }
 
 function titleSlide(deck: Deck): string {
   const { meta, title } = deck;
-  const speaker = meta.speaker ? `<p class="speaker">${escapeHtml(meta.speaker)}</p>` : '';
-  const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeHtml(text)}</span>`);
+  const speaker = meta.speaker ? `<p class="speaker">${escapeMarkup(meta.speaker)}</p>` : '';
+  const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeMarkup(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
   return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`);
 }
@@ -97,7 +98,7 @@ function pointSlide(slide: Slide, s: Section, deck: Deck): string {
 function contentSlide(slide: Slide, deck: Deck, label: string): string {
   // The speech's title as running head: the `#` heading, with its word breaks, unless the front matter gave another.
   const { meta, title } = deck;
-  const head = meta.title === title.heading.text ? title.heading : { html: escapeHtml(meta.title), text: meta.title };
+  const head = meta.title === title.heading.text ? title.heading : { html: escapeMarkup(meta.title), text: meta.title };
   return section(slide, `<p class="running-head">${breakable(head)}</p><h2>${label}</h2>${visible(slide.visible)}`);
 }
 
@@ -118,7 +119,7 @@ function keepRunsTogether(html: string): string {
 
 /** A section's numeral; its length (一, 十一, 二十一) lets the theme size it to its square. */
 function numeral(s: Section): string {
-  return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeHtml(s.numeral)}</span>` : '';
+  return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeMarkup(s.numeral)}</span>` : '';
 }
 
 function section(slide: Slide, content: string): string {
@@ -144,7 +145,7 @@ function visible(items: Visible[]): string {
  */
 function picture(item: Visible): string {
   const src = item.src ?? (item.target && /^data:image\/(png|jpeg|gif|webp);/i.test(item.target) ? item.target : undefined);
-  if (!src) return `<figure class="image missing">${escapeHtml(item.text || item.target || '')}</figure>`;
+  if (!src) return `<figure class="image missing">${escapeMarkup(item.text || item.target || '')}</figure>`;
   return `<figure class="image"><img${attrs({ src, alt: item.text })}></figure>`;
 }
 
