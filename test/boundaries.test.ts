@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every .ts file below a folder of src/, with its import specifiers. */
@@ -47,5 +47,37 @@ describe('where code runs', () => {
       imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /proofread/.test(i)).map((i) => `${file} imports ${i}`),
     );
     expect(found).toEqual([]);
+  });
+});
+
+/** The import circles of a graph of modules, each as the path from a module back to itself. */
+function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const found: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    const at = path.indexOf(file);
+    if (at >= 0) return void found.push([...path.slice(at), file]);
+    if (done.has(file)) return;
+    path.push(file);
+    for (const next of graph.get(file) ?? []) visit(next);
+    path.pop();
+    done.add(file);
+  };
+  for (const file of [...graph.keys()].sort()) visit(file);
+  return found;
+}
+
+describe('imports', () => {
+  it('finds a circle where there is one (the check below can fail)', () => {
+    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    expect(circles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+  });
+
+  it('form no circle in the pure code and the checker, type imports included', () => {
+    const all = ['core', 'render', 'proofread'].flatMap((folder) => modules(folder));
+    const graph = new Map(all.map(({ file, imports }) => [file, imports.filter((i) => i.startsWith('.') && i.endsWith('.ts')).map((i) => join(dirname(file), i))]));
+    expect(graph.get(join('src', 'core', 'import', 'report.ts'))).toContain(join('src', 'core', 'import', 'imported.ts'));
+    expect(circles(graph)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { spokenSlides, type Problem } from '../model.ts';
 import { deckSeconds, formatDuration, formatDurationZh, spokenCharacters } from '../timing.ts';
-import type { Imported } from './index.ts';
+import type { Imported } from './imported.ts';
 import { LONG_SLIDE, type Found, type Heading, type Notice, type SlideRef } from './structure.ts';
 import { slideKey } from './write.ts';
 
