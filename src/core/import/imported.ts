@@ -1,10 +1,10 @@
 import type { Deck } from '../model.ts';
-import type { Tree } from './structure.ts';
+import type { OutlineTree } from './structure.ts';
 import type { SlideLines } from './write.ts';
 
 /** What an import made of a speech: the structure found, the Markdown written, and that Markdown read back as a deck. */
 export interface Imported {
-  tree: Tree;
+  tree: OutlineTree;
   markdown: string;
   /** Where each slide starts in `markdown`. */
   lines: SlideLines[];
