@@ -59,6 +59,12 @@ const PLACEHOLDER = {
 } as const;
 
 /**
+ * Where each theme's colours apply: the light theme's everywhere, the dark theme's on a dark deck and the page
+ * around it (`theme: dark` in the front matter; theme.css reads them).
+ */
+const THEME_SCOPES = { light: ':root', dark: ".reveal[data-theme='dark'],body:has(.reveal[data-theme='dark'])" };
+
+/**
  * Puts a rendered deck into the HTML page template at its placeholders, and the themes' colours (assets/palette.json)
  * as a style sheet at the palette's, where the template has one: the page bundled with Vite gets them there once, and
  * its shell (node/shell.ts) keeps them.
@@ -67,7 +73,7 @@ export function fillTemplate(template: string, deck: RenderedDeck): string {
   const body = `<div class="reveal"${attrs({ 'data-theme': deck.theme })}><div class="slides">\n${deck.slides}\n</div></div>`;
   // The palette first, and function replacers, so that neither a marker's text nor `$&` and friends in author text count.
   return template
-    .replace(PLACEHOLDER.palette, () => `<style>${paletteCss(['light', 'dark'])}</style>`)
+    .replace(PLACEHOLDER.palette, () => `<style>${paletteCss(THEME_SCOPES)}</style>`)
     .replace(PLACEHOLDER.title, () => escapeMarkup(deck.title))
     .replace(PLACEHOLDER.deck, () => body);
 }

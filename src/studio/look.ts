@@ -6,5 +6,5 @@ import '../../assets/studio.css';
 import { paletteCss } from '../render/palette.ts';
 
 const palette = document.createElement('style');
-palette.textContent = paletteCss(['light', 'studio']);
+palette.textContent = paletteCss({ light: ':root', studio: ':root' });
 document.head.append(palette);
