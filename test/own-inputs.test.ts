@@ -13,7 +13,7 @@ describe('the tests own their speech', () => {
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
   it('pass with the user\'s own speech rewritten to something else entirely', async () => {
-    for (const entry of ['src', 'test', 'bin', 'index.html', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(entry, join(copy, entry), { recursive: true });
+    for (const entry of ['src', 'assets', 'test', 'bin', 'index.html', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(entry, join(copy, entry), { recursive: true });
     symlinkSync(resolve('node_modules'), join(copy, 'node_modules'));
     // The speech `npm start` presents and invites the user to edit.
     mkdirSync(dirname(join(copy, DEFAULT_INPUT)), { recursive: true });
