@@ -10,6 +10,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 mkdirSync(join(root, 'bin'));
 copyFileSync('bin/compile.js', join(root, 'bin/compile.js'));
 mkdirSync(join(root, 'src/node'), { recursive: true });
+// The look's folder counts among the sources too (the palette is compiled in); here it is empty.
+mkdirSync(join(root, 'assets'));
 mkdirSync(join(root, 'node_modules'));
 symlinkSync(dirname(resolve('node_modules/esbuild/package.json')), join(root, 'node_modules/esbuild'), 'dir');
 writeFileSync(join(root, 'package.json'), '{"type": "module"}');

@@ -5,7 +5,8 @@ import { CLOSING_CUES, importSpeech, textParagraphs, type Imported, type SourceP
 import { chineseNumber, leadingMarker, ordinals } from '../src/core/import/markers.ts';
 import { parallelGroup } from '../src/core/import/parallel.ts';
 import { findStructure } from '../src/core/import/structure.ts';
-import { formatNumber, injectNumbers } from '../src/core/docx/numbering.ts';
+import { formatNumber } from '../src/core/docx/number-formats.ts';
+import { injectNumbers } from '../src/core/docx/numbering.ts';
 import { paragraphStyle } from '../src/core/docx/reader.ts';
 import { expectFaithful, segment, treeShape } from './helpers/import.ts';
 
@@ -173,14 +174,14 @@ describe('sub-points', () => {
 describe('the opening and the closing', () => {
   it('the opening is what comes before the first section', () => {
     const t = tree('讲话', '同志们：', BODY, '一、学习', BODY);
-    expect(t.opening?.blocks.map((b) => b.kind === 'text' && b.text)).toEqual(['同志们：', BODY]);
+    expect(t.opening?.paragraphs.map((p) => p.kind === 'text' && p.text)).toEqual(['同志们：', BODY]);
   });
 
   for (const cue of CLOSING_CUES) {
     it(`a paragraph after the last section's heading starting with “${cue}” starts the closing`, () => {
       const t = tree('讲话', '一、学习', BODY, `${cue}，让我们共同努力。`);
       expect(t.closing?.cue).toBe(cue);
-      expect(t.sections[0]!.intro.blocks).toHaveLength(2);
+      expect(t.sections[0]!.intro.paragraphs).toHaveLength(2);
     });
   }
 

@@ -10,7 +10,7 @@ import { parse } from '../src/core/parse.ts';
 import { CLIError } from '../src/node/errors.ts';
 import { exportPptx } from '../src/node/commands/pptx.ts';
 import { FACES, PACING_PARAGRAPHS, pacingLine, renderPptx } from '../src/render/pptx.ts';
-import { breakRuns, normalizeRuns, xmlSafe } from '../src/render/pptx-text.ts';
+import { breakRuns, normalizeRuns, xmlSafe } from '../src/render/pptx/text.ts';
 import { libreOfficePdf, list, overlap, pdfBoxes, readPptx, strictXml, textOverlap, type Paragraph, type PdfPage, type ReadPptx } from './helpers/pptx.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 

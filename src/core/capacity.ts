@@ -6,7 +6,7 @@
  * than misses one that does not. test/fit.browser.test.ts holds it to what the browser measures.
  */
 import { SLIDE_LABELS } from './labels.ts';
-import type { Deck, Inline, Problem, Slide, Visible } from './model.ts';
+import { unhandledSlideKind, type Deck, type Inline, type Problem, type Slide, type Visible } from './model.ts';
 import { spokenCharacters } from './timing.ts';
 import { chunksOf, lineCount, pauseBreaks, textWidth } from './wrap.ts';
 
@@ -113,6 +113,8 @@ function layout(slide: Slide, deck: Deck, fit: number): { needs: number; has: nu
       const heading = slide.kind === 'point' ? slide.heading : plain(SLIDE_LABELS[slide.kind]);
       return { needs: running + headingHeight(heading, FRAME.width, fit) + bodyHeight(slide.visible, FRAME.width, 64, fit), has: FRAME.height };
     }
+    default:
+      return unhandledSlideKind(slide.kind);
   }
 }
 

@@ -59,6 +59,14 @@ export interface Visible extends Inline {
 
 export type SlideKind = 'title' | 'opening' | 'agenda' | 'section' | 'point' | 'closing';
 
+/**
+ * The default branch of every switch over slide kinds, each of which has a case for every kind: a kind added to
+ * SlideKind without its case leaves `kind` a possible value here, and the type checker names that switch.
+ */
+export function unhandledSlideKind(kind: never): never {
+  throw new Error(`no case for the slide kind "${String(kind)}"`);
+}
+
 export interface Slide {
   kind: SlideKind;
   /** Stable id used in `#/id` links; derived from the heading. */

@@ -2,7 +2,8 @@ import type { Token } from 'markdown-it';
 import { withDefaults } from './frontmatter.ts';
 import { headingHints, markupHints } from './hints.ts';
 import { arrange } from './arrange.ts';
-import { md, toInline, inlineHtml, inlineRuns, inlineText, plainInline } from './markdown.ts';
+import { escapeMarkup } from './escape.ts';
+import { toInline, inlineHtml, inlineRuns, inlineText, plainInline } from './markdown.ts';
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
 import { unreadLines } from './nesting.ts';
 import { asRead, type ReadMarkdown } from './read.ts';
@@ -151,7 +152,7 @@ function readOther(state: State, block: Token[], line: number): void {
       ? 'this text is indented by four spaces or more, which Markdown reads as code; it is kept as spoken text, but remove the indent'
       : 'a fenced code block is kept as spoken text');
     const text = first.content.replace(/\n$/, '');
-    target.notes.push(plainInline(text, line, md.utils.escapeHtml(text).replace(/\n/g, '<br>')));
+    target.notes.push(plainInline(text, line, escapeMarkup(text).replace(/\n/g, '<br>')));
     return;
   }
   warn(state, line, `a ${first.type.replace(/_open$/, '')} is not part of the convention; its text is kept as spoken text`);
@@ -234,7 +235,7 @@ function slide(kind: SlideKind, id: string, heading: Inline, notes: Inline[] = [
 function stripPrefix(heading: Inline, prefix: string): Inline {
   const text = heading.text.slice(prefix.length);
   // Enumerators are plain text, so the HTML starts with the same characters, escaped identically.
-  const html = heading.html.startsWith(prefix) ? heading.html.slice(prefix.length) : md.utils.escapeHtml(text);
+  const html = heading.html.startsWith(prefix) ? heading.html.slice(prefix.length) : escapeMarkup(text);
   return { line: heading.line, html, text, runs: dropLeading(heading.runs, prefix.length) };
 }
 

@@ -1,4 +1,4 @@
-import type { Block, Hit, Rule } from './finding.ts';
+import type { Passage, Hit, Rule } from './finding.ts';
 import { words } from './segmenter.ts';
 
 // Words that make a sentence a demand or a plan: what follows is still to be done.
@@ -8,9 +8,9 @@ const SENTENCE_END = /^[。！？；]$/u;
 /** 了 (done) in a sentence that asks for something to be done (要…增强了), a character seemingly left over. */
 export const doneInDemand: Rule = { name: 'done-in-demand', check };
 
-function* check(block: Block): Generator<Hit> {
+function* check(passage: Passage): Generator<Hit> {
   let demand: string | undefined;
-  for (const { word, tag, start } of words(block.text)) {
+  for (const { word, tag, start } of words(passage.text)) {
     if (SENTENCE_END.test(word) || word === '\n') demand = undefined;
     else if (DEMANDS.has(word)) demand = word;
     else if (demand && word === '了' && tag === 'ul') {

@@ -1,4 +1,4 @@
-import { isHan, type Block, type Hit, type Rule } from './finding.ts';
+import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
 import { words } from './segmenter.ts';
 
 // Single characters that never repeat on purpose; 看看, 天天 and 清清白白 do, so others are left alone.
@@ -7,8 +7,8 @@ const FUNCTION_CHARACTERS = new Set([...'的了是在和与及对把被将就也
 /** The same word twice in a row (“的的”, “我们我们”), as left by editing. */
 export const doubled: Rule = { name: 'doubled', check };
 
-function* check(block: Block): Generator<Hit> {
-  const cut = words(block.text).filter((w) => w.word.trim());
+function* check(passage: Passage): Generator<Hit> {
+  const cut = words(passage.text).filter((w) => w.word.trim());
   for (let i = 1; i < cut.length; i++) {
     const { word, start } = cut[i]!;
     const previous = cut[i - 1]!;

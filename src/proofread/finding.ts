@@ -8,15 +8,15 @@ export interface Finding extends Problem {
   suggestion: string;
 }
 
-/** A run of the speech's source lines read as one piece of text (a paragraph, heading or list). */
-export interface Block {
+/** A passage of the speech's prose: the source lines of one heading, paragraph or list item, read as one piece of text. */
+export interface Passage {
   /** The lines joined with `\n`; code and link addresses are blanked out, keeping every column in place. */
   text: string;
-  /** File line of the block's first line, 1-based. */
+  /** File line of the passage's first line, 1-based. */
   line: number;
 }
 
-/** What a rule found at a character offset of a block. */
+/** What a rule found at a character offset of a passage. */
 export interface Hit {
   at: number;
   severity: Severity;
@@ -24,11 +24,11 @@ export interface Hit {
   suggestion: string;
 }
 
-/** One proofreading rule: reads a block, with the whole speech's prose at hand, and yields what it finds in order. */
+/** One proofreading rule: reads a passage, with the whole speech's prose at hand, and yields what it finds in order. */
 export interface Rule {
   name: string;
   /** A generator, so that a pathological paragraph costs no more than the findings that are shown. */
-  check: (block: Block, speech: string) => Iterable<Hit>;
+  check: (passage: Passage, speech: string) => Iterable<Hit>;
 }
 
 /** True for a Chinese character (Han script). */

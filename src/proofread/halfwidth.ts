@@ -1,4 +1,4 @@
-import { isHan, type Block, type Hit, type Rule } from './finding.ts';
+import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
 
 // `一.` at the start of a heading or line: Chinese enumerators take `、`.
 const ENUMERATOR = /^[#\s>*+-]*[一二三四五六七八九十]+\.$/u;
@@ -7,8 +7,8 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 /** Half-width punctuation (, ; : ? ! ( ) . ") next to Chinese characters should be the full-width form. */
 export const halfwidth: Rule = { name: 'halfwidth', check };
 
-function* check(block: Block): Generator<Hit> {
-  const text = block.text;
+function* check(passage: Passage): Generator<Hit> {
+  const text = passage.text;
   let quotes = 0;
   let lineStart = 0;
   for (let at = 0; at < text.length; at++) {

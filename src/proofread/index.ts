@@ -1,6 +1,6 @@
 import type { ReadMarkdown } from '../core/read.ts';
-import { textBlocks } from './blocks.ts';
-import type { Block, Finding, Hit, Rule } from './finding.ts';
+import { prosePassages } from './passages.ts';
+import type { Passage, Finding, Hit, Rule } from './finding.ts';
 import { doneInDemand } from './done-in-demand.ts';
 import { doubled } from './doubled.ts';
 import { halfwidth } from './halfwidth.ts';
@@ -17,29 +17,29 @@ export type { Finding } from './finding.ts';
 export const RULES: readonly Rule[] = [terms, series, pairs, halfwidth, spaces, doubled, stranded, missingObject, doneInDemand];
 
 // Past this many findings of one kind in one paragraph, the rest are summed up rather than listed.
-const MAX_PER_BLOCK = 10;
+const MAX_PER_PASSAGE = 10;
 
 /** Proofreads the prose of a speech (its text or its Markdown as already read) for slips that matter in official Chinese text. Pure: no I/O. */
 export function proofread(source: string | ReadMarkdown, rules: readonly Rule[] = RULES): Finding[] {
-  const blocks = textBlocks(source);
-  const speech = blocks.map((b) => b.text).join('\n');
-  return blocks
-    .flatMap((block) => rules.flatMap((rule) => findings(rule, block, speech)))
+  const passages = prosePassages(source);
+  const speech = passages.map((p) => p.text).join('\n');
+  return passages
+    .flatMap((passage) => rules.flatMap((rule) => findings(rule, passage, speech)))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function findings(rule: Rule, block: Block, speech: string): Finding[] {
+function findings(rule: Rule, passage: Passage, speech: string): Finding[] {
   const hits: Hit[] = [];
-  for (const hit of rule.check(block, speech)) {
-    if (hits.length === MAX_PER_BLOCK) {
+  for (const hit of rule.check(passage, speech)) {
+    if (hits.length === MAX_PER_PASSAGE) {
       hits.push({ ...hit, message: 'more findings like the ones above in this paragraph', suggestion: 'fix those above first, then check again' });
       break;
     }
     hits.push(hit);
   }
-  const lineStarts = [0, ...[...block.text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const lineStarts = [0, ...[...passage.text.matchAll(/\n/g)].map((m) => m.index + 1)];
   return hits.map((hit) => {
     const index = lineStarts.findLastIndex((start) => start <= hit.at);
-    return { ...hit, rule: rule.name, line: block.line + index, column: hit.at - lineStarts[index]! + 1 };
+    return { ...hit, rule: rule.name, line: passage.line + index, column: hit.at - lineStarts[index]! + 1 };
   });
 }

@@ -1,4 +1,4 @@
-import type { Block, Hit, Rule } from './finding.ts';
+import type { Passage, Hit, Rule } from './finding.ts';
 import { words } from './segmenter.ts';
 
 // 等 closes a list (安全、环保等工作); right after a preposition or a pause the list itself is missing.
@@ -8,8 +8,8 @@ const PAUSE = /^[，、；：]$/u;
 /** A list closed by 等 with nothing in it (向等工作), where words were lost while editing. */
 export const missingObject: Rule = { name: 'missing-object', check };
 
-function* check(block: Block): Generator<Hit> {
-  const cut = words(block.text);
+function* check(passage: Passage): Generator<Hit> {
+  const cut = words(passage.text);
   for (let i = 1; i < cut.length; i++) {
     const before = cut[i - 1]!;
     const { word, start } = cut[i]!;

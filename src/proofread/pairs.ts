@@ -1,4 +1,4 @@
-import type { Block, Hit, Rule } from './finding.ts';
+import type { Passage, Hit, Rule } from './finding.ts';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '「': '」', '『': '』' };
 const NESTING = 8;
@@ -7,9 +7,9 @@ const CLOSERS = new Map(Object.entries(OPENERS).map(([open, close]) => [close, o
 /** Paired punctuation (“” ‘’ 《》 （） 【】) must open and close within a paragraph, in order. */
 export const pairs: Rule = { name: 'pairs', check };
 
-function* check(block: Block): Generator<Hit> {
+function* check(passage: Passage): Generator<Hit> {
   const open: { char: string; at: number }[] = [];
-  const chars = block.text;
+  const chars = passage.text;
   for (let at = 0; at < chars.length; at++) {
     const char = chars[at]!;
     if (OPENERS[char]) open.push({ char, at });

@@ -54,7 +54,7 @@ let lines: DictionaryLines | null | undefined;
 let index: DictionaryIndex | undefined;
 let memory: SegmenterMemory | undefined;
 const withChar = new Map<string, string[]>();
-// Several rules cut the same block in turn; the last cut is kept so it is made once.
+// Several rules cut the same passage in turn; the last cut is kept so it is made once.
 let last: { text: string; words: Word[] } | undefined;
 
 /** Reads cuts and the dictionary index from `kept` and tells it of new ones, until called with undefined. */

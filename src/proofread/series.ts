@@ -1,4 +1,4 @@
-import type { Block, Hit, Rule } from './finding.ts';
+import type { Passage, Hit, Rule } from './finding.ts';
 import dictionary from './terms.json' with { type: 'json' };
 
 /** A fixed list, such as the 四个意识, whose items are always named in the same order. */
@@ -13,8 +13,8 @@ const SENTENCE = /[^。！？；\n]+/g;
 /** Items of a fixed series (四个意识, 四个自信 …) named out of their fixed order. */
 export const series: Rule = { name: 'series', check };
 
-function* check(block: Block): Generator<Hit> {
-  for (const sentence of block.text.matchAll(SENTENCE)) {
+function* check(passage: Passage): Generator<Hit> {
+  for (const sentence of passage.text.matchAll(SENTENCE)) {
     for (const s of SERIES) {
       const found = s.items.map((item) => ({ item, at: sentence[0].indexOf(item) })).filter((f) => f.at >= 0);
       if (found.length < 3) continue;

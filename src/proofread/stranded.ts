@@ -1,4 +1,4 @@
-import { isHan, type Block, type Hit, type Rule } from './finding.ts';
+import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
 import { characterUse, pairFrequency, words, wordsWith, type Word } from './segmenter.ts';
 
 // A character used alone in under 15% of its dictionary uses is nearly always part of a word.
@@ -13,9 +13,9 @@ const COMPLEMENTS = new Set(['起来', '下去', '出来', '下来', '上来', '
 /** A character standing alone where words rarely leave it: a word nearby seems to have lost or gained a character. */
 export const stranded: Rule = { name: 'stranded', check };
 
-function* check(block: Block, speech: string): Generator<Hit> {
-  const cut = words(block.text);
-  for (let i = 0; i < cut.length; i++) if (isStranded(cut, i, block.text)) yield toHit(block, cut, i, speech);
+function* check(passage: Passage, speech: string): Generator<Hit> {
+  const cut = words(passage.text);
+  for (let i = 0; i < cut.length; i++) if (isStranded(cut, i, passage.text)) yield toHit(passage, cut, i, speech);
 }
 
 function isStranded(cut: Word[], i: number, text: string): boolean {
@@ -50,10 +50,10 @@ function clauseLength(text: string, at: number): number {
   return end - start;
 }
 
-function toHit(block: Block, cut: Word[], i: number, speech: string): Hit {
+function toHit(passage: Passage, cut: Word[], i: number, speech: string): Hit {
   const { word: char, start } = cut[i]!;
   const next = cut[i + 1]!.word;
-  const context = block.text.slice(Math.max(0, start - 2), start + 1 + next.length);
+  const context = passage.text.slice(Math.max(0, start - 2), start + 1 + next.length);
   // Words with this character that the speech itself uses are the likeliest intended ones.
   const candidates = wordsWith(char);
   const used = candidates.filter((w) => speech.includes(w)).slice(0, 3);

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/model.ts';
-import type { Block, Hit, Rule } from './finding.ts';
+import type { Passage, Hit, Rule } from './finding.ts';
 import dictionary from './terms.json' with { type: 'json' };
 
 /** A fixed official term, with the wrong forms to report; see `terms.json` for how to add one. */
@@ -26,8 +26,8 @@ interface Span {
 /** Non-canonical forms of fixed official terms, from the dictionary in `terms.json`. */
 export const terms: Rule = { name: 'terms', check };
 
-function check(block: Block): Hit[] {
-  const spans = TERMS.flatMap((term) => [...variants(block.text, term), ...nearMisses(block.text, term)]);
+function check(passage: Passage): Hit[] {
+  const spans = TERMS.flatMap((term) => [...variants(passage.text, term), ...nearMisses(passage.text, term)]);
   // Where a longer term and a shorter one both match, the longer says more.
   spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Span[] = [];

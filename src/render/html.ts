@@ -1,8 +1,9 @@
-import { attrs, escapeHtml } from './escape.ts';
+import { escapeMarkup } from '../core/escape.ts';
+import { attrs } from './attrs.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
-import type { Deck, Inline, Section, Slide, Visible } from '../core/model.ts';
+import { unhandledSlideKind, type Deck, type Inline, type Section, type Slide, type Visible } from '../core/model.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
-
+import { paletteCss } from './palette.ts';
 
 /** The rendered deck, ready to be put into the page template. */
 export interface RenderedDeck {
@@ -46,25 +47,41 @@ function renderSlide(slide: Slide, deck: Deck): string {
     case 'opening':
     case 'closing':
       return contentSlide(slide, deck, SLIDE_LABELS[slide.kind]);
+    default:
+      return unhandledSlideKind(slide.kind);
   }
 }
 
 const PLACEHOLDER = {
+  palette: '<!--speech-deck:palette-->',
   title: '<!--speech-deck:title-->',
   deck: '<!--speech-deck:deck-->',
 } as const;
 
-/** Puts a rendered deck into the HTML page template at its two placeholders. */
+/**
+ * Where each theme's colours apply: the light theme's everywhere, the dark theme's on a dark deck and the page
+ * around it (`theme: dark` in the front matter; theme.css reads them).
+ */
+const THEME_SCOPES = { light: ':root', dark: ".reveal[data-theme='dark'],body:has(.reveal[data-theme='dark'])" };
+
+/**
+ * Puts a rendered deck into the HTML page template at its placeholders, and the themes' colours (assets/palette.json)
+ * as a style sheet at the palette's, where the template has one: the page bundled with Vite gets them there once, and
+ * its shell (node/shell.ts) keeps them.
+ */
 export function fillTemplate(template: string, deck: RenderedDeck): string {
   const body = `<div class="reveal"${attrs({ 'data-theme': deck.theme })}><div class="slides">\n${deck.slides}\n</div></div>`;
-  // Function replacers, so that `$&` and friends in author text are not expanded.
-  return template.replace(PLACEHOLDER.title, () => escapeHtml(deck.title)).replace(PLACEHOLDER.deck, () => body);
+  // The palette first, and function replacers, so that neither a marker's text nor `$&` and friends in author text count.
+  return template
+    .replace(PLACEHOLDER.palette, () => `<style>${paletteCss(THEME_SCOPES)}</style>`)
+    .replace(PLACEHOLDER.title, () => escapeMarkup(deck.title))
+    .replace(PLACEHOLDER.deck, () => body);
 }
 
 function titleSlide(deck: Deck): string {
   const { meta, title } = deck;
-  const speaker = meta.speaker ? `<p class="speaker">${escapeHtml(meta.speaker)}</p>` : '';
-  const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeHtml(text)}</span>`);
+  const speaker = meta.speaker ? `<p class="speaker">${escapeMarkup(meta.speaker)}</p>` : '';
+  const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeMarkup(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
   return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`);
 }
@@ -87,7 +104,7 @@ function pointSlide(slide: Slide, s: Section, deck: Deck): string {
 function contentSlide(slide: Slide, deck: Deck, label: string): string {
   // The speech's title as running head: the `#` heading, with its word breaks, unless the front matter gave another.
   const { meta, title } = deck;
-  const head = meta.title === title.heading.text ? title.heading : { html: escapeHtml(meta.title), text: meta.title };
+  const head = meta.title === title.heading.text ? title.heading : { html: escapeMarkup(meta.title), text: meta.title };
   return section(slide, `<p class="running-head">${breakable(head)}</p><h2>${label}</h2>${visible(slide.visible)}`);
 }
 
@@ -108,7 +125,7 @@ function keepRunsTogether(html: string): string {
 
 /** A section's numeral; its length (一, 十一, 二十一) lets the theme size it to its square. */
 function numeral(s: Section): string {
-  return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeHtml(s.numeral)}</span>` : '';
+  return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeMarkup(s.numeral)}</span>` : '';
 }
 
 function section(slide: Slide, content: string): string {
@@ -134,7 +151,7 @@ function visible(items: Visible[]): string {
  */
 function picture(item: Visible): string {
   const src = item.src ?? (item.target && /^data:image\/(png|jpeg|gif|webp);/i.test(item.target) ? item.target : undefined);
-  if (!src) return `<figure class="image missing">${escapeHtml(item.text || item.target || '')}</figure>`;
+  if (!src) return `<figure class="image missing">${escapeMarkup(item.text || item.target || '')}</figure>`;
   return `<figure class="image"><img${attrs({ src, alt: item.text })}></figure>`;
 }
 

@@ -1,4 +1,5 @@
-import { attrs, escapeHtml } from './escape.ts';
+import { escapeMarkup } from '../core/escape.ts';
+import { attrs } from './attrs.ts';
 import { cueLabel, flowText, manuscriptOf, runsText, type Cue, type Manuscript, type ManuscriptFace, type ManuscriptParagraph } from './manuscript-text.ts';
 import type { Deck, Run } from '../core/model.ts';
 
@@ -67,7 +68,7 @@ export function renderManuscript(deck: Deck, options: ManuscriptOptions = {}): s
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
-<title>${escapeHtml(deck.meta.title)} · 讲稿</title>
+<title>${escapeMarkup(deck.meta.title)} · 讲稿</title>
 <style>
 ${options.fontCss ?? ''}
 ${stylesheet(grid)}
@@ -81,7 +82,7 @@ ${body}
 }
 
 function titleBlock(manuscript: Manuscript): string {
-  const byline = manuscript.byline.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+  const byline = manuscript.byline.map((line) => `<p>${escapeMarkup(line)}</p>`).join('');
   return `<header><h1 class="title">${runsHtml(manuscript.title)}</h1>${byline ? `<div class="byline">${byline}</div>` : ''}</header>`;
 }
 
@@ -105,7 +106,7 @@ function cueHtml(cues: readonly Cue[]): string {
 function runsHtml(runs: readonly Run[]): string {
   return runs
     .map((run) => {
-      let html = escapeHtml(flowText(run.text));
+      let html = escapeMarkup(flowText(run.text));
       if (run.strike) html = `<s>${html}</s>`;
       if (run.italic) html = `<i>${html}</i>`;
       if (run.bold) html = `<b>${html}</b>`;

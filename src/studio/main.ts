@@ -8,6 +8,7 @@
  * (making.ts); every controller hears of it, and of its deck once made, from the state alone.
  */
 import '../../assets/studio.css';
+import './look.ts';
 import type { Deck } from '../core/model.ts';
 import { $ } from './dom.ts';
 import { Editing } from './editing.ts';

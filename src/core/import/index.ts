@@ -3,35 +3,23 @@
  * speech-deck convention, read back with the deck's own parser. Pure: the caller reads files and brings a word
  * segmenter, so the same code runs in Node and in a browser.
  */
-import type { Deck } from '../model.ts';
 import { parse } from '../parse.ts';
+import type { Imported } from './imported.ts';
 import { draftPhrases, type PhraseSlide } from './phrases.ts';
 import type { Segmenter, SourceParagraph } from './source.ts';
-import { findStructure, type Part, type SlideRef, type Tree } from './structure.ts';
-import { slideKey, writeMarkdown, type SlideLines } from './write.ts';
+import { findStructure, type OutlineTree, type Part, type SlideRef } from './structure.ts';
+import { slideKey, writeMarkdown } from './write.ts';
 
 export { textParagraphs, type Segmenter, type SourceImage, type SourceParagraph } from './source.ts';
-export { CLOSING_CUES, type Tree } from './structure.ts';
+export { CLOSING_CUES, type OutlineTree } from './structure.ts';
 export { slideKey } from './write.ts';
 export { importReport, type ReportOptions } from './report.ts';
+export type { Imported } from './imported.ts';
 
 export interface ImportOptions {
   segment: Segmenter;
   /** Speaking rate written into the front matter, characters a minute. */
   rate?: number;
-}
-
-export interface Imported {
-  tree: Tree;
-  markdown: string;
-  /** Where each slide starts in `markdown`. */
-  lines: SlideLines[];
-  /** For each source line, the first line of `markdown` that holds its text. */
-  sourceLines: Map<number, number>;
-  /** The drafted key phrases, by `slideKey`. */
-  phrases: Map<string, string[]>;
-  /** The Markdown read back by the deck's parser. */
-  deck: Deck;
 }
 
 /** Finds the structure of a speech, drafts its key phrases and writes it as Markdown. */
@@ -45,8 +33,8 @@ export function importSpeech(paragraphs: readonly SourceParagraph[], options: Im
 }
 
 /** Every slide that shows key phrases, with what it already shows and what is said on it. */
-function phraseSlides(tree: Tree): Array<{ ref: SlideRef; slide: PhraseSlide }> {
-  const texts = (part: Part) => part.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+function phraseSlides(tree: OutlineTree): Array<{ ref: SlideRef; slide: PhraseSlide }> {
+  const texts = (part: Part) => part.paragraphs.flatMap((p) => (p.kind === 'text' ? [p.text] : []));
   const title = tree.title.text;
   const slides: Array<{ ref: SlideRef; slide: PhraseSlide }> = [];
   if (tree.opening) slides.push({ ref: { kind: 'opening' }, slide: { headings: [title], texts: texts(tree.opening) } });

@@ -5,8 +5,8 @@
  */
 import { spokenSlides, type Problem } from '../model.ts';
 import { deckSeconds, formatDuration, formatDurationZh, spokenCharacters } from '../timing.ts';
-import type { Imported } from './index.ts';
-import { LONG_SLIDE, type Found, type Heading, type Notice, type SlideRef } from './structure.ts';
+import type { Imported } from './imported.ts';
+import { LONG_SLIDE, type FoundBy, type Heading, type Notice, type SlideRef } from './structure.ts';
 import { slideKey } from './write.ts';
 
 export interface ReportOptions {
@@ -22,7 +22,7 @@ export interface ReportOptions {
   problems?: readonly Problem[];
 }
 
-const FOUND: Record<Found, [string, string]> = {
+const FOUND: Record<FoundBy, [string, string]> = {
   'title-style': ['Word 标题样式', "Word's Title style"],
   'first-line': ['第一行', 'the first line'],
   'first-sentence': ['第一句（原文没有标题行）', 'the first sentence (no title line)'],
@@ -48,12 +48,12 @@ export function importReport(imported: Imported, options: ReportOptions): string
   row('标题 · title', tree.title.line, tree.title.text, how(tree.title));
   for (const m of tree.meta) row(`${META[m.key][0]} · ${META[m.key][1]}`, m.line, m.value, '前置设置 · front matter, not spoken');
   if (tree.occasionFromTitle) row('场合 · occasion', '', tree.occasionFromTitle, '取自标题 · from the title');
-  if (tree.opening) row('开场 · opening', tree.opening.line, excerpt(tree.opening.blocks), '');
+  if (tree.opening) row('开场 · opening', tree.opening.line, excerpt(tree.opening.paragraphs), '');
   tree.sections.forEach((section) => {
     row('部分 · section', section.heading.line, section.heading.text, how(section.heading));
     for (const point of section.points) row('  小点 · point', point.heading.line, point.heading.text, how(point.heading));
   });
-  if (tree.closing) row('结语 · closing', tree.closing.line, excerpt(tree.closing.blocks), `以“${tree.closing.cue}”开头 · starts with ${tree.closing.cue}`);
+  if (tree.closing) row('结语 · closing', tree.closing.line, excerpt(tree.closing.paragraphs), `以“${tree.closing.cue}”开头 · starts with ${tree.closing.cue}`);
   out.push('');
 
   const slides = countSlides(imported);
@@ -137,8 +137,8 @@ export function countSlides({ deck }: Imported): number {
   return spoken + (deck.sections.length ? 1 : 0);
 }
 
-function excerpt(blocks: Imported['tree']['sections'][number]['intro']['blocks']): string {
-  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('');
+function excerpt(paragraphs: Imported['tree']['sections'][number]['intro']['paragraphs']): string {
+  const text = paragraphs.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('');
   return text.length > 24 ? `${text.slice(0, 24)}……` : text;
 }
 

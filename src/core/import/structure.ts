@@ -9,7 +9,7 @@ import { bare, length, sentences } from './sentences.ts';
 import { shownText, type SourceImage, type SourceParagraph } from './source.ts';
 
 /** Which rule found a heading; the report names it so the reader knows what to check. */
-export type Found =
+export type FoundBy =
   | 'title-style'
   | 'first-line'
   | 'first-sentence'
@@ -20,13 +20,14 @@ export type Found =
   | 'parallel'
   | 'cue';
 
-export type Block = { kind: 'text'; line: number; text: string } | { kind: 'image'; line: number; image: SourceImage };
+/** A paragraph of a part as it is written into the Markdown: text (a paragraph of the source or a piece of one), or a picture. */
+export type PartParagraph = { kind: 'text'; line: number; text: string } | { kind: 'image'; line: number; image: SourceImage };
 
 export interface Heading {
   /** As shown on the slide: the lead sentence without its closing punctuation. */
   text: string;
   line: number;
-  found: Found;
+  found: FoundBy;
 }
 
 /** A slide's worth of the speech. */
@@ -34,7 +35,7 @@ export interface Part {
   heading?: Heading;
   /** The source line where the part begins. */
   line: number;
-  blocks: Block[];
+  paragraphs: PartParagraph[];
 }
 
 export interface PointPart extends Part {
@@ -69,7 +70,8 @@ export interface Notice {
   slide?: SlideRef;
 }
 
-export interface Tree {
+/** The speech's structure as found: title, front matter lines, opening, sections with their sub-points, closing. */
+export interface OutlineTree {
   title: Heading;
   meta: MetaLine[];
   /** The occasion read from a title like 在…会议上的讲话, when no line under the title gives it. */
@@ -81,7 +83,7 @@ export interface Tree {
 }
 
 /** A paragraph as the rules see it: shown text (numbering included), trimmed, with bold stretches. */
-interface Unit {
+interface Paragraph {
   line: number;
   text: string;
   bold: Array<[number, number]>;
@@ -92,14 +94,14 @@ interface Unit {
   fromTable?: boolean;
 }
 
-/** A place in the speech: a unit and an offset into its text. */
-interface At {
-  unit: number;
+/** A place in the speech: a paragraph and an offset into its text. */
+interface Place {
+  paragraph: number;
   offset: number;
 }
 
 /** Where a section or sub-point starts, and its heading. */
-interface Start extends At {
+interface Start extends Place {
   heading: Heading;
 }
 
@@ -119,33 +121,33 @@ export const LONG_SLIDE = 600;
 const DATE = /(?:\d{4}|[〇零一二三四五六七八九xX]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*日)?/u;
 const OCCASION_IN_TITLE = /在(.{2,40}?)上的(?:讲话|发言|致辞|报告|总结讲话|主持词|动员讲话)/u;
 
-export function findStructure(paragraphs: readonly SourceParagraph[]): Tree {
-  const units = toUnits(paragraphs);
+export function findStructure(source: readonly SourceParagraph[]): OutlineTree {
+  const paragraphs = toParagraphs(source);
   const notices: Notice[] = [];
-  if (!units.some((u) => !u.image)) throw new Error('no text to import');
-  const { title, body } = findTitle(units, notices);
-  const meta = body.offset === 0 ? findMeta(units, body.unit) : [];
-  const start: At = { unit: body.unit + meta.length, offset: body.offset };
-  const tree: Tree = { title, meta, sections: [], notices };
+  if (!paragraphs.some((u) => !u.image)) throw new Error('no text to import');
+  const { title, body } = findTitle(paragraphs, notices);
+  const meta = body.offset === 0 ? findMeta(paragraphs, body.paragraph) : [];
+  const start: Place = { paragraph: body.paragraph + meta.length, offset: body.offset };
+  const tree: OutlineTree = { title, meta, sections: [], notices };
   const occasion = OCCASION_IN_TITLE.exec(title.text)?.[1];
   if (occasion && !meta.some((m) => m.key === 'occasion')) tree.occasionFromTitle = occasion;
 
-  const sections = findSections(units, start);
-  const end: At = { unit: units.length, offset: 0 };
-  const closingAt = sections.length ? findClosing(units, sections.at(-1)!) : undefined;
+  const sections = findSections(paragraphs, start);
+  const end: Place = { paragraph: paragraphs.length, offset: 0 };
+  const closingAt = sections.length ? findClosing(paragraphs, sections.at(-1)!) : undefined;
   const bodyEnd = closingAt ?? end;
   const firstSection = sections[0] ?? bodyEnd;
-  if (before(start, firstSection)) tree.opening = part(units, start, firstSection);
+  if (before(start, firstSection)) tree.opening = part(paragraphs, start, firstSection);
 
   sections.forEach((section, s) => {
     const sectionEnd = sections[s + 1] ?? bodyEnd;
-    const from = afterHeading(units, section);
-    const points = findPoints(units, from, sectionEnd, section.heading);
+    const from = afterHeading(paragraphs, section);
+    const points = findPoints(paragraphs, from, sectionEnd, section.heading);
     const introEnd = points[0] ?? sectionEnd;
     tree.sections.push({
       heading: section.heading,
-      intro: part(units, section, introEnd),
-      points: points.map((p, k) => ({ ...part(units, p, points[k + 1] ?? sectionEnd), heading: p.heading })),
+      intro: part(paragraphs, section, introEnd),
+      points: points.map((p, k) => ({ ...part(paragraphs, p, points[k + 1] ?? sectionEnd), heading: p.heading })),
     });
     if (!points.length) {
       notices.push({
@@ -158,32 +160,32 @@ export function findStructure(paragraphs: readonly SourceParagraph[]): Tree {
   });
 
   if (closingAt) {
-    const cue = CLOSING.exec(units[closingAt.unit]!.text)![1]!;
-    tree.closing = { ...part(units, closingAt, end), cue };
+    const cue = CLOSING.exec(paragraphs[closingAt.paragraph]!.text)![1]!;
+    tree.closing = { ...part(paragraphs, closingAt, end), cue };
   } else if (sections.length) {
     notices.push({
-      line: units.at(-1)!.line,
+      line: paragraphs.at(-1)!.line,
       slide: { kind: 'section', section: sections.length - 1 },
       zh: `没有找到结语（以“${CLOSING_CUES.slice(0, 4).join('”“')}”等开头的段落），最后一段留在最后一部分；如果它是结语，在它上面加一行“---”（前后空行）`,
       en: `no closing found (a paragraph starting with ${CLOSING_CUES.slice(0, 4).join(', ')} or the like): the last paragraph stays in the last section; if it is the closing, put a line "---" above it, with blank lines around`,
     });
   } else {
     notices.push({
-      line: start.unit < units.length ? units[start.unit]!.line : title.line,
+      line: start.paragraph < paragraphs.length ? paragraphs[start.paragraph]!.line : title.line,
       slide: { kind: 'opening' },
       zh: '没有找到部分（一、二、三，第一部分，或 Word 的“标题 1”样式），全文都放在开场一张幻灯片上；用“## 一、…”标出各部分',
       en: 'no sections found (一、二、三, 第一部分 or Word\'s Heading 1 style): the whole speech is on the opening slide; mark the sections with "## 一、…" lines',
     });
   }
-  addTableNotices(units, tree);
+  addTableNotices(paragraphs, tree);
   return tree;
 }
 
-function toUnits(paragraphs: readonly SourceParagraph[]): Unit[] {
-  const units: Unit[] = [];
-  for (const p of paragraphs) {
+function toParagraphs(source: readonly SourceParagraph[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const p of source) {
     if (p.image) {
-      units.push({ line: p.line, text: '', bold: [], image: p.image });
+      paragraphs.push({ line: p.line, text: '', bold: [], image: p.image });
       continue;
     }
     const shown = shownText(p);
@@ -193,92 +195,92 @@ function toUnits(paragraphs: readonly SourceParagraph[]): Unit[] {
     const bold = shown.bold
       .map(([s, e]) => [Math.max(0, s - lead), Math.min(text.length, e - lead)] as [number, number])
       .filter(([s, e]) => e > s);
-    const unit: Unit = { line: p.line, text, bold };
-    if (p.style?.heading) unit.heading = p.style.heading;
-    if (p.style?.title) unit.title = true;
-    if (p.style?.subtitle) unit.subtitle = true;
-    if (p.fromTable) unit.fromTable = true;
-    units.push(unit);
+    const paragraph: Paragraph = { line: p.line, text, bold };
+    if (p.style?.heading) paragraph.heading = p.style.heading;
+    if (p.style?.title) paragraph.title = true;
+    if (p.style?.subtitle) paragraph.subtitle = true;
+    if (p.fromTable) paragraph.fromTable = true;
+    paragraphs.push(paragraph);
   }
   // Pictures above the title are shown on the opening slide: the title stays the first thing said.
-  const first = units.findIndex((u) => !u.image);
-  if (first > 0) units.splice(1, 0, ...units.splice(0, first));
-  return units;
+  const first = paragraphs.findIndex((u) => !u.image);
+  if (first > 0) paragraphs.splice(1, 0, ...paragraphs.splice(0, first));
+  return paragraphs;
 }
 
-function before(a: At, b: At): boolean {
-  return a.unit < b.unit || (a.unit === b.unit && a.offset < b.offset);
+function before(a: Place, b: Place): boolean {
+  return a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.offset < b.offset);
 }
 
-/** The text between two places, as Markdown-ready blocks: one per paragraph or piece of one. */
-function part(units: Unit[], from: At, to: At): Part {
-  const blocks: Block[] = [];
-  for (let u = from.unit; u < units.length && (u < to.unit || (u === to.unit && to.offset > 0)); u++) {
-    const unit = units[u]!;
-    if (unit.image) {
-      blocks.push({ kind: 'image', line: unit.line, image: unit.image });
+/** The text between two places, as the paragraphs of a part: one per paragraph of the source, or piece of one. */
+function part(paragraphs: Paragraph[], from: Place, to: Place): Part {
+  const taken: PartParagraph[] = [];
+  for (let u = from.paragraph; u < paragraphs.length && (u < to.paragraph || (u === to.paragraph && to.offset > 0)); u++) {
+    const paragraph = paragraphs[u]!;
+    if (paragraph.image) {
+      taken.push({ kind: 'image', line: paragraph.line, image: paragraph.image });
       continue;
     }
-    const text = unit.text.slice(u === from.unit ? from.offset : 0, u === to.unit ? to.offset : undefined).trim();
-    if (text) blocks.push({ kind: 'text', line: unit.line, text });
+    const text = paragraph.text.slice(u === from.paragraph ? from.offset : 0, u === to.paragraph ? to.offset : undefined).trim();
+    if (text) taken.push({ kind: 'text', line: paragraph.line, text });
   }
-  const line = units[from.unit]?.line ?? 0;
-  return { line, blocks };
+  const line = paragraphs[from.paragraph]?.line ?? 0;
+  return { line, paragraphs: taken };
 }
 
 /** The title: Word's Title style on the first paragraph, else a short first line, else the first sentence. */
-function findTitle(units: Unit[], notices: Notice[]): { title: Heading; body: At } {
-  // toUnits puts the first text first.
-  const unit = units[0]!;
-  const headingLevels = units.filter((u) => u.heading).map((u) => u.heading!);
+function findTitle(paragraphs: Paragraph[], notices: Notice[]): { title: Heading; body: Place } {
+  // toParagraphs puts the first text first.
+  const paragraph = paragraphs[0]!;
+  const headingLevels = paragraphs.filter((u) => u.heading).map((u) => u.heading!);
   // A lone top-level heading on the first line is the title when the others are a level below it.
-  const loneTop = unit.heading !== undefined && headingLevels.filter((l) => l <= unit.heading!).length === 1;
-  if (unit.title || loneTop) return { title: { text: unit.text, line: unit.line, found: 'title-style' }, body: { unit: 1, offset: 0 } };
-  if (unit.text.length <= MAX_TITLE && !leadingMarker(unit.text) && !/[。！？；]./u.test(unit.text) && !/[：:]$/u.test(unit.text)) {
-    return { title: { text: unit.text, line: unit.line, found: 'first-line' }, body: { unit: 1, offset: 0 } };
+  const loneTop = paragraph.heading !== undefined && headingLevels.filter((l) => l <= paragraph.heading!).length === 1;
+  if (paragraph.title || loneTop) return { title: { text: paragraph.text, line: paragraph.line, found: 'title-style' }, body: { paragraph: 1, offset: 0 } };
+  if (paragraph.text.length <= MAX_TITLE && !leadingMarker(paragraph.text) && !/[。！？；]./u.test(paragraph.text) && !/[：:]$/u.test(paragraph.text)) {
+    return { title: { text: paragraph.text, line: paragraph.line, found: 'first-line' }, body: { paragraph: 1, offset: 0 } };
   }
   // No title line: the first sentence stands in, so that its text is still spoken exactly once.
-  const sentence = sentences(unit.text)[0]!;
+  const sentence = sentences(paragraph.text)[0]!;
   const text = sentence.text.trim();
   notices.push({
-    line: unit.line,
+    line: paragraph.line,
     slide: { kind: 'title' },
     zh: `没有找到标题行，暂用第一句“${text}”作标题；请在最前面写上真正的标题（“# 标题”），并把这一句放回开场`,
     en: `no title line found, so the first sentence "${text}" stands in as the title; write the real title first ("# title") and move this sentence back into the opening`,
   });
-  const rest = sentence.end < unit.text.length ? { unit: 0, offset: sentence.end } : { unit: 1, offset: 0 };
-  return { title: { text, line: unit.line, found: 'first-sentence' }, body: rest };
+  const rest = sentence.end < paragraph.text.length ? { paragraph: 0, offset: sentence.end } : { paragraph: 1, offset: 0 };
+  return { title: { text, line: paragraph.line, found: 'first-sentence' }, body: rest };
 }
 
 /** Up to three short lines right under the title naming the speaker, the occasion or the date. */
-function findMeta(units: Unit[], from: number): MetaLine[] {
+function findMeta(paragraphs: Paragraph[], from: number): MetaLine[] {
   const found: MetaLine[] = [];
-  for (let u = from; u < Math.min(units.length, from + 3); u++) {
-    const unit = units[u]!;
-    const meta = unit.image ? undefined : metaLine(unit);
+  for (let u = from; u < Math.min(paragraphs.length, from + 3); u++) {
+    const paragraph = paragraphs[u]!;
+    const meta = paragraph.image ? undefined : metaLine(paragraph);
     if (!meta || found.some((m) => m.key === meta.key)) break;
     found.push(meta);
   }
   return found;
 }
 
-function metaLine(unit: Unit): MetaLine | undefined {
-  const text = unit.text;
-  if (text.length > MAX_META || unit.heading || leadingMarker(text)) return undefined;
+function metaLine(paragraph: Paragraph): MetaLine | undefined {
+  const text = paragraph.text;
+  if (text.length > MAX_META || paragraph.heading || leadingMarker(text)) return undefined;
   if (/[。！？；：:，,]$/u.test(text) || /[。！？；]/u.test(text) || /^(同志们|各位|尊敬的)/u.test(text)) return undefined;
   const inner = text.replace(/^[（(〔【\s]+|[）)〕】\s]+$/gu, '').trim();
   const date = DATE.exec(inner);
   if (date) {
     const rest = inner.replace(date[0], '').replace(/^[\s,，、]+|[\s,，、]+$/gu, '');
     // A date with a name beside it, as in （张三　2023年3月1日）, keeps both, so that nothing of the line is lost.
-    return { line: unit.line, text, key: 'date', value: rest ? inner.replace(/\s+/gu, ' ') : date[0].replace(/\s+/gu, '') };
+    return { line: paragraph.line, text, key: 'date', value: rest ? inner.replace(/\s+/gu, ' ') : date[0].replace(/\s+/gu, '') };
   }
   if (/^[—─-]{1,2}/u.test(text) || OCCASION_IN_TITLE.test(inner)) {
     const value = inner.replace(/^[—─-]+\s*/u, '');
-    return { line: unit.line, text, key: 'occasion', value: OCCASION_IN_TITLE.exec(value)?.[1] ?? value };
+    return { line: paragraph.line, text, key: 'occasion', value: OCCASION_IN_TITLE.exec(value)?.[1] ?? value };
   }
   // A name and office: short, no clause marks, not a sentence.
-  if (text.length <= 30 && !/[，,]/u.test(text) && !/[的了是在]$/u.test(text)) return { line: unit.line, text, key: 'speaker', value: inner.replace(/\s+/gu, ' ') };
+  if (text.length <= 30 && !/[，,]/u.test(text) && !/[的了是在]$/u.test(text)) return { line: paragraph.line, text, key: 'speaker', value: inner.replace(/\s+/gu, ' ') };
   return undefined;
 }
 
@@ -286,26 +288,26 @@ function metaLine(unit: Unit): MetaLine | undefined {
  * Section starts: Word's top heading level when headings are used, else the outermost enumerator that runs
  * 1, 2, 3… at the start of paragraphs (一、 or 第一部分, else （一）, else 1.).
  */
-function findSections(units: Unit[], from: At): Start[] {
-  const body = units.map((u, i) => ({ u, i })).filter(({ i }) => i > from.unit || (i === from.unit && from.offset === 0));
+function findSections(paragraphs: Paragraph[], from: Place): Start[] {
+  const body = paragraphs.map((u, i) => ({ u, i })).filter(({ i }) => i > from.paragraph || (i === from.paragraph && from.offset === 0));
   const levels = body.filter(({ u }) => u.heading).map(({ u }) => u.heading!);
   if (levels.length) {
     const top = Math.min(...levels);
-    return body.filter(({ u }) => u.heading === top).map(({ u, i }) => ({ unit: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
+    return body.filter(({ u }) => u.heading === top).map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
   }
   for (const kind of KIND_ORDER.slice(0, 4)) {
     const run = markerRun(body, kind);
     // 一、 marks sections on its own; an inner kind stands for sections only when it recurs.
     if (run.length >= (kind === 'part' ? 1 : 2)) {
-      return run.map(({ u, i }) => ({ unit: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' } }));
+      return run.map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' } }));
     }
   }
   return [];
 }
 
 /** Paragraphs starting with an enumerator of one kind, numbered 1, 2, 3… in order; others of the kind are text. */
-function markerRun(candidates: Array<{ u: Unit; i: number }>, kind: MarkerKind): Array<{ u: Unit; i: number; marker: Marker }> {
-  const run: Array<{ u: Unit; i: number; marker: Marker }> = [];
+function markerRun(candidates: Array<{ u: Paragraph; i: number }>, kind: MarkerKind): Array<{ u: Paragraph; i: number; marker: Marker }> {
+  const run: Array<{ u: Paragraph; i: number; marker: Marker }> = [];
   for (const c of candidates) {
     if (c.u.image || c.u.fromTable) continue;
     const marker = leadingMarker(c.u.text);
@@ -330,54 +332,54 @@ function leadHeading(text: string, offset: number): { text: string; end: number 
 }
 
 /** Where a section's sub-points may start: right after its heading sentence. */
-function afterHeading(units: Unit[], section: Start): At {
-  const unit = units[section.unit]!;
-  if (section.heading.found === 'heading-style') return { unit: section.unit + 1, offset: 0 };
-  const { end } = leadHeading(unit.text, 0);
-  return end >= unit.text.length ? { unit: section.unit + 1, offset: 0 } : { unit: section.unit, offset: end };
+function afterHeading(paragraphs: Paragraph[], section: Start): Place {
+  const paragraph = paragraphs[section.paragraph]!;
+  if (section.heading.found === 'heading-style') return { paragraph: section.paragraph + 1, offset: 0 };
+  const { end } = leadHeading(paragraph.text, 0);
+  return end >= paragraph.text.length ? { paragraph: section.paragraph + 1, offset: 0 } : { paragraph: section.paragraph, offset: end };
 }
 
 /**
  * The closing: from the first paragraph after the last section's heading that starts with a closing cue
  * (新的一年, 总之, 最后, 同志们, 让我们 …) to the end.
  */
-function findClosing(units: Unit[], last: Start): At | undefined {
-  for (let u = last.unit + 1; u < units.length; u++) {
-    const unit = units[u]!;
-    if (unit.image || unit.heading || leadingMarker(unit.text)) continue;
-    if (CLOSING.test(unit.text)) return { unit: u, offset: 0 };
+function findClosing(paragraphs: Paragraph[], last: Start): Place | undefined {
+  for (let u = last.paragraph + 1; u < paragraphs.length; u++) {
+    const paragraph = paragraphs[u]!;
+    if (paragraph.image || paragraph.heading || leadingMarker(paragraph.text)) continue;
+    if (CLOSING.test(paragraph.text)) return { paragraph: u, offset: 0 };
   }
   return undefined;
 }
 
-/** The places in a section's text, in order, as sentences with their unit and offset. */
-function sentencesIn(units: Unit[], from: At, to: At): Array<At & { text: string; end: number }> {
-  const found: Array<At & { text: string; end: number }> = [];
-  for (let u = from.unit; u < Math.min(units.length, to.unit + 1); u++) {
-    const unit = units[u]!;
-    if (unit.image || (u === to.unit && to.offset === 0)) continue;
-    const start = u === from.unit ? from.offset : 0;
-    const end = u === to.unit ? to.offset : unit.text.length;
-    for (const s of sentences(unit.text.slice(start, end), start)) found.push({ unit: u, offset: s.start, end: s.end, text: s.text });
+/** The places in a section's text, in order, as sentences with their paragraph and offset. */
+function sentencesIn(paragraphs: Paragraph[], from: Place, to: Place): Array<Place & { text: string; end: number }> {
+  const found: Array<Place & { text: string; end: number }> = [];
+  for (let u = from.paragraph; u < Math.min(paragraphs.length, to.paragraph + 1); u++) {
+    const paragraph = paragraphs[u]!;
+    if (paragraph.image || (u === to.paragraph && to.offset === 0)) continue;
+    const start = u === from.paragraph ? from.offset : 0;
+    const end = u === to.paragraph ? to.offset : paragraph.text.length;
+    for (const s of sentences(paragraph.text.slice(start, end), start)) found.push({ paragraph: u, offset: s.start, end: s.end, text: s.text });
   }
   return found;
 }
 
 /** Sub-point starts inside a section, by the first rule that finds any. */
-function findPoints(units: Unit[], from: At, to: At, section: Heading): Start[] {
-  const whole = units.map((u, i) => ({ u, i })).filter(({ i }) => (i > from.unit || (i === from.unit && from.offset === 0)) && i < to.unit);
+function findPoints(paragraphs: Paragraph[], from: Place, to: Place, section: Heading): Start[] {
+  const whole = paragraphs.map((u, i) => ({ u, i })).filter(({ i }) => (i > from.paragraph || (i === from.paragraph && from.offset === 0)) && i < to.paragraph);
   for (const rule of [styledPoints, numberedPoints, ordinalPoints, boldPoints, parallelPoints]) {
-    const points = rule(units, whole, from, to, section);
+    const points = rule(paragraphs, whole, from, to, section);
     if (points.length) return points;
   }
   return [];
 }
 
-type PointRule = (units: Unit[], whole: Array<{ u: Unit; i: number }>, from: At, to: At, section: Heading) => Start[];
+type PointRule = (paragraphs: Paragraph[], whole: Array<{ u: Paragraph; i: number }>, from: Place, to: Place, section: Heading) => Start[];
 
 /** Paragraphs in Word's heading styles below the section's. */
 const styledPoints: PointRule = (_units, whole) =>
-  whole.filter(({ u }) => u.heading).map(({ u, i }) => ({ unit: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
+  whole.filter(({ u }) => u.heading).map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
 
 /** Paragraphs starting with the next enumerator inside the section's: （一）, 1., （1）, numbered 1, 2, 3… */
 const numberedPoints: PointRule = (_units, whole, _from, _to, section) => {
@@ -385,39 +387,39 @@ const numberedPoints: PointRule = (_units, whole, _from, _to, section) => {
   const kinds = KIND_ORDER.slice(0, 4).filter((k) => !outer || KIND_ORDER.indexOf(k) > KIND_ORDER.indexOf(outer));
   for (const kind of kinds) {
     const run = markerRun(whole, kind);
-    if (run.length) return run.map(({ u, i }) => ({ unit: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' as const } }));
+    if (run.length) return run.map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' as const } }));
   }
   return [];
 };
 
 /** 一是…二是… (or 第一，第二，) run into the text, numbered 1, 2, 3…; at least two. */
-const ordinalPoints: PointRule = (units, _whole, from, to) => {
+const ordinalPoints: PointRule = (paragraphs, _whole, from, to) => {
   const run: Start[] = [];
-  for (let u = from.unit; u < Math.min(units.length, to.unit); u++) {
-    const unit = units[u]!;
-    if (unit.image) continue;
-    for (const m of ordinals(unit.text)) {
-      if ((u === from.unit && m.at < from.offset) || m.number !== run.length + 1) continue;
-      const lead = leadHeading(unit.text, m.at + m.text.length);
+  for (let u = from.paragraph; u < Math.min(paragraphs.length, to.paragraph); u++) {
+    const paragraph = paragraphs[u]!;
+    if (paragraph.image) continue;
+    for (const m of ordinals(paragraph.text)) {
+      if ((u === from.paragraph && m.at < from.offset) || m.number !== run.length + 1) continue;
+      const lead = leadHeading(paragraph.text, m.at + m.text.length);
       const heading = (length(lead.text) > 20 ? bare(lead.text.split(/[，,]/u)[0]!) : lead.text) || m.text;
-      run.push({ unit: u, offset: m.at, heading: { text: heading, line: unit.line, found: 'ordinal' } });
+      run.push({ paragraph: u, offset: m.at, heading: { text: heading, line: paragraph.line, found: 'ordinal' } });
     }
   }
   return run.length >= 2 ? run : [];
 };
 
 /** A bold lead: bold text starting a paragraph or a sentence, as Word authors mark points without headings. */
-const boldPoints: PointRule = (units, _whole, from, to) => {
+const boldPoints: PointRule = (paragraphs, _whole, from, to) => {
   const found: Start[] = [];
-  for (let u = from.unit; u < Math.min(units.length, to.unit); u++) {
-    const unit = units[u]!;
-    const starts = new Set(sentences(unit.text).map((s) => s.start));
-    for (const [s, e] of mergeTouching(unit.bold)) {
-      if ((u === from.unit && s < from.offset) || !starts.has(s)) continue;
-      const text = bare(unit.text.slice(s, e));
+  for (let u = from.paragraph; u < Math.min(paragraphs.length, to.paragraph); u++) {
+    const paragraph = paragraphs[u]!;
+    const starts = new Set(sentences(paragraph.text).map((s) => s.start));
+    for (const [s, e] of mergeTouching(paragraph.bold)) {
+      if ((u === from.paragraph && s < from.offset) || !starts.has(s)) continue;
+      const text = bare(paragraph.text.slice(s, e));
       if (length(text) < 2) continue;
       const heading = length(text) > MAX_HEADING ? leadHeading(text, 0).text : text;
-      found.push({ unit: u, offset: s, heading: { text: heading, line: unit.line, found: 'bold' } });
+      found.push({ paragraph: u, offset: s, heading: { text: heading, line: paragraph.line, found: 'bold' } });
     }
   }
   return found;
@@ -434,24 +436,24 @@ function mergeTouching(ranges: ReadonlyArray<readonly [number, number]>): Array<
 }
 
 /** A run of parallel short sentences (用…点。/ 要…，不要…。) with text between them. */
-const parallelPoints: PointRule = (units, _whole, from, to) => {
-  const all = sentencesIn(units, from, to);
+const parallelPoints: PointRule = (paragraphs, _whole, from, to) => {
+  const all = sentencesIn(paragraphs, from, to);
   return parallelGroup(all.map((s) => s.text)).map((k) => {
     const s = all[k]!;
-    return { unit: s.unit, offset: s.offset, heading: { text: bare(s.text), line: units[s.unit]!.line, found: 'parallel' as const } };
+    return { paragraph: s.paragraph, offset: s.offset, heading: { text: bare(s.text), line: paragraphs[s.paragraph]!.line, found: 'parallel' as const } };
   });
 };
 
-function addTableNotices(units: Unit[], tree: Tree): void {
+function addTableNotices(paragraphs: Paragraph[], tree: OutlineTree): void {
   let inTable = false;
-  for (const unit of units) {
-    if (unit.fromTable && !inTable) {
+  for (const paragraph of paragraphs) {
+    if (paragraph.fromTable && !inTable) {
       tree.notices.push({
-        line: unit.line,
+        line: paragraph.line,
         zh: '这里的表格改成了讲话文字（每行一段，单元格之间空一格），请看读起来是否通顺',
         en: 'a table here became spoken text (a paragraph a row, cells separated by a space): check that it reads well',
       });
     }
-    inTable = !!unit.fromTable;
+    inTable = !!paragraph.fromTable;
   }
 }

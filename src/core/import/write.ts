@@ -3,7 +3,7 @@
  * that the parser reads back exactly what was imported, and noting on which line each slide starts.
  */
 import { parse as parseYaml } from 'yaml';
-import type { Block, SlideRef, Tree } from './structure.ts';
+import type { OutlineTree, PartParagraph, SlideRef } from './structure.ts';
 
 /** Lines of the written Markdown (1-based) where each slide's heading and key phrases are. */
 export interface SlideLines {
@@ -35,22 +35,22 @@ export function slideKey(ref: SlideRef): string {
 }
 
 /** The speech as Markdown: front matter, `#` title, opening, `##` sections with `###` points, `---` closing. */
-export function writeMarkdown(tree: Tree, options: WriteOptions): Written {
+export function writeMarkdown(tree: OutlineTree, options: WriteOptions): Written {
   const out: string[] = [];
   const lines: SlideLines[] = [];
   const sourceLines = new Map<number, number>();
   const push = (...text: string[]) => out.push(...text);
-  const pushBlock = (block: Block) => {
-    if (!sourceLines.has(block.line)) sourceLines.set(block.line, out.length + 1);
-    push(blockLine(block), '');
+  const pushParagraph = (paragraph: PartParagraph) => {
+    if (!sourceLines.has(paragraph.line)) sourceLines.set(paragraph.line, out.length + 1);
+    push(paragraphLine(paragraph), '');
   };
-  const slide = (ref: SlideRef, headingLine: string, blocks: readonly Block[]) => {
+  const slide = (ref: SlideRef, headingLine: string, paragraphs: readonly PartParagraph[]) => {
     push(headingLine, '');
     const heading = out.length - 1;
     const phrases = options.phrases.get(slideKey(ref)) ?? [];
     lines.push({ ref, heading, phrases: phrases.length ? out.length + 1 : heading });
     if (phrases.length) push(...phrases.map((p) => `- ${escapeLine(p)}`), '');
-    for (const block of blocks) pushBlock(block);
+    for (const paragraph of paragraphs) pushParagraph(paragraph);
   };
 
   push('---', ...frontMatter(tree, options.rate ?? 200), '---', '');
@@ -61,19 +61,19 @@ export function writeMarkdown(tree: Tree, options: WriteOptions): Written {
     const phrases = options.phrases.get('opening') ?? [];
     lines.push({ ref: { kind: 'opening' }, heading: out.length + 1, phrases: out.length + 1 });
     if (phrases.length) push(...phrases.map((p) => `- ${escapeLine(p)}`), '');
-    for (const block of tree.opening.blocks) pushBlock(block);
+    for (const paragraph of tree.opening.paragraphs) pushParagraph(paragraph);
   }
   // Headings below the title are shown, not spoken; one that came out empty still needs some text to parse.
   const heading = (text: string) => escapeInline(text.trim()) || '…';
   tree.sections.forEach((section, s) => {
-    slide({ kind: 'section', section: s }, `## ${heading(section.heading.text)}`, section.intro.blocks);
-    section.points.forEach((point, p) => slide({ kind: 'point', section: s, point: p }, `### ${heading(point.heading.text)}`, point.blocks));
+    slide({ kind: 'section', section: s }, `## ${heading(section.heading.text)}`, section.intro.paragraphs);
+    section.points.forEach((point, p) => slide({ kind: 'point', section: s, point: p }, `### ${heading(point.heading.text)}`, point.paragraphs));
   });
-  if (tree.closing) slide({ kind: 'closing' }, '---', tree.closing.blocks);
+  if (tree.closing) slide({ kind: 'closing' }, '---', tree.closing.paragraphs);
   return { markdown: out.join('\n').replace(/\n+$/, '\n'), lines, sourceLines };
 }
 
-function frontMatter(tree: Tree, rate: number): string[] {
+function frontMatter(tree: OutlineTree, rate: number): string[] {
   const value = (key: 'speaker' | 'date' | 'occasion') => tree.meta.find((m) => m.key === key)?.value ?? (key === 'occasion' ? tree.occasionFromTitle : undefined) ?? '';
   const line = (key: string, text: string) => (text ? `${key}: ${yamlText(text)}` : `${key}:`);
   return [line('speaker', value('speaker')), line('occasion', value('occasion')), line('date', value('date')), `rate: ${rate}`, 'theme: light'];
@@ -90,12 +90,12 @@ function yamlText(text: string): string {
   return plain === text ? text : JSON.stringify(text);
 }
 
-function blockLine(block: Block): string {
-  if (block.kind === 'image') {
-    const src = block.image.src.replace(/[ ()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return `![${escapeInline(block.image.alt)}](${src})`;
+function paragraphLine(paragraph: PartParagraph): string {
+  if (paragraph.kind === 'image') {
+    const src = paragraph.image.src.replace(/[ ()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `![${escapeInline(paragraph.image.alt)}](${src})`;
   }
-  return escapeLine(block.text);
+  return escapeLine(paragraph.text);
 }
 
 /** Inline Markdown characters escaped, so that the text reads back as written (no emphasis, links, entities). */

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '../../core/parse.ts';
 import { inlineScripts, insertPolicy, POLICY_META } from '../../render/csp.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { escapeMarkup as escapeHtml } from '../../core/escape.ts';
 import { fillTemplate, render } from '../../render/html.ts';
 import { FONTS_MARKER, SPEECH_MARKER, type DeckShell } from '../../render/page.ts';
 import { keepCached, readCached } from '../files/cache.ts';

@@ -7,8 +7,9 @@
  * tests read every part back with a strict XML parser and check every run's language and East Asian font.
  */
 import JSZip from 'jszip';
-import type { Run } from '../core/model.ts';
-import { normalizeRuns, xmlSafe } from './pptx-text.ts';
+import { escapeMarkup } from '../../core/escape.ts';
+import type { Run } from '../../core/model.ts';
+import { normalizeRuns, xmlSafe } from './text.ts';
 
 /** The two faces the deck names: headings in a Song face, text in a Hei face. */
 export interface Faces {
@@ -18,9 +19,9 @@ export interface Faces {
 
 export const LANG = 'zh-CN';
 
-/** Escapes text for an XML element or attribute value. */
+/** Text for an XML element or a double-quoted attribute value: the characters XML cannot carry dropped, the rest escaped. */
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return escapeMarkup(xmlSafe(text));
 }
 
 /** `<a:latin>`, `<a:ea>` and `<a:cs>` naming one face; `charset="-122"` is GB2312, what a Chinese PowerPoint writes. */

@@ -1,23 +1,23 @@
 import type { Token } from 'markdown-it';
 import { asRead, type ReadMarkdown } from '../core/read.ts';
-import type { Block } from './finding.ts';
+import type { Passage } from './finding.ts';
 
 // Inline code and link addresses are not prose; blanking them keeps columns right.
 const NOT_PROSE = [/`+[^`\n]*`+/g, /\]\([^)\n]*\)/g, /<[a-z][a-z0-9+.-]*:[^>\s]*>/gi];
 const BLANK = '\uE000';
 
-/** The prose of a speech (its text or its Markdown as already read) as blocks of source lines: headings, paragraphs and list items, not front matter or code. */
-export function textBlocks(speech: string | ReadMarkdown): Block[] {
+/** The prose of a speech (its text or its Markdown as already read) as passages of source lines: headings, paragraphs and list items, not front matter or code. */
+export function prosePassages(speech: string | ReadMarkdown): Passage[] {
   const { front, lines, tokens } = asRead(speech);
   const seen = new Set<number>();
-  const blocks: Block[] = [];
+  const passages: Passage[] = [];
   for (const token of tokens) {
     const range = proseRange(token);
     if (!range || seen.has(range[0])) continue;
     seen.add(range[0]);
-    blocks.push({ text: blank(lines.slice(range[0], range[1]).join('\n')), line: range[0] + front.bodyOffset + 1 });
+    passages.push({ text: blank(lines.slice(range[0], range[1]).join('\n')), line: range[0] + front.bodyOffset + 1 });
   }
-  return blocks;
+  return passages;
 }
 
 function proseRange(token: Token): [number, number] | undefined {

@@ -7,7 +7,7 @@
  * every PowerPoint and WPS opens are embedded, recognised by their bytes, never by the declared type: an SVG
  * (which may carry script) or anything else is left out and reported.
  */
-import type { Visible } from '../core/model.ts';
+import type { Visible } from '../../core/model.ts';
 
 export interface Picture {
   /** `image/png;base64,…`, the form pptxgenjs takes. */

@@ -6,7 +6,7 @@
  * wider fallback font still fit. A full-width character (Chinese, Chinese punctuation) is 1 em in every
  * Chinese font; Latin letters and digits average about 0.55 em.
  */
-import type { Run } from '../core/model.ts';
+import type { Run } from '../../core/model.ts';
 
 /** Fraction of a box's width the estimate may fill: room for a wider fallback font and synthetic bold. */
 export const WIDTH_MARGIN = 0.9;
