@@ -20,7 +20,10 @@ const SECTIONS = ['build', 'pdf', 'deck', 'dev', 'peers', 'studio'] as const;
  * Linux only (reads /proc). Usage: npm run bench -- [file.md] [--runs N] [--only build,pdf,deck,dev,peers,studio] [--scales 1,4,16,64]
  *   [--against other.html]  (the first slide of another built page, an earlier version's say, timed in turns with this one)
  */
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' }, against: { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string' }, only: { type: 'string' }, scales: { type: 'string' }, against: { type: 'string' } },
+});
 const input = resolve(positionals[0] ?? 'test/fixtures/speech.md');
 const runs = Number(values.runs ?? 5);
 const only = new Set(values.only?.split(',') ?? SECTIONS);
@@ -53,7 +56,9 @@ try {
   // Before any browser of this process is running, so that the sampled process tree is the export's alone.
   await section('pdf', 'the PDF export', () => measurePdf(input, deckDir, html, runs));
   const scales = (values.scales ?? '1,4,16,64').split(',').map(Number);
-  await section('peers', `our build and PDF against Marp CLI's, at ${scales.join('×, ')}× the speech`, () => measurePeers(input, workDir, runs, scales, findBrowser()));
+  await section('peers', `our build and PDF against Marp CLI's, at ${scales.join('×, ')}× the speech`, () =>
+    measurePeers(input, workDir, runs, scales, findBrowser()),
+  );
   await section('studio', 'the studio in Chromium 109: file size, speech file to deck, peak memory', async () =>
     measureStudio(workDir, runs, await (await import('@sparticuz/chromium')).default.executablePath()),
   );

@@ -23,7 +23,10 @@ const SPEAKER_SIZES = [
   [1920, 1080],
 ] as const;
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'out-dir': { type: 'string' }, size: { type: 'string' }, 'system-fonts': { type: 'boolean' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { 'out-dir': { type: 'string' }, size: { type: 'string' }, 'system-fonts': { type: 'boolean' } },
+});
 const outDir = resolve(values['out-dir'] ?? 'shots');
 const html = await buildDeck(resolve(positionals[0] ?? DEFAULT_INPUT), join(outDir, 'deck'));
 // By default the pictures show what a PC without Chinese fonts shows: only the embedded fonts.

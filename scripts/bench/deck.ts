@@ -63,7 +63,7 @@ export async function measureDeck(browser: Browser, html: string, runs: number, 
   const other = against ? pathToFileURL(against).href : undefined;
   const results = await repeat(runs, 1, async (run) => {
     // Which page goes first alternates, so neither always meets the tab the other has just closed.
-    const theirs = other && run % 2 ? (await firstSlide(browser, other)) : undefined;
+    const theirs = other && run % 2 ? await firstSlide(browser, other) : undefined;
     const { ms, page } = await firstSlide(browser, url);
     const step = await nextSlide(page);
     await page.close();
@@ -73,17 +73,38 @@ export async function measureDeck(browser: Browser, html: string, runs: number, 
     return { first: ms, ...step, against: compared?.ms };
   });
   const rows: Row[] = [
-    { name: 'first slide', how: 'navigation start to the frame after reveal `ready` and `document.fonts.ready`, file:// in a running Chromium, new tab each run', unit: 'ms', values: results.map((r) => r.first), budget: FIRST_SLIDE_BUDGET_MS },
+    {
+      name: 'first slide',
+      how: 'navigation start to the frame after reveal `ready` and `document.fonts.ready`, file:// in a running Chromium, new tab each run',
+      unit: 'ms',
+      values: results.map((r) => r.first),
+      budget: FIRST_SLIDE_BUDGET_MS,
+    },
   ];
   if (against) {
     rows.push(
-      { name: `first slide of ${basename(dirname(against))}/${basename(against)}`, how: 'the same, for the page given with --against, opened in turns with this one', unit: 'ms', values: results.map((r) => r.against!) },
-      { name: 'first slide: this page ÷ the other', how: 'each run\'s ratio of the two pages opened in turns (below 1: this page shows its first slide sooner)', unit: '×', values: results.map((r) => r.first / r.against!) },
+      {
+        name: `first slide of ${basename(dirname(against))}/${basename(against)}`,
+        how: 'the same, for the page given with --against, opened in turns with this one',
+        unit: 'ms',
+        values: results.map((r) => r.against!),
+      },
+      {
+        name: 'first slide: this page ÷ the other',
+        how: "each run's ratio of the two pages opened in turns (below 1: this page shows its first slide sooner)",
+        unit: '×',
+        values: results.map((r) => r.first / r.against!),
+      },
     );
   }
   rows.push(
     { name: 'next slide: `slidechanged`', how: 'key → press to reveal `slidechanged`, timed in the page', unit: 'ms', values: results.map((r) => r.changed) },
-    { name: 'next slide: transition done', how: 'key → press to the frame after the slide transition\'s animations finish', unit: 'ms', values: results.map((r) => r.settled) },
+    {
+      name: 'next slide: transition done',
+      how: "key → press to the frame after the slide transition's animations finish",
+      unit: 'ms',
+      values: results.map((r) => r.settled),
+    },
   );
   return rows;
 }

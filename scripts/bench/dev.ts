@@ -21,7 +21,13 @@ function watchBullet(text: string): void {
       observer.disconnect();
       requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
     });
-    observer.observe(document.querySelector('.reveal .slides')!, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+    observer.observe(document.querySelector('.reveal .slides')!, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
   });
 }
 
@@ -33,13 +39,19 @@ async function timeEdit(page: Page, speech: string, content: string, bullet: str
   await page.evaluate(watchBullet, bullet);
   const saved = performance.timeOrigin + performance.now();
   writeFileSync(speech, content);
-  const shown = await page.evaluate(
-    (ms) => Promise.race([(window as unknown as { updated: Promise<number> }).updated, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`edit not shown within ${ms} ms`)), ms))]),
-    EDIT_TIMEOUT_MS,
-  ).catch(async (error: Error) => {
-    console.error(`  ${error.message.split('\n')[0]} (expected "${bullet}"; ${await onScreen(page)})`);
-    return undefined;
-  });
+  const shown = await page
+    .evaluate(
+      (ms) =>
+        Promise.race([
+          (window as unknown as { updated: Promise<number> }).updated,
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`edit not shown within ${ms} ms`)), ms)),
+        ]),
+      EDIT_TIMEOUT_MS,
+    )
+    .catch(async (error: Error) => {
+      console.error(`  ${error.message.split('\n')[0]} (expected "${bullet}"; ${await onScreen(page)})`);
+      return undefined;
+    });
   return shown === undefined ? undefined : shown - saved;
 }
 
@@ -86,8 +98,19 @@ export async function measureDev(input: string, workDir: string, browser: Browse
       return timeEdit(page, speech, original.replace(BULLET, text), text);
     });
     return [
-      { name: 'edit to update (`npm start`)', how: `saving the .md (write returns) to the frame after the open slide shows the edit (words reordered, no new character); Vite dev server in process, Chromium tab open on the slide${lost(same)}`, unit: 'ms', values: shownOnly(same), budget: BUDGET_MS },
-      { name: 'edit with a new character to update', how: `the same, the edit adding a character the fonts lack, so the body face is subset afresh and its style replaced${lost(fresh)}`, unit: 'ms', values: shownOnly(fresh) },
+      {
+        name: 'edit to update (`npm start`)',
+        how: `saving the .md (write returns) to the frame after the open slide shows the edit (words reordered, no new character); Vite dev server in process, Chromium tab open on the slide${lost(same)}`,
+        unit: 'ms',
+        values: shownOnly(same),
+        budget: BUDGET_MS,
+      },
+      {
+        name: 'edit with a new character to update',
+        how: `the same, the edit adding a character the fonts lack, so the body face is subset afresh and its style replaced${lost(fresh)}`,
+        unit: 'ms',
+        values: shownOnly(fresh),
+      },
     ];
   } finally {
     await server.close();

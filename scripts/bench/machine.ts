@@ -5,7 +5,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 export function describeMachine(browserPath: string): string {
   const cores = cpus();
   const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GB`;
-  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${memory} memory; Node ${process.version}; ${browserVersion(browserPath)}; load average ${load}`;
 }
 

@@ -33,11 +33,38 @@ export async function measurePdf(input: string, outDir: string, html: string, ru
   const mb = (list: Memory[], key: keyof Memory) => list.map((m) => m[key] / 1024);
   const peaks = sampled.map((r) => r.tree!);
   return [
-    { name: 'PDF export of both files: in process', how: '`exportPdf()` with the deck built: browser start, print view, both PDFs written, browser closed', unit: 's', values: inProcess.map((r) => r.ms / 1000), budget: BUDGET_S },
-    { name: 'PDF export of both files: `speech-deck pdf`', how: 'whole command as a user runs it, deck already built, start to exit', unit: 's', values: cli.map((r) => r.ms / 1000), budget: BUDGET_S },
-    { name: 'PDF export peak browser memory (PSS)', how: 'largest sum over the browser\'s process tree during `speech-deck pdf` (runs of their own), sampled every 25 ms from /proc; shared pages split between processes', unit: 'MB', values: mb(peaks, 'pss') },
-    { name: 'PDF export peak browser memory (RSS)', how: 'the same, each process\'s resident set added up (shared pages counted many times)', unit: 'MB', values: mb(peaks, 'rss') },
-    { name: 'PDF export peak memory of the command', how: 'peak resident set (VmHWM) of the `speech-deck pdf` Node process itself', unit: 'MB', values: cli.map((r) => r.peakKb / 1024) },
+    {
+      name: 'PDF export of both files: in process',
+      how: '`exportPdf()` with the deck built: browser start, print view, both PDFs written, browser closed',
+      unit: 's',
+      values: inProcess.map((r) => r.ms / 1000),
+      budget: BUDGET_S,
+    },
+    {
+      name: 'PDF export of both files: `speech-deck pdf`',
+      how: 'whole command as a user runs it, deck already built, start to exit',
+      unit: 's',
+      values: cli.map((r) => r.ms / 1000),
+      budget: BUDGET_S,
+    },
+    {
+      name: 'PDF export peak browser memory (PSS)',
+      how: "largest sum over the browser's process tree during `speech-deck pdf` (runs of their own), sampled every 25 ms from /proc; shared pages split between processes",
+      unit: 'MB',
+      values: mb(peaks, 'pss'),
+    },
+    {
+      name: 'PDF export peak browser memory (RSS)',
+      how: "the same, each process's resident set added up (shared pages counted many times)",
+      unit: 'MB',
+      values: mb(peaks, 'rss'),
+    },
+    {
+      name: 'PDF export peak memory of the command',
+      how: 'peak resident set (VmHWM) of the `speech-deck pdf` Node process itself',
+      unit: 'MB',
+      values: cli.map((r) => r.peakKb / 1024),
+    },
     ...pdfSizes(inProcess.at(-1)!.result),
   ];
 }

@@ -70,7 +70,10 @@ export async function measurePeers(input: string, workDir: string, runs: number,
           return runNode(['bin/speech-deck.js', 'pdf', speech, '--out-dir', out]);
         },
       },
-      { name: 'Marp PDF with notes', run: () => runNode([MARP, '--no-stdin', '--pdf', '--pdf-notes', '--allow-local-files', marp, '-o', join(out, 'marp-notes.pdf')], undefined, marpEnv) },
+      {
+        name: 'Marp PDF with notes',
+        run: () => runNode([MARP, '--no-stdin', '--pdf', '--pdf-notes', '--allow-local-files', marp, '-o', join(out, 'marp-notes.pdf')], undefined, marpEnv),
+      },
       { name: 'Marp PDF', run: () => runNode([MARP, '--no-stdin', '--pdf', '--allow-local-files', marp, '-o', join(out, 'marp.pdf')], undefined, marpEnv) },
     ];
     // Large decks take a while: fewer runs, the same interleaving.
@@ -88,7 +91,12 @@ export async function measurePeers(input: string, workDir: string, runs: number,
     const median = (name: string) => series(times.get(name)!).median;
     const label = `${factor}× (${deck.slides.length} slides)`;
     for (const contender of contenders) {
-      rows.push({ name: `${label}: ${contender.name}`, how: 'whole command, warm, interleaved with the others', unit: 's', values: times.get(contender.name)! });
+      rows.push({
+        name: `${label}: ${contender.name}`,
+        how: 'whole command, warm, interleaved with the others',
+        unit: 's',
+        values: times.get(contender.name)!,
+      });
     }
     const ratio = (ours: string, theirs: string, budget?: number): Row => ({
       name: `${label}: ${ours} ÷ ${theirs}`,
@@ -100,7 +108,12 @@ export async function measurePeers(input: string, workDir: string, runs: number,
     rows.push(ratio('speech-deck build', 'Marp HTML', factor === 1 ? 0.5 : undefined));
     rows.push(ratio('speech-deck pdf (from the Markdown)', 'Marp PDF with notes', factor === 1 ? 0.6 : undefined));
     rows.push(ratio('speech-deck pdf (from the Markdown)', 'Marp PDF', factor >= 64 ? 2 : undefined));
-    rows.push({ name: `${label}: speech-deck build peak memory`, how: 'peak resident set of the command', unit: 'MB', values: memory.get('speech-deck build')! });
+    rows.push({
+      name: `${label}: speech-deck build peak memory`,
+      how: 'peak resident set of the command',
+      unit: 'MB',
+      values: memory.get('speech-deck build')!,
+    });
   }
   return rows;
 }

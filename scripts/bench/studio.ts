@@ -31,7 +31,9 @@ function rendererRss(): { rss: number } {
 async function open(browser: Browser, url: string): Promise<{ page: Page; ms: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
-  await page.waitForFunction(() => document.body.dataset.state === 'empty' && !/准备字体/.test(document.getElementById('status-text')!.textContent!), null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.dataset.state === 'empty' && !/准备字体/.test(document.getElementById('status-text')!.textContent!), null, {
+    timeout: 60_000,
+  });
   return { page, ms: await page.evaluate(() => performance.now()) };
 }
 
@@ -77,13 +79,51 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
     const mb = (n: number) => n / 1024 / 1024;
     const step = (name: string) => timed.map((t: Record<string, number>) => (t[name] ?? NaN) / 1000);
     return [
-      { name: 'studio file', how: `\`speech-deck-studio.html\`, ${(built.bytes / 1024 / 1024).toFixed(1)} MB: fonts ${Math.round(built.parts.fonts / 1024)} KB, HarfBuzz ${Math.round(built.parts.harfbuzz / 1024)} KB, deck page ${Math.round(built.parts.shell / 1024)} KB, code ${Math.round(built.parts.rest / 1024)} KB`, unit: 'MB', values: [mb(built.bytes)], budget: FILE_BUDGET_MB },
-      { name: 'studio: open until fonts ready', how: 'Chromium 109, file://, navigation until HarfBuzz and the three faces are loaded in the worker', unit: 's', values: timed.map((t) => t.open / 1000) },
-      { name: 'studio: file chosen → deck ready', how: `Chromium 109, the page's own marks from the input's change to the deck ready to save (Word file read, structure found, phrases drafted, fonts subset, page and policy made)`, unit: 's', values: step('ready'), budget: READY_BUDGET_S },
-      { name: 'studio: of which reading and import', how: 'chosen → the Word file read (mammoth), its structure found and the Markdown written', unit: 's', values: step('read') },
-      { name: 'studio: of which fonts', how: 'parsed → the faces the speech needs subset and written as WOFF 1.0 in the worker', unit: 's', values: timed.map((t: Record<string, number>) => ((t.fonts ?? NaN) - (t.parsed ?? NaN)) / 1000) },
-      { name: 'studio: of which the page', how: 'fonts → the deck page filled, its policy hashed, the preview version made', unit: 's', values: timed.map((t: Record<string, number>) => ((t.ready ?? NaN) - (t.fonts ?? NaN)) / 1000) },
-      { name: 'studio: peak page memory', how: 'largest resident set of a renderer process (the studio page, its worker and its preview) over opening, choosing and previewing, sampled every 50 ms', unit: 'MB', values: memory, budget: MEMORY_BUDGET_MB },
+      {
+        name: 'studio file',
+        how: `\`speech-deck-studio.html\`, ${(built.bytes / 1024 / 1024).toFixed(1)} MB: fonts ${Math.round(built.parts.fonts / 1024)} KB, HarfBuzz ${Math.round(built.parts.harfbuzz / 1024)} KB, deck page ${Math.round(built.parts.shell / 1024)} KB, code ${Math.round(built.parts.rest / 1024)} KB`,
+        unit: 'MB',
+        values: [mb(built.bytes)],
+        budget: FILE_BUDGET_MB,
+      },
+      {
+        name: 'studio: open until fonts ready',
+        how: 'Chromium 109, file://, navigation until HarfBuzz and the three faces are loaded in the worker',
+        unit: 's',
+        values: timed.map((t) => t.open / 1000),
+      },
+      {
+        name: 'studio: file chosen → deck ready',
+        how: `Chromium 109, the page's own marks from the input's change to the deck ready to save (Word file read, structure found, phrases drafted, fonts subset, page and policy made)`,
+        unit: 's',
+        values: step('ready'),
+        budget: READY_BUDGET_S,
+      },
+      {
+        name: 'studio: of which reading and import',
+        how: 'chosen → the Word file read (mammoth), its structure found and the Markdown written',
+        unit: 's',
+        values: step('read'),
+      },
+      {
+        name: 'studio: of which fonts',
+        how: 'parsed → the faces the speech needs subset and written as WOFF 1.0 in the worker',
+        unit: 's',
+        values: timed.map((t: Record<string, number>) => ((t.fonts ?? NaN) - (t.parsed ?? NaN)) / 1000),
+      },
+      {
+        name: 'studio: of which the page',
+        how: 'fonts → the deck page filled, its policy hashed, the preview version made',
+        unit: 's',
+        values: timed.map((t: Record<string, number>) => ((t.ready ?? NaN) - (t.fonts ?? NaN)) / 1000),
+      },
+      {
+        name: 'studio: peak page memory',
+        how: 'largest resident set of a renderer process (the studio page, its worker and its preview) over opening, choosing and previewing, sampled every 50 ms',
+        unit: 'MB',
+        values: memory,
+        budget: MEMORY_BUDGET_MB,
+      },
     ];
   } finally {
     await browser.close();

@@ -144,10 +144,17 @@ function shrink(slides: HTMLElement[]): HTMLElement[] {
   const search = slides.filter((_, i) => fitsAtSmallest[i]).map((slide) => ({ slide, low: 0, high: smallest }));
   for (let open = search.filter((s) => s.high - s.low > 1); open.length; open = search.filter((s) => s.high - s.low > 1)) {
     const middle = new Map(open.map((s) => [s.slide, Math.floor((s.low + s.high) / 2)]));
-    const fits = tryScale(open.map((s) => s.slide), (slide) => SCALES[middle.get(slide)!]!);
+    const fits = tryScale(
+      open.map((s) => s.slide),
+      (slide) => SCALES[middle.get(slide)!]!,
+    );
     open.forEach((s, i) => (fits[i] ? (s.high = middle.get(s.slide)!) : (s.low = middle.get(s.slide)!)));
   }
-  if (search.length) tryScale(search.map((s) => s.slide), (slide) => SCALES[search.find((s) => s.slide === slide)!.high]!);
+  if (search.length)
+    tryScale(
+      search.map((s) => s.slide),
+      (slide) => SCALES[search.find((s) => s.slide === slide)!.high]!,
+    );
   return crowded;
 }
 

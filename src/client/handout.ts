@@ -15,7 +15,13 @@ export function layoutHandout(pages: HTMLElement[]): string {
   const container = pages[0]?.parentElement;
   // Every size is read before anything moves: a read after each move would lay the page out once a slide.
   const sizes = pages.map((page) => ({ width: page.offsetWidth, height: page.offsetHeight }));
-  container?.append(element('div', 'handout', pages.map((page, i) => slideBlock(page, sizes[i]!, `${i + 1} / ${pages.length}`))));
+  container?.append(
+    element(
+      'div',
+      'handout',
+      pages.map((page, i) => slideBlock(page, sizes[i]!, `${i + 1} / ${pages.length}`)),
+    ),
+  );
   document.documentElement.classList.add('handout-view');
   // A PDF takes its title, and the browser's Save as PDF its file name, from the page's title.
   document.title = `${document.title}（讲稿）`;
@@ -64,7 +70,11 @@ function wrappable(source: Element | null | undefined): Node[] {
 /** The speaker's words, paragraph by paragraph, copied from the slide's notes with their markup. */
 function spoken(slide: HTMLElement | null): HTMLElement[] {
   return [...(slide?.querySelectorAll('aside.notes > *') ?? [])].map((paragraph) => {
-    const copy = element('p', 'handout-text', [...paragraph.childNodes].map((node) => node.cloneNode(true)));
+    const copy = element(
+      'p',
+      'handout-text',
+      [...paragraph.childNodes].map((node) => node.cloneNode(true)),
+    );
     keepLastCharactersTogether(copy);
     return copy;
   });

@@ -26,5 +26,13 @@ function agenda(deck: Omit<Deck, 'slides'>): Slide {
   const first = deck.sections[0]!.opener.line;
   const label = SLIDE_LABELS.agenda;
   const visible: Visible[] = deck.sections.map((s) => ({ ...s.title, kind: 'point', depth: 0 }));
-  return { kind: 'agenda', id: 'agenda', heading: { line: first, html: label, text: label, runs: [{ text: label }] }, line: first, visible, notes: [], seconds: 0 };
+  return {
+    kind: 'agenda',
+    id: 'agenda',
+    heading: { line: first, html: label, text: label, runs: [{ text: label }] },
+    line: first,
+    visible,
+    notes: [],
+    seconds: 0,
+  };
 }

@@ -143,10 +143,14 @@ export function pictureBox(slide: Slide, deck: Deck): { width: number; height: n
 }
 
 const TOO_FULL: Record<Slide['kind'], string> = {
-  title: '标题页放不下：请把标题缩短到 40 字以内，或精简讲话人、场合 · the title slide does not fit even at the smallest size: shorten the title or the speaker and occasion lines',
-  agenda: '目录放不下：部分太多或标题太长，请合并部分或缩短“##”标题 · the agenda does not fit even at the smallest size: shorten the "##" section titles or merge sections',
-  section: '这一张放不下：请精简部分标题下的要点，或把一部分移到“###”小点 · this slide does not fit even at the smallest text size (28 px): shorten its key phrases or move some to a "###" sub-point',
-  point: '这一张放不下：请精简要点，或把一部分移到新的“###”小点 · this slide shows more than fits even at the smallest text size (28 px): shorten its key phrases or move some to a new "###" slide',
+  title:
+    '标题页放不下：请把标题缩短到 40 字以内，或精简讲话人、场合 · the title slide does not fit even at the smallest size: shorten the title or the speaker and occasion lines',
+  agenda:
+    '目录放不下：部分太多或标题太长，请合并部分或缩短“##”标题 · the agenda does not fit even at the smallest size: shorten the "##" section titles or merge sections',
+  section:
+    '这一张放不下：请精简部分标题下的要点，或把一部分移到“###”小点 · this slide does not fit even at the smallest text size (28 px): shorten its key phrases or move some to a "###" sub-point',
+  point:
+    '这一张放不下：请精简要点，或把一部分移到新的“###”小点 · this slide shows more than fits even at the smallest text size (28 px): shorten its key phrases or move some to a new "###" slide',
   opening: '开场这一张放不下：请精简要点 · the opening shows more than fits even at the smallest text size (28 px): shorten its key phrases',
   closing: '结语这一张放不下：请精简要点 · the closing shows more than fits even at the smallest text size (28 px): shorten its key phrases',
 };

@@ -5,7 +5,10 @@ import type { Deck, Inline } from './model.ts';
 export type FaceRole = 'heading' | 'body' | 'strong';
 
 function strongText(inline: Inline): string {
-  return inline.runs.filter((run) => run.bold).map((run) => run.text).join('');
+  return inline.runs
+    .filter((run) => run.bold)
+    .map((run) => run.text)
+    .join('');
 }
 
 /** The text each face must be able to draw, so the fonts can be subset to exactly that. Pure. */

@@ -26,17 +26,29 @@ export function decode(bytes: Uint8Array): Decoded {
   let encoding = bom?.[1] ?? 'utf-8';
   let text = strict(encoding, body);
   if (text === undefined && bom) {
-    problems.push({ line: 1, severity: 'error', message: `the file starts with a ${encoding} byte-order mark but is not valid ${encoding}: save it again as UTF-8` });
+    problems.push({
+      line: 1,
+      severity: 'error',
+      message: `the file starts with a ${encoding} byte-order mark but is not valid ${encoding}: save it again as UTF-8`,
+    });
     text = new TextDecoder(encoding).decode(body);
   } else if (text === undefined) {
     encoding = utf16WithoutBom(bytes) ?? 'gb18030';
     text = new TextDecoder(encoding).decode(bytes);
     problems.push({ line: 1, severity: 'warning', message: fallbackMessage(encoding) });
     if (encoding === 'gb18030' && text.includes('\uFFFD')) {
-      problems.push({ line: 1, severity: 'error', message: 'the file is neither UTF-8 nor GBK/GB18030 text (is it a Word document?): save it as plain text in UTF-8' });
+      problems.push({
+        line: 1,
+        severity: 'error',
+        message: 'the file is neither UTF-8 nor GBK/GB18030 text (is it a Word document?): save it as plain text in UTF-8',
+      });
     }
   } else if (encoding !== 'utf-8') {
-    problems.push({ line: 1, severity: 'warning', message: `the file is ${encoding.toUpperCase()} (it has a byte-order mark); it was read correctly, but UTF-8 is what other tools expect` });
+    problems.push({
+      line: 1,
+      severity: 'warning',
+      message: `the file is ${encoding.toUpperCase()} (it has a byte-order mark); it was read correctly, but UTF-8 is what other tools expect`,
+    });
   }
   text = text.replace(/\r\n?/g, '\n');
   return { text: replaceControls(text, problems), encoding, problems };
@@ -83,7 +95,11 @@ function replaceControls(text: string, problems: Problem[]): string {
   }
   if (found.length > MAX_CONTROL_LINES) {
     const line = found[MAX_CONTROL_LINES]!.i + 1;
-    problems.push({ line, severity: 'warning', message: `${found.length - MAX_CONTROL_LINES} more lines have invisible control characters, replaced the same way` });
+    problems.push({
+      line,
+      severity: 'warning',
+      message: `${found.length - MAX_CONTROL_LINES} more lines have invisible control characters, replaced the same way`,
+    });
   }
   return text.replace(CONTROL, '\uFFFD');
 }

@@ -49,7 +49,11 @@ function readSettings(yaml: string): { settings: Partial<Meta>; problems: Proble
   const lineOf = (offset: number) => 2 + yaml.slice(0, Math.max(0, offset)).split('\n').length - 1;
   for (const error of doc.errors) {
     const message = error.message.split('\n')[0] ?? 'unreadable setting';
-    problems.push({ line: lineOf(error.pos[0]), severity: 'error', message: `the front matter is not valid YAML (${message}): write one "key: value" setting a line, and put a value with ":", "[" or "#" in quotes` });
+    problems.push({
+      line: lineOf(error.pos[0]),
+      severity: 'error',
+      message: `the front matter is not valid YAML (${message}): write one "key: value" setting a line, and put a value with ":", "[" or "#" in quotes`,
+    });
   }
   if (doc.errors.length) return { settings: {}, problems };
   const data: unknown = doc.toJS();

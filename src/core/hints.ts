@@ -36,7 +36,11 @@ export function markupHints(content: string, line: number): Problem[] {
     }
     const link = UNSAFE_LINK.exec(text);
     if (link) {
-      problems.push({ line: line + i, severity: 'warning', message: `links to "${link[1]!.toLowerCase()}:" addresses are refused and shown as text: link to a web address (https://…) instead` });
+      problems.push({
+        line: line + i,
+        severity: 'warning',
+        message: `links to "${link[1]!.toLowerCase()}:" addresses are refused and shown as text: link to a web address (https://…) instead`,
+      });
     }
   });
   return problems;

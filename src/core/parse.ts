@@ -49,7 +49,8 @@ export function parse(speech: string | ReadMarkdown): Deck {
     level: 0,
   };
   state.bodyLines = readLines;
-  for (const i of flattened) warn(state, i + front.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
+  for (const i of flattened)
+    warn(state, i + front.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
   if (front.body.trim()) finish(state);
   else error(state, front.bodyOffset + 1, emptyMessage(front.bodyOffset > 0));
@@ -91,9 +92,13 @@ function readHeading(state: State, open: Token, inline: Token, line: number): vo
   if (open.tag === 'h2') return addSection(state, heading);
   if (open.tag === 'h3') return addPoint(state, heading);
   const after = previous ? ` after "${'#'.repeat(previous)}"` : '';
-  warn(state, line, level > previous + 1
-    ? `this "${open.markup}" heading skips a level${after}; sub-points use "###". It is shown as a key phrase`
-    : `"${open.markup}" headings are not part of the convention; this one is shown as a key phrase`);
+  warn(
+    state,
+    line,
+    level > previous + 1
+      ? `this "${open.markup}" heading skips a level${after}; sub-points use "###". It is shown as a key phrase`
+      : `"${open.markup}" headings are not part of the convention; this one is shown as a key phrase`,
+  );
   addVisible(state, line, [{ ...heading, kind: 'point', depth: 0 }]);
 }
 
@@ -120,9 +125,13 @@ function addSection(state: State, heading: Inline): void {
 function addPoint(state: State, heading: Inline): void {
   const section = state.sections.at(-1);
   if (!section || state.closing) {
-    error(state, heading.line, state.closing
-      ? 'a "###" sub-point after the closing "---": move it above the "---" into a section'
-      : 'a "###" sub-point before any "##" section (a heading level is skipped): add a "## section" heading above it');
+    error(
+      state,
+      heading.line,
+      state.closing
+        ? 'a "###" sub-point after the closing "---": move it above the "---" into a section'
+        : 'a "###" sub-point before any "##" section (a heading level is skipped): add a "## section" heading above it',
+    );
     // Kept as a key phrase, so that the heading's text is not lost while the error is fixed.
     return addVisible(state, heading.line, [{ ...heading, kind: 'point', depth: 0 }]);
   }
@@ -138,7 +147,12 @@ function startClosing(state: State, line: number): void {
 function readParagraph(state: State, inline: Token, line: number): void {
   const children = inline.children ?? [];
   const images = onlyImages(children);
-  if (images) return addVisible(state, line, images.map((img) => picture(img, line)));
+  if (images)
+    return addVisible(
+      state,
+      line,
+      images.map((img) => picture(img, line)),
+    );
   state.problems.push(...headingHints(inline.content, line));
   current(state, line).notes.push(readInline(state, inline, line));
 }
@@ -148,9 +162,13 @@ function readOther(state: State, block: Token[], line: number): void {
   const first = block[0]!;
   const target = current(state, line);
   if (first.type === 'code_block' || first.type === 'fence') {
-    warn(state, line, first.type === 'code_block'
-      ? 'this text is indented by four spaces or more, which Markdown reads as code; it is kept as spoken text, but remove the indent'
-      : 'a fenced code block is kept as spoken text');
+    warn(
+      state,
+      line,
+      first.type === 'code_block'
+        ? 'this text is indented by four spaces or more, which Markdown reads as code; it is kept as spoken text, but remove the indent'
+        : 'a fenced code block is kept as spoken text',
+    );
     const text = first.content.replace(/\n$/, '');
     target.notes.push(plainInline(text, line, escapeMarkup(text).replace(/\n/g, '<br>')));
     return;
@@ -163,7 +181,11 @@ function readOther(state: State, block: Token[], line: number): void {
 function readInline(state: State, token: Token, line: number): Inline {
   state.problems.push(...markupHints(token.content, line));
   if (token.children?.some((c) => c.type === 'image')) {
-    warn(state, line, '这张图片夹在文字中间，只显示它的说明文字：请把 ![说明](图片) 单独写成一行 · a picture inside text is shown as its description only: put "![…](…)" on a line of its own');
+    warn(
+      state,
+      line,
+      '这张图片夹在文字中间，只显示它的说明文字：请把 ![说明](图片) 单独写成一行 · a picture inside text is shown as its description only: put "![…](…)" on a line of its own',
+    );
   }
   return toInline(token, line);
 }
@@ -171,7 +193,8 @@ function readInline(state: State, token: Token, line: number): Inline {
 /** The pictures of a paragraph or list item that holds nothing else, or undefined. */
 function onlyImages(children: Token[]): Token[] | undefined {
   const images = children.filter((c) => c.type === 'image');
-  const only = images.length > 0 && children.every((c) => c.type === 'image' || /^(softbreak|hardbreak)$/.test(c.type) || (c.type === 'text' && !c.content.trim()));
+  const only =
+    images.length > 0 && children.every((c) => c.type === 'image' || /^(softbreak|hardbreak)$/.test(c.type) || (c.type === 'text' && !c.content.trim()));
   return only ? images : undefined;
 }
 

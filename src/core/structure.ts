@@ -34,7 +34,12 @@ function repeatedHeadings(slides: Slide[], sectionOf: Map<Slide, Section>): Prob
       first.set(key, slide);
       continue;
     }
-    problems.push(warning(slide.line, `the heading "${key}" is used already on line ${earlier.line}; this slide's address is #/${slide.id}. Give each slide its own heading`));
+    problems.push(
+      warning(
+        slide.line,
+        `the heading "${key}" is used already on line ${earlier.line}; this slide's address is #/${slide.id}. Give each slide its own heading`,
+      ),
+    );
   }
   return problems;
 }

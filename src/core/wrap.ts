@@ -19,14 +19,16 @@ const PAUSE = /[，、；：。！？]|[”’》）」](?=[“‘《（「])/g;
  * Numbers with their units and dates, never split: 2023年10月22日, 第3次, 15.5%, 3月份.
  * Used for the spoken text too (html.ts), where the speaker view would otherwise break 10月22 / 日.
  */
-export const NUMBER_RUN = /第?(?:(?:[0-9０-９]+(?:[.,:：．][0-9０-９]+)*|[〇零一二三四五六七八九十百千]*〇[〇零一二三四五六七八九十百千]*)\s?(?:[%％]|[年月日号时点分秒万亿元个次届名人岁天周倍])?)+/gu;
+export const NUMBER_RUN =
+  /第?(?:(?:[0-9０-９]+(?:[.,:：．][0-9０-９]+)*|[〇零一二三四五六七八九十百千]*〇[〇零一二三四五六七八九十百千]*)\s?(?:[%％]|[年月日号时点分秒万亿元个次届名人岁天周倍])?)+/gu;
 
 /** Short quotations and titles of documents, kept whole: “做实”, 《条例》. */
 const SHORT_QUOTE = /“[^“”]{1,10}”|‘[^‘’]{1,10}’|「[^「」]{1,10}」|《[^《》]{1,16}》/gu;
 
 const LETTER = /[\p{L}\p{N}]/u;
 /** Full-width characters: ideographs, kana, hangul and full-width punctuation take a whole em. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u201c\u201d\u2018\u2019]|[\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u201c\u201d\u2018\u2019]|[\u{20000}-\u{3fffd}]/u;
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const isWide = (c: string | undefined) => c !== undefined && WIDE.test(c);
@@ -84,7 +86,10 @@ function withoutLoneEnds(text: string, breaks: number[]): number[] {
 /** Breaks after pause marks only, for text whose word boundaries are not known. */
 export function pauseBreaks(text: string): number[] {
   const found = [...text.matchAll(PAUSE)].map((m) => m.index + m[0].length);
-  return withoutLoneEnds(text, found.filter((b) => b < text.length && !NO_START.has(text[b]!)));
+  return withoutLoneEnds(
+    text,
+    found.filter((b) => b < text.length && !NO_START.has(text[b]!)),
+  );
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

@@ -73,7 +73,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new CLIError(`没有“${name}”这个命令 · there is no command "${name}"\n\n${usage()}`);
-  const { values, positionals } = readArgs(command, argv.filter((_, i) => i !== at));
+  const { values, positionals } = readArgs(
+    command,
+    argv.filter((_, i) => i !== at),
+  );
   if (values.help) {
     console.log(commandUsage(command));
     return 0;
@@ -92,7 +95,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Where the command's name stands: the first word that is neither an option nor a string option's value. */
 function commandAt(argv: string[]): number {
-  const takesValue = new Set(COMMANDS.flatMap((c) => Object.entries(c.options).filter(([, spec]) => spec.type === 'string').flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])])));
+  const takesValue = new Set(
+    COMMANDS.flatMap((c) =>
+      Object.entries(c.options)
+        .filter(([, spec]) => spec.type === 'string')
+        .flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]),
+    ),
+  );
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i]!.startsWith('-')) return i;
     if (takesValue.has(argv[i]!)) i++;

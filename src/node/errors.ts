@@ -2,7 +2,10 @@ import type { Problem } from '../core/model.ts';
 
 /** An error meant for the person at the terminal: its message says what to do; caught once in the CLI. */
 export class CLIError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'CLIError';
   }

@@ -43,7 +43,11 @@ export function stopOnSignals(say: (line: string) => void = (line) => console.er
       // That line is the last: work still winding down (a build finishing a step, a page closing) prints nothing more.
       for (const method of ['log', 'info', 'warn', 'error'] as const) console[method] = () => undefined;
       // Newest first: a page closes before its browser, a file before its folder.
-      const released = [...cleanups].reverse().map((cleanup) => Promise.resolve().then(cleanup).catch(() => undefined));
+      const released = [...cleanups].reverse().map((cleanup) =>
+        Promise.resolve()
+          .then(cleanup)
+          .catch(() => undefined),
+      );
       setTimeout(() => process.exit(code), GRACE_MS).unref();
       void Promise.all(released).then(() => process.exit(code));
     });

@@ -14,7 +14,12 @@ function* check(passage: Passage): Generator<Hit> {
     if (SENTENCE_END.test(word) || word === '\n') demand = undefined;
     else if (DEMANDS.has(word)) demand = word;
     else if (demand && word === '了' && tag === 'ul') {
-      yield { at: start, severity: 'warning', message: `“了” marks something already done, but “${demand}” earlier in this sentence asks for it to be done`, suggestion: 'delete “了” if this is still to be done, or drop the demand' };
+      yield {
+        at: start,
+        severity: 'warning',
+        message: `“了” marks something already done, but “${demand}” earlier in this sentence asks for it to be done`,
+        suggestion: 'delete “了” if this is still to be done, or drop the demand',
+      };
     }
   }
 }

@@ -23,9 +23,7 @@ const MAX_PER_PASSAGE = 10;
 export function proofread(source: string | ReadMarkdown, rules: readonly Rule[] = RULES): Finding[] {
   const passages = prosePassages(source);
   const speech = passages.map((p) => p.text).join('\n');
-  return passages
-    .flatMap((passage) => rules.flatMap((rule) => findings(rule, passage, speech)))
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return passages.flatMap((passage) => rules.flatMap((rule) => findings(rule, passage, speech))).sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function findings(rule: Rule, passage: Passage, speech: string): Finding[] {

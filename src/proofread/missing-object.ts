@@ -15,6 +15,11 @@ function* check(passage: Passage): Generator<Hit> {
     const { word, start } = cut[i]!;
     if (!LIST_END.has(word) || !(before.tag === 'p' || before.tag === 'c' || PAUSE.test(before.word))) continue;
     const where = PAUSE.test(before.word) ? `after “${before.word}”` : `right after “${before.word}”`;
-    yield { at: start, severity: 'warning', message: `“${word}” ${where} closes an empty list: the words it sums up seem lost`, suggestion: `name what “${word}” sums up in front of it, or delete “${word}”` };
+    yield {
+      at: start,
+      severity: 'warning',
+      message: `“${word}” ${where} closes an empty list: the words it sums up seem lost`,
+      suggestion: `name what “${word}” sums up in front of it, or delete “${word}”`,
+    };
   }
 }

@@ -35,10 +35,20 @@ function isApostrophe(text: string, at: number): boolean {
 }
 
 function unopened(at: number, char: string, expected: string): Hit {
-  return { at, severity: 'error', message: `“${char}” closes nothing: there is no “${expected}” before it in this paragraph`, suggestion: `add “${expected}” where the quoted text begins, or delete this “${char}”` };
+  return {
+    at,
+    severity: 'error',
+    message: `“${char}” closes nothing: there is no “${expected}” before it in this paragraph`,
+    suggestion: `add “${expected}” where the quoted text begins, or delete this “${char}”`,
+  };
 }
 
 function unclosed(at: number, char: string): Hit {
   const close = OPENERS[char]!;
-  return { at, severity: 'error', message: `“${char}” is never closed in this paragraph`, suggestion: `add “${close}” where the quoted text ends, or delete this “${char}”` };
+  return {
+    at,
+    severity: 'error',
+    message: `“${char}” is never closed in this paragraph`,
+    suggestion: `add “${close}” where the quoted text ends, or delete this “${char}”`,
+  };
 }

@@ -91,12 +91,14 @@ export function words(text: string): Word[] {
   }
   segmenterCuts.count++;
   let start = 0;
-  const cut = jiebaFor(text).tag(text, false).map(({ word, tag }) => {
-    // Words come back in order and cover the text; indexOf only guards against a changed form.
-    const at = text.startsWith(word, start) ? start : Math.max(start, text.indexOf(word, start));
-    start = at + word.length;
-    return { word, tag, start: at };
-  });
+  const cut = jiebaFor(text)
+    .tag(text, false)
+    .map(({ word, tag }) => {
+      // Words come back in order and cover the text; indexOf only guards against a changed form.
+      const at = text.startsWith(word, start) ? start : Math.max(start, text.indexOf(word, start));
+      start = at + word.length;
+      return { word, tag, start: at };
+    });
   last = { text, words: cut };
   memory?.cutNow(text, cut);
   return cut;

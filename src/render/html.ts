@@ -93,11 +93,11 @@ function agendaSlide(slide: Slide, deck: Deck): string {
   return section(slide, `<h2>${slide.heading.html}</h2><ol class="agenda">${items}</ol>`);
 }
 
-function openerSlide(slide: Slide, s: Section, deck: Deck): string {
+function openerSlide(slide: Slide, s: Section, _deck: Deck): string {
   return section(slide, `${numeral(s)}<div class="section-body"><h2 class="section-title">${breakable(s.title)}</h2>${visible(slide.visible)}</div>`);
 }
 
-function pointSlide(slide: Slide, s: Section, deck: Deck): string {
+function pointSlide(slide: Slide, s: Section, _deck: Deck): string {
   return section(slide, `<p class="running-head">${breakable(s.opener.heading)}</p><h2>${breakable(slide.heading)}</h2>${visible(slide.visible)}`);
 }
 
@@ -118,8 +118,9 @@ function breakable(inline: Pick<Inline, 'html' | 'text' | 'breaks'>): string {
 
 /** Keeps numbers with their units and dates in one piece in the spoken text (10月22日, not 10月22 / 日). */
 function keepRunsTogether(html: string): string {
-  return html.replace(/(<[^>]*>)|[^<]+/g, (piece, tag: string | undefined) =>
-    tag ?? piece.replace(NUMBER_RUN, (run) => (run.length > 1 ? `<span class="nobr">${run}</span>` : run)),
+  return html.replace(
+    /(<[^>]*>)|[^<]+/g,
+    (piece, tag: string | undefined) => tag ?? piece.replace(NUMBER_RUN, (run) => (run.length > 1 ? `<span class="nobr">${run}</span>` : run)),
   );
 }
 
@@ -129,14 +130,21 @@ function numeral(s: Section): string {
 }
 
 function section(slide: Slide, content: string): string {
-  const attributes = attrs({ id: slide.id, class: `slide-${slide.kind}`, 'data-timing': slide.seconds, 'data-line': slide.kind === 'agenda' ? undefined : slide.line });
+  const attributes = attrs({
+    id: slide.id,
+    class: `slide-${slide.kind}`,
+    'data-timing': slide.seconds,
+    'data-line': slide.kind === 'agenda' ? undefined : slide.line,
+  });
   // The frame carries the layout: reveal's print view strips sections of their padding.
   return `<section${attributes}><div class="frame">${content}</div>${notes(slide.notes)}</section>`;
 }
 
 /** Key phrases, and pictures beside them (or alone and large when there are no phrases). */
 function visible(items: Visible[]): string {
-  const points = items.filter((i) => i.kind === 'point').map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${breakable(i)}</li>`);
+  const points = items
+    .filter((i) => i.kind === 'point')
+    .map((i) => `<li${attrs({ class: i.depth ? `depth-${Math.min(i.depth, 3)}` : undefined })}>${breakable(i)}</li>`);
   const pictures = items.filter((i) => i.kind === 'image').map(picture);
   const list = points.length ? `<ul class="points">${points.join('')}</ul>` : '';
   if (!pictures.length) return list;

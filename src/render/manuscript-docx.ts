@@ -1,14 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  DocumentGridType,
-  Footer,
-  LineRuleType,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
 import { cueLabel, flowText, manuscriptOf, runsText, type Cue, type ManuscriptParagraph } from './manuscript-text.ts';
 import { LARGE_GRID, NORMAL_GRID, TEXT_BLOCK, type Grid } from './manuscript.ts';
 import type { Deck, Run } from '../core/model.ts';
@@ -42,14 +32,19 @@ export function manuscriptDocx(deck: Deck, options: { cues?: boolean; large?: bo
   const grid = options.large ? LARGE_GRID : NORMAL_GRID;
   const manuscript = manuscriptOf(deck);
   // Exact line spacing a hair under the grid's pitch: 28 pt at 3号 gives 22 lines on the 225 mm 版心.
-  const line = Math.floor((TEXT_BLOCK.height / grid.lines) * TWIPS_PER_MM / 20) * 20;
+  const line = Math.floor(((TEXT_BLOCK.height / grid.lines) * TWIPS_PER_MM) / 20) * 20;
   const size = grid.body * 2;
   const spacing = { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const indent = { firstLineChars: 200, firstLine: Math.round(grid.body * 40) };
   const children: Paragraph[] = [
     new Paragraph({ style: 'Title', children: runs(manuscript.title), spacing: { ...spacing, after: line } }),
     ...manuscript.byline.map(
-      (text, i) => new Paragraph({ style: DOCX_STYLES.byline, children: [new TextRun(text)], spacing: { ...spacing, after: i === manuscript.byline.length - 1 ? line : 0 } }),
+      (text, i) =>
+        new Paragraph({
+          style: DOCX_STYLES.byline,
+          children: [new TextRun(text)],
+          spacing: { ...spacing, after: i === manuscript.byline.length - 1 ? line : 0 },
+        }),
     ),
     ...manuscript.paragraphs.map((p) => paragraph(p, cues)),
   ];
@@ -72,7 +67,7 @@ export function manuscriptDocx(deck: Deck, options: { cues?: boolean; large?: bo
     styles: {
       default: {
         // Quoted: docx's name for the document defaults, not the browser's `document`.
-        'document': { run: { font: fonts(DOCX_FONTS.song), size }, paragraph: { spacing, alignment: AlignmentType.JUSTIFIED } },
+        document: { run: { font: fonts(DOCX_FONTS.song), size }, paragraph: { spacing, alignment: AlignmentType.JUSTIFIED } },
         title: {
           run: { font: fonts(DOCX_FONTS.title), size: grid.title * 2, bold: false, color: '000000' },
           paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, spacing, keepNext: true },
@@ -119,7 +114,14 @@ export function manuscriptDocx(deck: Deck, options: { cues?: boolean; large?: bo
         properties: {
           page: {
             size: { width: twips(210), height: twips(297) },
-            margin: { top: twips(TEXT_BLOCK.top), right: twips(TEXT_BLOCK.right), bottom: twips(TEXT_BLOCK.bottom), left: twips(TEXT_BLOCK.left), header: twips(15), footer: twips(25) },
+            margin: {
+              top: twips(TEXT_BLOCK.top),
+              right: twips(TEXT_BLOCK.right),
+              bottom: twips(TEXT_BLOCK.bottom),
+              left: twips(TEXT_BLOCK.left),
+              header: twips(15),
+              footer: twips(25),
+            },
           },
           // The document grid of 28 characters × 22 lines (20 × 16 for --large), as official templates set it.
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: Math.floor((TEXT_BLOCK.height / grid.lines) * TWIPS_PER_MM), charSpace: charSpace(grid) },
@@ -133,7 +135,7 @@ export function manuscriptDocx(deck: Deck, options: { cues?: boolean; large?: bo
 
 /** Extra pitch per character over the body size, in 1/4096 pt, so that exactly `grid.chars` fill the 156 mm line. */
 function charSpace(grid: Grid): number {
-  const pitch = (TEXT_BLOCK.width / 25.4) * 72 / grid.chars;
+  const pitch = ((TEXT_BLOCK.width / 25.4) * 72) / grid.chars;
   return Math.floor((pitch - grid.body) * 4096) - 2;
 }
 

@@ -13,6 +13,11 @@ export const PALETTE: { readonly [G in PaletteGroup]: Readonly<Record<keyof (typ
 /** Style rules that set the colours of each group given as custom properties, on the elements its selector picks. */
 export function paletteCss(scopes: Partial<Record<PaletteGroup, string>>): string {
   return Object.entries(scopes)
-    .map(([group, selector]) => `${selector}{${Object.entries(PALETTE[group as PaletteGroup]).map(([name, colour]) => `--${name}:${colour}`).join(';')}}`)
+    .map(
+      ([group, selector]) =>
+        `${selector}{${Object.entries(PALETTE[group as PaletteGroup])
+          .map(([name, colour]) => `--${name}:${colour}`)
+          .join(';')}}`,
+    )
     .join('');
 }

@@ -7,7 +7,10 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 import { fromBase64 } from './base64.ts';
 import { sfntToWoff, woffToSfnt } from './woff.ts';
 
-const scope = self as unknown as { postMessage(message: FromWorker, transfer?: Transferable[]): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
 
 let faces: Promise<Map<string, LoadedFace>> | undefined;
 
@@ -29,7 +32,10 @@ async function subset(message: Extract<ToWorker, { type: 'subset' }>): Promise<v
     fonts.push({ key: request.key, woff: await sfntToWoff(ttf) });
     scope.postMessage({ type: 'progress', id: message.id, done: i + 1, total: message.requests.length });
   }
-  scope.postMessage({ type: 'done', id: message.id, fonts }, fonts.map((f) => f.woff.buffer));
+  scope.postMessage(
+    { type: 'done', id: message.id, fonts },
+    fonts.map((f) => f.woff.buffer),
+  );
 }
 
 scope.onmessage = (event) => {

@@ -18,7 +18,11 @@ export interface DeckFonts {
   missing: Partial<Record<FaceRole, string[]>>;
 }
 
-type Pending = { resolve: (fonts: Array<{ key: string; woff: Uint8Array }>) => void; reject: (error: Error) => void; progress: (done: number, total: number) => void };
+type Pending = {
+  resolve: (fonts: Array<{ key: string; woff: Uint8Array }>) => void;
+  reject: (error: Error) => void;
+  progress: (done: number, total: number) => void;
+};
 
 /** The base64 text of one of the page's data blocks. */
 function dataBlock(id: string): string {
@@ -80,7 +84,10 @@ export class FontMaker {
   /** The deck's fonts, each face subset to what it draws (core/charset.ts); `progress` hears of each face done. */
   async forDeck(deck: Deck, progress: (done: number, total: number) => void = () => {}): Promise<DeckFonts> {
     const text = faceText(deck);
-    const made = await this.make(carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })), progress);
+    const made = await this.make(
+      carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })),
+      progress,
+    );
     const missing: DeckFonts['missing'] = {};
     for (const [i, face] of carried.entries()) if (made.missing[i]!.length) missing[face.role] = made.missing[i]!;
     return { css: made.css, missing };

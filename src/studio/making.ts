@@ -50,7 +50,10 @@ export class Making {
       const [page, preview] = await Promise.all([deckPage(markdown, deck, fonts.css, parts), deckPage(markdown, deck, fonts.css, parts, { preview: true })]);
       if (!state.setMade(version, { page, preview, missing: fonts.missing })) return;
       performance.mark('studio:ready');
-      status.show('ready', `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`);
+      status.show(
+        'ready',
+        `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`,
+      );
     } catch (error) {
       if (state.isCurrent(version)) status.show('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
     }

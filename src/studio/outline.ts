@@ -24,7 +24,11 @@ const KIND_LABEL: Record<Slide['kind'], string> = {
   closing: '结语',
 };
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -56,7 +60,12 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
     card.dataset.id = slide.id;
     const time = formatDuration(slide.seconds).replace(' min ', ' 分 ').replace(/ s$/, ' 秒');
     const where = `第 ${index + 1} 张 · ${slide.kind === 'agenda' ? '按各部分自动生成' : `约 ${time}`}`;
-    const head = element('div', { className: 'card-head' }, element('span', { className: 'kind' }, kindLabel(slide, deck)), element('span', { className: 'where' }, where));
+    const head = element(
+      'div',
+      { className: 'card-head' },
+      element('span', { className: 'kind' }, kindLabel(slide, deck)),
+      element('span', { className: 'where' }, where),
+    );
     if (slide.kind !== 'agenda') head.title = `Markdown 第 ${slide.line} 行 · line ${slide.line} of the Markdown`;
     head.addEventListener('click', () => on.select(index));
     card.addEventListener('focusin', () => on.select(index));
@@ -69,7 +78,9 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
     }
 
     if (slide.kind === 'agenda') {
-      card.append(element('ol', { className: 'phrases' }, ...deck.sections.map((s) => element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`))));
+      card.append(
+        element('ol', { className: 'phrases' }, ...deck.sections.map((s) => element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`))),
+      );
       return card;
     }
     if (slide.kind !== 'title') {
@@ -82,7 +93,16 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
         const remove = element('button', { type: 'button', textContent: '×', title: '删除这条要点 · remove this phrase' });
         remove.setAttribute('aria-label', '删除这条要点');
         remove.addEventListener('click', () => on.remove(item.line));
-        phrases.append(element('li', {}, field(lineSource(markdown, item.line), `要点 ${i + 1} · key phrase`, `${slide.id}:phrase:${i}`, (text) => (text.trim() ? on.phrase(item.line, text) : on.remove(item.line))), remove));
+        phrases.append(
+          element(
+            'li',
+            {},
+            field(lineSource(markdown, item.line), `要点 ${i + 1} · key phrase`, `${slide.id}:phrase:${i}`, (text) =>
+              text.trim() ? on.phrase(item.line, text) : on.remove(item.line),
+            ),
+            remove,
+          ),
+        );
       });
       const add = element('button', { type: 'button', className: 'add', textContent: '＋ 添加要点' });
       add.addEventListener('click', () => on.add(slide));
@@ -90,7 +110,12 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
     }
     if (slide.notes.length) {
       const chars = slide.notes.reduce((n, p) => n + p.text.length, 0);
-      const notes = element('details', { className: 'notes' }, element('summary', {}, `讲稿原文（只读）· spoken text, ${chars} 字`), ...slide.notes.map((p) => element('p', {}, p.text)));
+      const notes = element(
+        'details',
+        { className: 'notes' },
+        element('summary', {}, `讲稿原文（只读）· spoken text, ${chars} 字`),
+        ...slide.notes.map((p) => element('p', {}, p.text)),
+      );
       card.append(notes);
     }
     return card;

@@ -64,6 +64,9 @@ function markdownReport(deck: Deck, name: string): string {
   }
   if (deck.closing) row('结语 · closing', deck.closing, deck.closing.notes[0]?.text.slice(0, 24) ?? '');
   const seconds = deckSeconds(deck);
-  out.push('', `${deck.slides.length} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`);
+  out.push(
+    '',
+    `${deck.slides.length} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${deck.slides.length} slides, about ${formatDuration(seconds)} of speaking`,
+  );
   return out.join('\n');
 }

@@ -63,7 +63,11 @@ export class Saving implements Controller {
     try {
       const result = await renderPptx(deck);
       download(fileName(deck.meta.title, 'pptx'), result.bytes as Uint8Array<ArrayBuffer>, PPTX_TYPE);
-      if (result.skipped.length) this.status.show('ready', `已保存 PowerPoint；${result.skipped.length} 张图片不是 PNG、JPEG 或 GIF，只显示了说明文字。 · Saved; ${result.skipped.length} picture(s) shown as their description.`);
+      if (result.skipped.length)
+        this.status.show(
+          'ready',
+          `已保存 PowerPoint；${result.skipped.length} 张图片不是 PNG、JPEG 或 GIF，只显示了说明文字。 · Saved; ${result.skipped.length} picture(s) shown as their description.`,
+        );
     } catch (error) {
       this.status.show('error', `PowerPoint 文件生成失败：${(error as Error).message} · The .pptx could not be made.`);
     } finally {

@@ -34,7 +34,9 @@ export function isMarkdown(text: string): boolean {
 export async function readFile(file: File): Promise<Source> {
   const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
   if (['doc', 'wps', 'rtf', 'odt', 'pdf', 'pages'].includes(ext)) {
-    throw new SourceError(`“${file.name}”不是 .docx 文件。请在 Word 或 WPS 里打开它，选“另存为”，保存类型选“Word 文档（*.docx）”，再打开保存的文件。 · This is not a .docx file: open it in Word or WPS, save it as a Word document (.docx), and open that.`);
+    throw new SourceError(
+      `“${file.name}”不是 .docx 文件。请在 Word 或 WPS 里打开它，选“另存为”，保存类型选“Word 文档（*.docx）”，再打开保存的文件。 · This is not a .docx file: open it in Word or WPS, save it as a Word document (.docx), and open that.`,
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (ext === 'docx') return readDocx(bytes, file.name);
@@ -60,13 +62,15 @@ function fromText(text: string, name: string, problems: Problem[]): Source {
 const SHOWN = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 async function readDocx(bytes: Uint8Array, name: string): Promise<Source> {
-  let docx;
+  let docx: Awaited<ReturnType<typeof readWord>>;
   try {
     docx = await readWord(bytes, 'images');
   } catch (error) {
     // Not a Word package at all, or XML inside that Word does not write (mammoth reads what Word writes).
     const why = error instanceof NotDocxError ? '可能已损坏或改过扩展名' : `里面有读不懂的内容：${(error as Error).message}`;
-    throw new SourceError(`“${name}”不能读取（${why}）。请用 Word 或 WPS 打开它，再“另存为”Word 文档（.docx）后打开。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`);
+    throw new SourceError(
+      `“${name}”不能读取（${why}）。请用 Word 或 WPS 打开它，再“另存为”Word 文档（.docx）后打开。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`,
+    );
   }
   const byPath = new Map<string, DocxImage>(docx.images.map((image) => [`images/${image.name}`, image]));
   const paragraphs = docx.paragraphs.map((p) => {

@@ -21,7 +21,12 @@ export interface TimeSource {
  * blue ahead, amber behind, red a minute or more behind) and the time of day on the 24-hour clock.
  */
 export function timePanel(doc: Document, source: TimeSource): { element: HTMLElement; render(): void } {
-  const [elapsed, pace, total, clock] = ['sv-elapsed-value', 'sv-pace', 'sv-total', 'sv-clock'].map((name) => el(doc, 'span', { class: name })) as [HTMLElement, HTMLElement, HTMLElement, HTMLElement];
+  const [elapsed, pace, total, clock] = ['sv-elapsed-value', 'sv-pace', 'sv-total', 'sv-clock'].map((name) => el(doc, 'span', { class: name })) as [
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+    HTMLElement,
+  ];
   pace.setAttribute('role', 'status');
   const render = () => {
     const time = source.now();

@@ -55,7 +55,12 @@ export function formatNumber(n: number, format: string): string {
 function chineseCounting(n: number, digits: string, units: readonly [string, string, string]): string {
   if (n <= 0 || n >= 10000) return String(n);
   const [ten, hundred, thousand] = units;
-  const places: Array<[number, string]> = [[1000, thousand], [100, hundred], [10, ten], [1, '']];
+  const places: Array<[number, string]> = [
+    [1000, thousand],
+    [100, hundred],
+    [10, ten],
+    [1, ''],
+  ];
   let out = '';
   let zero = false;
   for (const [value, unit] of places) {
@@ -74,7 +79,21 @@ function chineseCounting(n: number, digits: string, units: readonly [string, str
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, letters] of table) for (; n >= value; n -= value) out += letters;
   return out;

@@ -161,10 +161,18 @@ class Reader {
         inner.count = this.count;
         for (const child of cell.children ?? []) await inner.block(child);
         this.count = inner.count;
-        cells.push(inner.paragraphs.filter((p) => !p.image).map((p) => (p.numbering ?? '') + p.text).join(' '));
+        cells.push(
+          inner.paragraphs
+            .filter((p) => !p.image)
+            .map((p) => (p.numbering ?? '') + p.text)
+            .join(' '),
+        );
         pictures.push(...inner.paragraphs.filter((p) => p.image));
       }
-      const text = cells.map((c) => c.trim()).filter(Boolean).join(' ');
+      const text = cells
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' ');
       if (text) this.paragraphs.push({ line, text, fromTable: true });
       this.paragraphs.push(...pictures);
     }
@@ -180,7 +188,9 @@ class Reader {
       numbering = text.slice(open + 1, close);
       const cut = close + 1 - open;
       text = text.slice(0, open) + text.slice(close + 1);
-      bold = bold.map(([s, e]) => [s >= close ? s - cut : Math.min(s, open), e >= close ? e - cut : Math.min(e, open)] as [number, number]).filter(([s, e]) => e > s);
+      bold = bold
+        .map(([s, e]) => [s >= close ? s - cut : Math.min(s, open), e >= close ? e - cut : Math.min(e, open)] as [number, number])
+        .filter(([s, e]) => e > s);
     }
     if (!text.trim() && !numbering) return;
     const paragraph: SourceParagraph = { line, text };

@@ -26,7 +26,10 @@ export interface ImportOptions {
 export function importSpeech(paragraphs: readonly SourceParagraph[], options: ImportOptions): Imported {
   const tree = findStructure(paragraphs);
   const slides = phraseSlides(tree);
-  const drafted = draftPhrases(slides.map((s) => s.slide), options.segment);
+  const drafted = draftPhrases(
+    slides.map((s) => s.slide),
+    options.segment,
+  );
   const phrases = new Map(slides.map((s, i) => [slideKey(s.ref), drafted[i]!]));
   const written = writeMarkdown(tree, { phrases, ...(options.rate ? { rate: options.rate } : {}) });
   return { tree, markdown: written.markdown, lines: written.lines, sourceLines: written.sourceLines, phrases, deck: parse(written.markdown) };

@@ -19,7 +19,9 @@ const MIN_PHRASE = 6;
 const MAX_PHRASE = 24;
 /** Words that say little on their own in official speeches; they neither make nor break a phrase. */
 const STOPWORDS = new Set(
-  '我们 我 你们 他们 大家 自己 以及 并且 而且 同时 进一步 不断 更加 始终 切实 真正 通过 作为 其中 方面 一个 一些 这个 这些 那些 各项 有关 相关 就是 也是 还是 已经 正在 进行 要求 下面'.split(' '),
+  '我们 我 你们 他们 大家 自己 以及 并且 而且 同时 进一步 不断 更加 始终 切实 真正 通过 作为 其中 方面 一个 一些 这个 这些 那些 各项 有关 相关 就是 也是 还是 已经 正在 进行 要求 下面'.split(
+    ' ',
+  ),
 );
 /** Words a phrase reads badly starting with, and words it reads badly ending with. */
 const WEAK_START = /^[的和与及并而且或、地得着了于是]/u;
@@ -77,7 +79,10 @@ function choose(slide: PhraseSlide, weight: (w: string) => number, cut: Segmente
   let picked = pick(pool, want);
   // On a short slide a phrase of two clauses can leave nothing for a second; single clauses then go further.
   if (picked.length < Math.min(2, want)) {
-    const single = pick(pool.filter((c) => c.single), want);
+    const single = pick(
+      pool.filter((c) => c.single),
+      want,
+    );
     if (single.length > picked.length) picked = single;
   }
   return picked.sort((a, b) => a.block - b.block || a.start - b.start).map((c) => c.text);
@@ -161,7 +166,13 @@ function pieces(clause: string, cut: Segmenter): Array<{ start: number; text: st
 
 const LINKS = new Set(['是', '和', '并']);
 
-const PAIRS = [['“', '”'], ['《', '》'], ['（', '）'], ['‘', '’'], ['「', '」']] as const;
+const PAIRS = [
+  ['“', '”'],
+  ['《', '》'],
+  ['（', '）'],
+  ['‘', '’'],
+  ['「', '」'],
+] as const;
 const count = (text: string, mark: string) => text.split(mark).length - 1;
 
 /** Drops a quote or bracket left open or closed at an end; empty when a pair is still broken inside. */
@@ -191,7 +202,7 @@ function score(text: string, weight: (w: string) => number, cut: Segmenter): num
 function sharedEnds(items: string[]): boolean {
   const same = (list: string[]) => new Set(list).size === 1;
   const heads = items.slice(0, -1);
-  return same(items.map((s) => s.slice(0, 1))) || same(heads.map((s) => s.slice(-1))) && items.at(-1)!.includes(heads[0]!.slice(-1));
+  return same(items.map((s) => s.slice(0, 1))) || (same(heads.map((s) => s.slice(-1))) && items.at(-1)!.includes(heads[0]!.slice(-1)));
 }
 
 /** Two phrases that share most of their characters say the same thing twice. */

@@ -43,7 +43,8 @@ export function importReport(imported: Imported, options: ReportOptions): string
   const out: string[] = [`导入 · Imported: ${options.source} → ${options.output}`, ''];
 
   out.push(`找到的结构（数字是原文的第几${zhUnit}）· Structure found (numbers are ${enUnit}s of the original):`);
-  const row = (label: string, line: number | string, text: string, how: string) => out.push(`  ${label.padEnd(16)} ${String(line).padStart(4)}  ${text}${how ? `  〔${how}〕` : ''}`);
+  const row = (label: string, line: number | string, text: string, how: string) =>
+    out.push(`  ${label.padEnd(16)} ${String(line).padStart(4)}  ${text}${how ? `  〔${how}〕` : ''}`);
   const how = (h: Heading) => FOUND[h.found].join(' · ');
   row('标题 · title', tree.title.line, tree.title.text, how(tree.title));
   for (const m of tree.meta) row(`${META[m.key][0]} · ${META[m.key][1]}`, m.line, m.value, '前置设置 · front matter, not spoken');
@@ -58,7 +59,10 @@ export function importReport(imported: Imported, options: ReportOptions): string
 
   const slides = countSlides(imported);
   const seconds = deckSeconds(deck);
-  out.push(`${slides} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${slides} slides, about ${formatDuration(seconds)} of speaking at ${deck.meta.rate} characters a minute`, '');
+  out.push(
+    `${slides} 张幻灯片，预计讲话约 ${formatDurationZh(seconds)}（每分钟 ${deck.meta.rate} 字）· ${slides} slides, about ${formatDuration(seconds)} of speaking at ${deck.meta.rate} characters a minute`,
+    '',
+  );
 
   const look = lookItems(imported, options);
   out.push('请看一下 · Worth a look:', ...look.map((l) => `  ${l}`), '');
@@ -71,7 +75,11 @@ export function importReport(imported: Imported, options: ReportOptions): string
   return out.join('\n');
 }
 
-const META: Record<'speaker' | 'date' | 'occasion', [string, string]> = { speaker: ['讲话人', 'speaker'], date: ['日期', 'date'], occasion: ['场合', 'occasion'] };
+const META: Record<'speaker' | 'date' | 'occasion', [string, string]> = {
+  speaker: ['讲话人', 'speaker'],
+  date: ['日期', 'date'],
+  occasion: ['场合', 'occasion'],
+};
 
 function lookItems(imported: Imported, options: ReportOptions): string[] {
   const { tree, deck } = imported;
@@ -86,25 +94,33 @@ function lookItems(imported: Imported, options: ReportOptions): string[] {
     items.push(line ? `${at(line)}${n.zh} · ${n.en}` : `${options.source}:${n.line}: ${n.zh} · ${n.en}`);
   }
   for (const m of tree.meta) {
-    items.push(`${options.source}:${m.line}: 第 ${m.line} ${zhUnit}“${m.text}”写进了前置设置的 ${m.key}，不在讲稿里 · ${enUnit} ${m.line} "${m.text}" went into the front matter as ${m.key}, not into the spoken text`);
+    items.push(
+      `${options.source}:${m.line}: 第 ${m.line} ${zhUnit}“${m.text}”写进了前置设置的 ${m.key}，不在讲稿里 · ${enUnit} ${m.line} "${m.text}" went into the front matter as ${m.key}, not into the spoken text`,
+    );
   }
   for (const l of imported.lines) {
     const slide = slideOf(imported, l.ref);
     const chars = slide ? spokenCharacters(slide.notes.map((n) => n.text).join('')) : 0;
     if (chars > LONG_SLIDE) {
-      items.push(`${at(l.heading)}这张幻灯片要讲 ${chars} 字（约 ${Math.round(chars / deck.meta.rate)} 分钟），可以考虑用“###”分成两张 · this slide has ${chars} characters to say (about ${Math.round(chars / deck.meta.rate)} min); consider splitting it with a "###" heading`);
+      items.push(
+        `${at(l.heading)}这张幻灯片要讲 ${chars} 字（约 ${Math.round(chars / deck.meta.rate)} 分钟），可以考虑用“###”分成两张 · this slide has ${chars} characters to say (about ${Math.round(chars / deck.meta.rate)} min); consider splitting it with a "###" heading`,
+      );
     }
   }
   for (const p of deck.problems) items.push(`${at(p.line)}${p.severity}: ${p.message}`);
   const first = imported.lines.find((l) => (imported.phrases.get(slideKey(l.ref)) ?? []).length);
   const drafted = [...imported.phrases.values()].reduce((n, p) => n + p.length, 0);
   if (first) {
-    items.push(`${at(first.phrases)}${drafted} 条要点（“- ”开头的行）是自动草拟的，原样取自讲话，请逐条核对、改成观众该记住的话 · the ${drafted} key phrases ("- " lines) are drafted, verbatim from the speech: review each and make it what the audience should retain`);
+    items.push(
+      `${at(first.phrases)}${drafted} 条要点（“- ”开头的行）是自动草拟的，原样取自讲话，请逐条核对、改成观众该记住的话 · the ${drafted} key phrases ("- " lines) are drafted, verbatim from the speech: review each and make it what the audience should retain`,
+    );
   }
   const few = imported.lines.filter((l) => l.ref.kind !== 'title' && (imported.phrases.get(slideKey(l.ref))?.length ?? 2) < 2);
   if (few.length) {
     const where = few.map((l) => l.heading).join(', ');
-    items.push(`${at(few[0]!.heading)}${few.length} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 ${where} 行），请补上或留空 · ${few.length} slide${few.length > 1 ? 's have' : ' has'} little to say beyond ${few.length > 1 ? 'their headings' : 'its heading'}, so fewer than two key phrases were drafted (line${few.length > 1 ? 's' : ''} ${where}): add some or leave them`);
+    items.push(
+      `${at(few[0]!.heading)}${few.length} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 ${where} 行），请补上或留空 · ${few.length} slide${few.length > 1 ? 's have' : ' has'} little to say beyond ${few.length > 1 ? 'their headings' : 'its heading'}, so fewer than two key phrases were drafted (line${few.length > 1 ? 's' : ''} ${where}): add some or leave them`,
+    );
   }
   if (!items.length) items.push('没有 · nothing');
   return items;
@@ -141,5 +157,3 @@ function excerpt(paragraphs: Imported['tree']['sections'][number]['intro']['para
   const text = paragraphs.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('');
   return text.length > 24 ? `${text.slice(0, 24)}……` : text;
 }
-
-

@@ -9,16 +9,7 @@ import { bare, length, sentences } from './sentences.ts';
 import { shownText, type SourceImage, type SourceParagraph } from './source.ts';
 
 /** Which rule found a heading; the report names it so the reader knows what to check. */
-export type FoundBy =
-  | 'title-style'
-  | 'first-line'
-  | 'first-sentence'
-  | 'heading-style'
-  | 'numbered'
-  | 'ordinal'
-  | 'bold'
-  | 'parallel'
-  | 'cue';
+export type FoundBy = 'title-style' | 'first-line' | 'first-sentence' | 'heading-style' | 'numbered' | 'ordinal' | 'bold' | 'parallel' | 'cue';
 
 /** A paragraph of a part as it is written into the Markdown: text (a paragraph of the source or a piece of one), or a picture. */
 export type PartParagraph = { kind: 'text'; line: number; text: string } | { kind: 'image'; line: number; image: SourceImage };
@@ -60,7 +51,12 @@ export interface MetaLine {
 }
 
 /** Where on the deck a remark applies, so the report can point to the Markdown line. */
-export type SlideRef = { kind: 'title' } | { kind: 'opening' } | { kind: 'closing' } | { kind: 'section'; section: number } | { kind: 'point'; section: number; point: number };
+export type SlideRef =
+  | { kind: 'title' }
+  | { kind: 'opening' }
+  | { kind: 'closing' }
+  | { kind: 'section'; section: number }
+  | { kind: 'point'; section: number; point: number };
 
 /** Something the person should look at, in both languages. */
 export interface Notice {
@@ -106,7 +102,21 @@ interface Start extends Place {
 }
 
 /** Words that open a speech's closing (结语) when they start a paragraph after the last section has begun. */
-export const CLOSING_CUES = ['新的一年', '新的征程', '新征程上', '总之', '总而言之', '综上所述', '综上', '最后', '同志们', '让我们', '展望未来', '面向未来', '站在新的'];
+export const CLOSING_CUES = [
+  '新的一年',
+  '新的征程',
+  '新征程上',
+  '总之',
+  '总而言之',
+  '综上所述',
+  '综上',
+  '最后',
+  '同志们',
+  '让我们',
+  '展望未来',
+  '面向未来',
+  '站在新的',
+];
 const CLOSING = new RegExp(`^(${CLOSING_CUES.join('|')})`, 'u');
 
 /** Longest heading taken whole; a longer lead sentence is cut at its first comma. */
@@ -118,7 +128,8 @@ const MAX_META = 40;
 /** Spoken characters past which a slide is called long (three minutes at 200 a minute). */
 export const LONG_SLIDE = 600;
 
-const DATE = /(?:\d{4}|[〇零一二三四五六七八九xX]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*日)?/u;
+const DATE =
+  /(?:\d{4}|[〇零一二三四五六七八九xX]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十xX]{1,3})\s*日)?/u;
 const OCCASION_IN_TITLE = /在(.{2,40}?)上的(?:讲话|发言|致辞|报告|总结讲话|主持词|动员讲话)/u;
 
 export function findStructure(source: readonly SourceParagraph[]): OutlineTree {
@@ -192,9 +203,7 @@ function toParagraphs(source: readonly SourceParagraph[]): Paragraph[] {
     const lead = shown.text.length - shown.text.trimStart().length;
     const text = shown.text.trim();
     if (!text) continue;
-    const bold = shown.bold
-      .map(([s, e]) => [Math.max(0, s - lead), Math.min(text.length, e - lead)] as [number, number])
-      .filter(([s, e]) => e > s);
+    const bold = shown.bold.map(([s, e]) => [Math.max(0, s - lead), Math.min(text.length, e - lead)] as [number, number]).filter(([s, e]) => e > s);
     const paragraph: Paragraph = { line: p.line, text, bold };
     if (p.style?.heading) paragraph.heading = p.style.heading;
     if (p.style?.title) paragraph.title = true;
@@ -280,7 +289,8 @@ function metaLine(paragraph: Paragraph): MetaLine | undefined {
     return { line: paragraph.line, text, key: 'occasion', value: OCCASION_IN_TITLE.exec(value)?.[1] ?? value };
   }
   // A name and office: short, no clause marks, not a sentence.
-  if (text.length <= 30 && !/[，,]/u.test(text) && !/[的了是在]$/u.test(text)) return { line: paragraph.line, text, key: 'speaker', value: inner.replace(/\s+/gu, ' ') };
+  if (text.length <= 30 && !/[，,]/u.test(text) && !/[的了是在]$/u.test(text))
+    return { line: paragraph.line, text, key: 'speaker', value: inner.replace(/\s+/gu, ' ') };
   return undefined;
 }
 
@@ -293,7 +303,9 @@ function findSections(paragraphs: Paragraph[], from: Place): Start[] {
   const levels = body.filter(({ u }) => u.heading).map(({ u }) => u.heading!);
   if (levels.length) {
     const top = Math.min(...levels);
-    return body.filter(({ u }) => u.heading === top).map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
+    return body
+      .filter(({ u }) => u.heading === top)
+      .map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { text: u.text, line: u.line, found: 'heading-style' } }));
   }
   for (const kind of KIND_ORDER.slice(0, 4)) {
     const run = markerRun(body, kind);
@@ -387,7 +399,8 @@ const numberedPoints: PointRule = (_units, whole, _from, _to, section) => {
   const kinds = KIND_ORDER.slice(0, 4).filter((k) => !outer || KIND_ORDER.indexOf(k) > KIND_ORDER.indexOf(outer));
   for (const kind of kinds) {
     const run = markerRun(whole, kind);
-    if (run.length) return run.map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' as const } }));
+    if (run.length)
+      return run.map(({ u, i }) => ({ paragraph: i, offset: 0, heading: { ...leadHeading(u.text, 0), line: u.line, found: 'numbered' as const } }));
   }
   return [];
 };

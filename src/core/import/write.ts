@@ -74,7 +74,8 @@ export function writeMarkdown(tree: OutlineTree, options: WriteOptions): Written
 }
 
 function frontMatter(tree: OutlineTree, rate: number): string[] {
-  const value = (key: 'speaker' | 'date' | 'occasion') => tree.meta.find((m) => m.key === key)?.value ?? (key === 'occasion' ? tree.occasionFromTitle : undefined) ?? '';
+  const value = (key: 'speaker' | 'date' | 'occasion') =>
+    tree.meta.find((m) => m.key === key)?.value ?? (key === 'occasion' ? tree.occasionFromTitle : undefined) ?? '';
   const line = (key: string, text: string) => (text ? `${key}: ${yamlText(text)}` : `${key}:`);
   return [line('speaker', value('speaker')), line('occasion', value('occasion')), line('date', value('date')), `rate: ${rate}`, 'theme: light'];
 }

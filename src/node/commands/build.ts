@@ -13,7 +13,10 @@ export const build: Command = {
   summary: { zh: '生成一个自带一切的 HTML 文件，拷到 U 盘即可离线放映', en: 'write one self-contained HTML file that presents offline' },
   argument: SPEECH_ARGUMENT,
   options: { 'out-dir': OUT_DIR },
-  run: async ({ file, values }) => (await buildDeck(file, stringOption(values, 'out-dir', DEFAULT_OUT_DIR)), 0),
+  run: async ({ file, values }) => {
+    await buildDeck(file, stringOption(values, 'out-dir', DEFAULT_OUT_DIR));
+    return 0;
+  },
 };
 
 export interface BuildOptions {

@@ -10,10 +10,17 @@ const DEFAULT_PORT = 5173;
 
 export const dev: Command = {
   name: 'dev',
-  summary: { zh: '在本机地址放映幻灯片；保存讲话稿后自动更新（npm start 就是它）', en: 'present the deck at a local address; saving the speech updates it (what npm start runs)' },
+  summary: {
+    zh: '在本机地址放映幻灯片；保存讲话稿后自动更新（npm start 就是它）',
+    en: 'present the deck at a local address; saving the speech updates it (what npm start runs)',
+  },
   argument: SPEECH_ARGUMENT,
   options: {
-    port: { type: 'string', value: '端口 PORT', help: { zh: `用这个端口（默认 ${DEFAULT_PORT}，被占用时换下一个）`, en: `serve on this port (default ${DEFAULT_PORT}, the next free one if taken)` } },
+    port: {
+      type: 'string',
+      value: '端口 PORT',
+      help: { zh: `用这个端口（默认 ${DEFAULT_PORT}，被占用时换下一个）`, en: `serve on this port (default ${DEFAULT_PORT}, the next free one if taken)` },
+    },
   },
   run: ({ file, values }) => present(file, readPort(stringOption(values, 'port'))),
 };
@@ -33,7 +40,9 @@ async function present(input: string, port: number): Promise<number> {
   const server = await createServer({ ...deckConfig({ speech, report }), server: { port, open: canOpenBrowser() } });
   onStop(() => server.close());
   await server.listen();
-  console.log(`正在放映 ${displayPath(input)}，保存讲话稿后幻灯片自动更新；按 Ctrl+C 停止 · Presenting it; saving it updates the open deck. Press Ctrl+C to stop.`);
+  console.log(
+    `正在放映 ${displayPath(input)}，保存讲话稿后幻灯片自动更新；按 Ctrl+C 停止 · Presenting it; saving it updates the open deck. Press Ctrl+C to stop.`,
+  );
   server.printUrls();
   // The server keeps the process alive until Ctrl+C.
   return 0;

@@ -10,18 +10,23 @@ import type { Command } from './command.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: { zh: '把 Word 或文本文件转成 Markdown 讲话稿（默认 slides/<名称>.md）', en: 'turn a Word or text file into a speech in Markdown (default slides/<name>.md)' },
+  summary: {
+    zh: '把 Word 或文本文件转成 Markdown 讲话稿（默认 slides/<名称>.md）',
+    en: 'turn a Word or text file into a speech in Markdown (default slides/<name>.md)',
+  },
   argument: {
     shown: '<讲话.docx|讲话.txt>',
     required: true,
-    missing: { zh: 'import 需要给出要读的 Word 或文本文件，例如 speech-deck import 讲话.docx', en: 'import needs the Word or text file to read, e.g. speech-deck import 讲话.docx' },
+    missing: {
+      zh: 'import 需要给出要读的 Word 或文本文件，例如 speech-deck import 讲话.docx',
+      en: 'import needs the Word or text file to read, e.g. speech-deck import 讲话.docx',
+    },
   },
   options: {
     output: { type: 'string', short: 'o', value: '文件 FILE', help: { zh: '写到这个 .md 文件', en: 'write the speech to this .md file' } },
     force: { type: 'boolean', help: { zh: '覆盖已有的文件', en: 'replace files that exist already' } },
   },
-  run: ({ file, values }) =>
-    runImport({ input: file, output: typeof values.output === 'string' ? values.output : undefined, force: values.force === true }),
+  run: ({ file, values }) => runImport({ input: file, output: typeof values.output === 'string' ? values.output : undefined, force: values.force === true }),
 };
 
 /** Runs the command for the CLI: prints the report and the next step; returns the exit code. */

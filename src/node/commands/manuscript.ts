@@ -119,10 +119,13 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     const embedded = await fonts.embedFaces(MANUSCRIPT_FACES, text.manuscriptFaceText(speech, { cues }), cacheDir, progress);
     for (const [face, chars] of Object.entries(embedded.missing) as [ManuscriptFace, string[]][]) {
       const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
-      progress(`${file}：嵌入字体缺字 ${list}，电脑上没有相应字体时会印成方框 · no embedded ${face} face has ${list}; without such a system font it prints as a box`);
+      progress(
+        `${file}：嵌入字体缺字 ${list}，电脑上没有相应字体时会印成方框 · no embedded ${face} face has ${list}; without such a system font it prints as a box`,
+      );
     }
     progress(`字体：${FACE_NOTE}`);
-    const roleOf = (font: { family: string; weight: number }) => MANUSCRIPT_FACES.find((spec) => spec.family === font.family && spec.weight === font.weight)!.role;
+    const roleOf = (font: { family: string; weight: number }) =>
+      MANUSCRIPT_FACES.find((spec) => spec.family === font.family && spec.weight === font.weight)!.role;
     const fontCss = fonts.fontFaceCss(embedded.fonts.map((font) => ({ ...font, family: render.MANUSCRIPT_FAMILIES[roleOf(font)], weight: 400 })));
     const html = join(work.path, 'manuscript.html');
     await writePage(html, render.renderManuscript(deck, { cues, large, fontCss }));
@@ -139,8 +142,18 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     const page = await print.openPage(browser, html, { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN });
     let printed: Awaited<ReturnType<typeof print.printPdf>>;
     try {
-      await print.waitFor(page.evaluate(() => document.fonts.ready.then(() => undefined)), page, { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN });
-      printed = await print.printPdf(printer, page, `${name}.pdf`, { title: `${deck.meta.title} · 讲稿`, author: deck.meta.speaker, subject: deck.meta.occasion }, true);
+      await print.waitFor(
+        page.evaluate(() => document.fonts.ready.then(() => undefined)),
+        page,
+        { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN },
+      );
+      printed = await print.printPdf(
+        printer,
+        page,
+        `${name}.pdf`,
+        { title: `${deck.meta.title} · 讲稿`, author: deck.meta.speaker, subject: deck.meta.occasion },
+        true,
+      );
     } finally {
       await page.close();
     }

@@ -80,11 +80,19 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const shown = displayPath(deck.path);
     const page = await print.openPage(browser, copy, { query: '?print-pdf', shown, timeout: options.timeout, advice: AGAIN });
     const wait = { shown, timeout: options.timeout, advice: AGAIN };
-    const slideCount = await print.waitFor(page.evaluate(() => window.printView!.ready), page, wait);
+    const slideCount = await print.waitFor(
+      page.evaluate(() => window.printView!.ready),
+      page,
+      wait,
+    );
     progress('lay out', `已排好 ${slideCount} 页幻灯片，一页一张 · Laid out ${slideCount} slides, one to a page`);
     const metadata = { author: meta.speaker, subject: meta.occasion };
     const slides = await print.printPdf(printer, page, `${name}.pdf`, { ...metadata, title: meta.title }, true);
-    const title = await print.waitFor(page.evaluate(() => window.printView!.handout()), page, wait);
+    const title = await print.waitFor(
+      page.evaluate(() => window.printView!.handout()),
+      page,
+      wait,
+    );
     progress('lay out', '已排好讲义：每张幻灯片连同全部讲话 · Laid out the handout: each slide with everything said with it');
     const handout = await print.printPdf(printer, page, `${name}-notes.pdf`, { ...metadata, title }, false);
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
@@ -103,7 +111,12 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
  * The built deck and its text: `<name>.html` when it was built from this very speech text by this version of the
  * program (as its stamp says), else built afresh from the speech already read.
  */
-async function deckFile(input: string, outDir: string, speech: LoadedSpeech, progress: (stage: Stage, line: string) => void): Promise<{ path: string; html: string }> {
+async function deckFile(
+  input: string,
+  outDir: string,
+  speech: LoadedSpeech,
+  progress: (stage: Stage, line: string) => void,
+): Promise<{ path: string; html: string }> {
   const [{ readFileSync }, { isBuiltFrom }] = await Promise.all([import('node:fs'), import('../speech/stamp.ts')]);
   const path = join(resolve(outDir), `${basename(input, extname(input))}.html`);
   let html: string | undefined;

@@ -8,7 +8,10 @@ export const pptx: Command = {
   summary: { zh: '生成可编辑的 PowerPoint 文件 <名称>.pptx，备注里是全部讲话', en: 'write an editable <name>.pptx with the whole speech in its notes' },
   argument: SPEECH_ARGUMENT,
   options: { 'out-dir': OUT_DIR },
-  run: async ({ file, values }) => (await exportPptx({ input: file, outDir: stringOption(values, 'out-dir', DEFAULT_OUT_DIR) }), 0),
+  run: async ({ file, values }) => {
+    await exportPptx({ input: file, outDir: stringOption(values, 'out-dir', DEFAULT_OUT_DIR) });
+    return 0;
+  },
 };
 
 export interface PptxExport {
@@ -34,7 +37,8 @@ export async function exportPptx(options: { input: string; outDir: string; progr
   progress(`正在生成 PowerPoint 文件 · Writing ${displayPath(target)} from ${file} …`);
   const result = await renderPptx(deck);
   for (const item of result.skipped) {
-    const message = '图片不是 PNG、JPEG 或 GIF，PowerPoint 文件里只显示其说明文字 · this picture is not PNG, JPEG or GIF data and is shown as its description in the .pptx';
+    const message =
+      '图片不是 PNG、JPEG 或 GIF，PowerPoint 文件里只显示其说明文字 · this picture is not PNG, JPEG or GIF data and is shown as its description in the .pptx';
     console.error(formatProblem(file, { line: item.line, severity: 'warning', message }));
   }
   await writeOutputs([{ path: target, data: result.bytes, check: zipPackage }]);

@@ -223,7 +223,18 @@ export function cannotWrite(path: string, error: unknown): Error {
 /** The error code a message from Rust code (rolldown) names as `(os error N)`, for the common Linux numbers. */
 export function osErrorCode(message: string): string | undefined {
   const n = /\(os error (\d+)\)/.exec(message)?.[1];
-  const codes: Record<string, string> = { '1': 'EPERM', '2': 'ENOENT', '5': 'EIO', '13': 'EACCES', '17': 'EEXIST', '20': 'ENOTDIR', '21': 'EISDIR', '28': 'ENOSPC', '30': 'EROFS', '122': 'EDQUOT' };
+  const codes: Record<string, string> = {
+    '1': 'EPERM',
+    '2': 'ENOENT',
+    '5': 'EIO',
+    '13': 'EACCES',
+    '17': 'EEXIST',
+    '20': 'ENOTDIR',
+    '21': 'EISDIR',
+    '28': 'ENOSPC',
+    '30': 'EROFS',
+    '122': 'EDQUOT',
+  };
   return n ? codes[n] : undefined;
 }
 

@@ -25,13 +25,14 @@ export function writeNew(path: string, data: string | Uint8Array, force: boolean
       linkSync(temp, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
+      if (code === 'EEXIST')
+        throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
       // File systems without hard links (FAT on a USB stick): check, then move.
-      if (existsSync(path)) throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
+      if (existsSync(path))
+        throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
       return renameSync(temp, path);
     }
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
   }
 }
-

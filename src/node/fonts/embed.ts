@@ -156,11 +156,7 @@ function slicesHolding(spec: FaceSpec<string>, wanted: readonly string[]): Array
 const SUBSET_METHOD = 2;
 
 /** Subsets each of the deck's faces to exactly the characters it must draw, reusing earlier results from `cacheDir`. */
-export async function embedFonts(
-  text: Record<FaceRole, string>,
-  cacheDir: string,
-  progress: (message: string) => void = () => {},
-): Promise<EmbeddedFonts> {
+export async function embedFonts(text: Record<FaceRole, string>, cacheDir: string, progress: (message: string) => void = () => {}): Promise<EmbeddedFonts> {
   return embedFaces(FACES, text, cacheDir, progress);
 }
 
@@ -179,7 +175,10 @@ export async function embedFaces<R extends string>(
     const face = `${SUBSET_METHOD}\n${spec.pkg}@${version}/${spec.weight}\n`;
     // Which of the wanted characters the face draws, as found before for the same characters (the slices'
     // ranges, 9,000 of them a face, are only read when they are not); then the subset of exactly those.
-    const wantedKey = createHash('sha256').update(`${face}wanted\n${wanted.join('')}`).digest('hex').slice(0, 32);
+    const wantedKey = createHash('sha256')
+      .update(`${face}wanted\n${wanted.join('')}`)
+      .digest('hex')
+      .slice(0, 32);
     const keptHeld = readCached(cacheDir, wantedKey, 'json', (b) => heldList(b, wanted) !== undefined);
     let characters = keptHeld && heldList(keptHeld, wanted);
     let parts: Array<{ file: string; characters: string[] }> | undefined;
@@ -192,7 +191,10 @@ export async function embedFaces<R extends string>(
     const missing = wanted.filter((c) => !held.has(c));
     if (missing.length) result.missing[spec.role] = missing;
     if (!characters.length) continue;
-    const key = createHash('sha256').update(`${face}${characters.join('')}`).digest('hex').slice(0, 32);
+    const key = createHash('sha256')
+      .update(`${face}${characters.join('')}`)
+      .digest('hex')
+      .slice(0, 32);
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
       progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) … · 正在裁剪字体，留作以后使用`);
@@ -259,7 +261,6 @@ async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSp
   const lost = characters.filter((c) => !/\s/u.test(c) && !mapped.has(c.codePointAt(0)!));
   if (lost.length) throw new CLIError(`the ${spec.family} ${spec.weight} font came out without ${lost.slice(0, 10).join('')}; run the command again`);
 }
-
 
 /** One warning for each face that lacks characters the speech draws with it. */
 export function missingFontWarnings(embedded: Pick<EmbeddedFonts<string>, 'missing'>, file: string): string[] {

@@ -56,12 +56,23 @@ export async function buildShell(workDir: string, fontCacheDir?: string): Promis
   const taken: Record<string, string> = {};
   for (const [name, pattern, marker] of cuts) {
     const count = typeof pattern === 'string' ? shell.split(pattern).length - 1 : [...shell.matchAll(new RegExp(pattern, 'g'))].length;
-    if (count !== 1) throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/page/shell.ts must learn the page's new shape`);
-    shell = shell.replace(pattern, (found) => ((taken[name] = found), marker));
+    if (count !== 1)
+      throw new Error(`the deck page's ${name} was found ${count} times instead of once: src/node/page/shell.ts must learn the page's new shape`);
+    shell = shell.replace(pattern, (found) => {
+      taken[name] = found;
+      return marker;
+    });
   }
   const policy = /content="([^"]*)"/.exec(taken.policy!)![1]!;
-  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex')) throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/page/shell.ts must learn it");
-  const again = insertPolicy(fillTemplate(shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!), rendered), policy);
+  if (taken.stamp !== createHash('sha256').update(SHELL_SPEECH).digest('hex'))
+    throw new Error("the deck's stamp is no longer the hash of the speech's text: src/node/page/shell.ts must learn it");
+  const again = insertPolicy(
+    fillTemplate(
+      shell.replace(FONTS_MARKER, () => taken.fonts!).replace(SPEECH_MARKER, () => taken.stamp!),
+      rendered,
+    ),
+    policy,
+  );
   if (again !== built) throw new Error('the deck page cut into a shell does not give the same page back: src/node/page/shell.ts must learn its new shape');
   return { shell, fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER };
 }
@@ -70,7 +81,11 @@ export async function buildShell(workDir: string, fontCacheDir?: string): Promis
 function wholeShell(bytes: Buffer): boolean {
   const text = bytes.toString('utf8');
   const once = (marker: string) => text.split(marker).length === 2;
-  return [FONTS_MARKER, SPEECH_MARKER, '<!--speech-deck:title-->', '<!--speech-deck:deck-->'].every(once) && inlineScripts(text).length > 0 && text.trimEnd().endsWith('</html>');
+  return (
+    [FONTS_MARKER, SPEECH_MARKER, '<!--speech-deck:title-->', '<!--speech-deck:deck-->'].every(once) &&
+    inlineScripts(text).length > 0 &&
+    text.trimEnd().endsWith('</html>')
+  );
 }
 
 /** The cache key of the shell built by a program of this version stamp (stamp.ts: sources and dependencies). */

@@ -27,7 +27,12 @@ export function sizeBreakdown(html: string): SizeBreakdown {
   const styleTags = [...html.replace(SCRIPT, '').matchAll(STYLE)];
   const fonts = styleTags.reduce((n, [tag]) => n + sum(tag.matchAll(/@font-face\s*\{[^}]*\}/g)), 0);
   const styles = sum(styleTags) - fonts;
-  const pictures = sum(html.replace(SCRIPT, '').replace(STYLE, '').matchAll(/data:image\/[^"'\s)]+/g));
+  const pictures = sum(
+    html
+      .replace(SCRIPT, '')
+      .replace(STYLE, '')
+      .matchAll(/data:image\/[^"'\s)]+/g),
+  );
   return { total, fonts, scripts, styles, pictures, content: total - fonts - scripts - styles - pictures };
 }
 

@@ -27,7 +27,7 @@ import { WHOLE_TERMS } from '../speech/words.ts';
 import { kb } from './size.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { cachedShell } from './shell.ts';
-import { BROWSER_TARGET, deckConfig } from './vite-config.ts';
+import { BROWSER_TARGET } from './vite-config.ts';
 
 export const STUDIO_FILE = 'speech-deck-studio.html';
 
@@ -105,7 +105,9 @@ function studioData(parts: StudioParts): Plugin {
 
 /** The page's scripts that run (data blocks aside), whose hashes its policy lists. */
 function runnableScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!) && !attrs!.includes(DATA_TYPE)).map(([, , code]) => code!);
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!) && !attrs!.includes(DATA_TYPE))
+    .map(([, , code]) => code!);
 }
 
 /**
@@ -129,10 +131,7 @@ export function studioPolicy(scriptHashes: readonly string[]): string {
 }
 
 /** Builds the studio page into `outDir` and returns what was written. */
-export async function buildStudio(
-  outDir: string,
-  options: { fontCacheDir?: string; progress?: (line: string) => void } = {},
-): Promise<StudioBuild> {
+export async function buildStudio(outDir: string, options: { fontCacheDir?: string; progress?: (line: string) => void } = {}): Promise<StudioBuild> {
   const started = performance.now();
   const progress = options.progress ?? ((line: string) => console.log(line));
   const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE));
@@ -176,7 +175,12 @@ export async function buildStudio(
       harfbuzz: base64(parts.harfbuzz.length),
       shell: Buffer.byteLength(parts.shell),
     };
-    const result = { path: target, bytes, parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.shell }, seconds: (performance.now() - started) / 1000 };
+    const result = {
+      path: target,
+      bytes,
+      parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.shell },
+      seconds: (performance.now() - started) / 1000,
+    };
     progress(
       `已写出 · Wrote ${displayPath(target)} in ${result.seconds.toFixed(1)} s: ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
         `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,

@@ -35,7 +35,14 @@ const PLATFORM_PATHS: Partial<Record<NodeJS.Platform, (env: NodeJS.ProcessEnv) =
     '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
   ],
-  linux: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge', '/snap/bin/chromium'],
+  linux: () => [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+  ],
 };
 
 const NAMES_ON_PATH = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'msedge', 'microsoft-edge'];
@@ -54,13 +61,19 @@ export function findBrowser(options: FindOptions = {}): string {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const isExecutable = options.isExecutable ?? defaultIsExecutable;
-  for (const [given, source] of [[options.browserPath, '--browser-path'], [env.CHROME_PATH, 'CHROME_PATH']] as const) {
+  for (const [given, source] of [
+    [options.browserPath, '--browser-path'],
+    [env.CHROME_PATH, 'CHROME_PATH'],
+  ] as const) {
     if (!given) continue;
     if (isExecutable(given)) return given;
     throw new CLIError(`${source} is set to ${given}, but no browser can be run there. Correct the path or leave it out.`);
   }
   const suffix = platform === 'win32' ? '.exe' : '';
-  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => NAMES_ON_PATH.map((name) => join(dir, name + suffix)));
+  const onPath = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => NAMES_ON_PATH.map((name) => join(dir, name + suffix)));
   const candidates = [...(PLATFORM_PATHS[platform]?.(env) ?? []), ...onPath];
   const found = candidates.find(isExecutable);
   if (found) return found;

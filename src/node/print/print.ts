@@ -46,10 +46,14 @@ export function startPrinter(executable: string, options: PrinterOptions): Print
   const browser = options.browser ? Promise.resolve(options.browser) : launch(executable);
   browser.catch(() => undefined);
   const own = !options.browser;
-  let forget = () => undefined as void;
+  let forget: () => void = () => undefined;
   const close = async () => {
     forget();
-    if (own) await browser.then((b) => b.close(), () => undefined);
+    if (own)
+      await browser.then(
+        (b) => b.close(),
+        () => undefined,
+      );
   };
   forget = onStop(close);
   const pdfLib = import('pdf-lib');
@@ -72,12 +76,18 @@ async function launch(executable: string): Promise<Browser> {
 const pageErrors = new WeakMap<Page, string[]>();
 
 /** Opens a file in a new page of the browser; `shown` names it in messages. */
-export async function openPage(browser: Browser, file: string, options: { query?: string; shown: string; timeout?: number | undefined; advice: string }): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  file: string,
+  options: { query?: string; shown: string; timeout?: number | undefined; advice: string },
+): Promise<Page> {
   let page: Page;
   try {
     page = await browser.newPage();
   } catch (error) {
-    throw new CLIError(`浏览器在打开 ${options.shown} 之前就停了（${firstLine(error)}），请再试一次 · the browser stopped before it could open ${options.shown} (${firstLine(error)}); try again`);
+    throw new CLIError(
+      `浏览器在打开 ${options.shown} 之前就停了（${firstLine(error)}），请再试一次 · the browser stopped before it could open ${options.shown} (${firstLine(error)}); try again`,
+    );
   }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -30,4 +30,3 @@ export async function checkedSpeech(loaded: LoadedSpeech, report: (loaded: Loade
   }
   return loaded;
 }
-

@@ -58,18 +58,29 @@ function saveAsDocx(file: string, kind: string): CLIError {
 }
 
 /** Reads the source into paragraphs, by its extension and its first bytes. */
-async function readSource(path: string, folder: string): Promise<{ paragraphs: SourceParagraph[]; images: DocxImage[]; notices: Notice[]; problems: Problem[]; unit: 'line' | 'paragraph' }> {
+async function readSource(
+  path: string,
+  folder: string,
+): Promise<{ paragraphs: SourceParagraph[]; images: DocxImage[]; notices: Notice[]; problems: Problem[]; unit: 'line' | 'paragraph' }> {
   const file = displayPath(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CLIError(code === 'ENOENT' ? `${file}: 没有这个文件 · no such file` : code === 'EISDIR' ? `${file}: 这是文件夹，不是文件 · is a folder, not a file` : `${file}: 无法读取 · cannot be read (${code ?? String(error)})`);
+    throw new CLIError(
+      code === 'ENOENT'
+        ? `${file}: 没有这个文件 · no such file`
+        : code === 'EISDIR'
+          ? `${file}: 这是文件夹，不是文件 · is a folder, not a file`
+          : `${file}: 无法读取 · cannot be read (${code ?? String(error)})`,
+    );
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.md' || ext === '.markdown') {
-    throw new CLIError(`${file}: 已经是 Markdown 讲话稿，不用导入；直接放映 · is already a speech in Markdown, nothing to import; present it with:  npm start -- ${file}`);
+    throw new CLIError(
+      `${file}: 已经是 Markdown 讲话稿，不用导入；直接放映 · is already a speech in Markdown, nothing to import; present it with:  npm start -- ${file}`,
+    );
   }
   if (OTHER_FORMATS[ext]) throw saveAsDocx(file, OTHER_FORMATS[ext]);
   if (startsWith(bytes, OLE)) throw saveAsDocx(file, 'Word 97–2003 (.doc) / WPS');
@@ -85,7 +96,12 @@ async function readSource(path: string, folder: string): Promise<{ paragraphs: S
   if (!TEXT_EXTENSIONS.has(ext)) throw saveAsDocx(file, `${ext}`);
   const decoded = decode(bytes);
   if (hasErrors(decoded.problems)) {
-    throw new CLIError(decoded.problems.filter((p) => p.severity === 'error').map((p) => `${file}:${p.line}: error: ${p.message}`).join('\n'));
+    throw new CLIError(
+      decoded.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${file}:${p.line}: error: ${p.message}`)
+        .join('\n'),
+    );
   }
   return { paragraphs: textParagraphs(decoded.text), images: [], notices: [], problems: decoded.problems, unit: 'line' };
 }
@@ -122,4 +138,3 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
   writeNew(output, imported.markdown, !!request.force);
   return { imported, written: targets, report };
 }
-

@@ -24,11 +24,7 @@ export function fixedSpeech(loaded: LoadedSpeech): SpeechSource {
 }
 
 /** What a fresh read of the file brought. */
-export type Reading =
-  | { kind: 'unchanged' }
-  | { kind: 'good'; loaded: LoadedSpeech }
-  | { kind: 'errors'; loaded: LoadedSpeech }
-  | { kind: 'missing' };
+export type Reading = { kind: 'unchanged' } | { kind: 'good'; loaded: LoadedSpeech } | { kind: 'errors'; loaded: LoadedSpeech } | { kind: 'missing' };
 
 /** A speech file being edited: the last good version, and the file's state now. */
 export class LiveSpeech implements SpeechSource {

@@ -42,7 +42,11 @@ export function readSpeechBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CLIError(code === 'ENOENT' ? `${path}: no such file. Give the path of a speech in Markdown, e.g. slides/speech.md` : `${path}: cannot be read (${code ?? String(error)})`);
+    throw new CLIError(
+      code === 'ENOENT'
+        ? `${path}: no such file. Give the path of a speech in Markdown, e.g. slides/speech.md`
+        : `${path}: cannot be read (${code ?? String(error)})`,
+    );
   }
 }
 

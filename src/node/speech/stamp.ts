@@ -41,7 +41,11 @@ export function generatorOf(root: string): string {
   const sources = ['src', 'assets'].flatMap((folder) =>
     readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name).slice(root.length).replace(/^[\\/]/, '')),
+      .map((entry) =>
+        join(entry.parentPath, entry.name)
+          .slice(root.length)
+          .replace(/^[\\/]/, ''),
+      ),
   );
   for (const file of [...files, ...sources.sort()]) {
     hash.update(`${file.replace(/\\/g, '/')}\0`);

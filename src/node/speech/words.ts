@@ -15,7 +15,9 @@ const KEEP_SPEECHES = 32;
 
 /** Offsets in `text` where one word ends and the next begins, as jieba cuts it with its dictionary. */
 export function wordBoundaries(text: string): number[] {
-  return words(text).map((w) => w.start).filter((start) => start > 0);
+  return words(text)
+    .map((w) => w.start)
+    .filter((start) => start > 0);
 }
 
 /**

@@ -46,7 +46,11 @@ function draw(ctx: Context, page: Page, p: Placed): void {
       break;
     case 'missing-picture':
       ctx.skipped.push(p.item);
-      page.addText(paragraphRuns(ctx, p.paragraph.lines, p.paragraph.style), { ...textOptions(p.paragraph.style, p.box), margin: 4, line: { color: p.line, width: 1, dashType: 'dash' } });
+      page.addText(paragraphRuns(ctx, p.paragraph.lines, p.paragraph.style), {
+        ...textOptions(p.paragraph.style, p.box),
+        margin: 4,
+        line: { color: p.line, width: 1, dashType: 'dash' },
+      });
       break;
     default:
       unplaceable(p);
@@ -103,7 +107,8 @@ function drawPhrases(ctx: Context, page: Page, l: PhraseList, b: Box): void {
       ...(visible.depth ? { indentLevel: 1 } : {}),
       ...(i > 0 ? { paraSpaceBefore: l.gap } : {}),
     });
-    for (const run of runs) run.options = { ...run.options, fontSize: paragraph.style.size, lineSpacing: round(paragraph.style.size * paragraph.style.leading) };
+    for (const run of runs)
+      run.options = { ...run.options, fontSize: paragraph.style.size, lineSpacing: round(paragraph.style.size * paragraph.style.leading) };
     runs.at(-1)!.options!.breakLine = i < l.items.length - 1;
     return runs;
   });

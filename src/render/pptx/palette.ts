@@ -18,7 +18,16 @@ const hex = (colour: string) => colour.replace(/^#/, '').toUpperCase();
 
 function themePalette(theme: ThemeName): Palette {
   const c = PALETTE[theme];
-  return { ground: hex(c.ground), panel: hex(c.panel), ink: hex(c.ink), muted: hex(c.muted), accent: hex(c.accent), accentInk: hex(c['accent-ink']), gold: hex(c.gold), rule: hex(c.rule) };
+  return {
+    ground: hex(c.ground),
+    panel: hex(c.panel),
+    ink: hex(c.ink),
+    muted: hex(c.muted),
+    accent: hex(c.accent),
+    accentInk: hex(c['accent-ink']),
+    gold: hex(c.gold),
+    rule: hex(c.rule),
+  };
 }
 
 export const PALETTES: Record<ThemeName, Palette> = { light: themePalette('light'), dark: themePalette('dark') };

@@ -34,7 +34,7 @@ export function pictureOf(item: Visible): Picture | undefined {
     return undefined;
   }
   const found = pngSize(bytes) ?? gifSize(bytes) ?? jpegSize(bytes);
-  if (!found || !found.width || !found.height) return undefined;
+  if (!found?.width || !found.height) return undefined;
   return { ...found, data: `${found.mime};base64,${base64}` };
 }
 

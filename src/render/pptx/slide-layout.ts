@@ -57,7 +57,12 @@ function titleSlide(look: Look, deck: Deck, slide: Slide): Placed[] {
   const area = { left: 80, width: 800, top: 88, bottom: 470 };
   const { speaker, occasion, date } = deck.meta;
   const layout = (scale: number, strict: boolean) => {
-    const title = lay(slide.heading.runs, area.width, { face: faces.heading, size: sized(50, 22, scale), colour: colours.accent, bold: true, leading: 1.35, align: 'center' }, strict);
+    const title = lay(
+      slide.heading.runs,
+      area.width,
+      { face: faces.heading, size: sized(50, 22, scale), colour: colours.accent, bold: true, leading: 1.35, align: 'center' },
+      strict,
+    );
     const small = { face: faces.text, colour: colours.ink, align: 'center' as const, leading: 1.5 };
     const who = speaker ? lay(plain(speaker), area.width, { ...small, size: sized(25, 14, scale) }) : undefined;
     // Occasion and date on one line, 1.5 em apart as in the deck, or on two when they do not fit one.
@@ -169,7 +174,8 @@ function agendaSlide(look: Look, deck: Deck, slide: Slide): Placed[] {
   const top = FRAME.top + title.height + RULED;
   let y = top + Math.max(0, (FRAME.bottom - 12 - top - listHeight) / 2);
   for (const item of items) {
-    if (item.section.numeral) placed.push(numeralSquare(look, item.section, box(FRAME.left, y + (item.height - square) / 2, square, square), item.paragraph.style.size));
+    if (item.section.numeral)
+      placed.push(numeralSquare(look, item.section, box(FRAME.left, y + (item.height - square) / 2, square, square), item.paragraph.style.size));
     placed.push(text(item.paragraph, FRAME.left + item.indent, y + (item.height - item.paragraph.height) / 2, FRAME_WIDTH - item.indent));
     y += item.height + gap;
   }
@@ -218,5 +224,9 @@ function seal(look: Look, numeral: string, square: Box): Placed[] {
   const { x, y, w: side } = square;
   const size = Math.min(115, round((side * 0.75) / Math.max(1, textWidth(numeral))));
   const style: TextStyle = { face: faces.heading, size, colour: colours.accentInk, bold: true, leading: 1.1, align: 'center', valign: 'middle' };
-  return [rect(x, y, side, side, colours.accent), { kind: 'outline', box: box(x + 8, y + 8, side - 16, side - 16), line: colours.gold, width: 2 }, { kind: 'label', text: numeral, style, box: square }];
+  return [
+    rect(x, y, side, side, colours.accent),
+    { kind: 'outline', box: box(x + 8, y + 8, side - 16, side - 16), line: colours.gold, width: 2 },
+    { kind: 'label', text: numeral, style, box: square },
+  ];
 }

@@ -52,7 +52,10 @@ const SCALES = Array.from({ length: 11 }, (_, i) => Math.round((1 - i * 0.05) * 
  * first breaking lines at pause marks only, as the deck does, then also between words.
  */
 export function fit<T extends Scaled>(room: number, layout: (scale: number, strict: boolean) => T): T {
-  const candidates: [number, boolean][] = [...SCALES.filter((s) => s >= STRICT_DOWN_TO).map((s) => [s, true] as [number, boolean]), ...SCALES.map((s) => [s, false] as [number, boolean])];
+  const candidates: [number, boolean][] = [
+    ...SCALES.filter((s) => s >= STRICT_DOWN_TO).map((s) => [s, true] as [number, boolean]),
+    ...SCALES.map((s) => [s, false] as [number, boolean]),
+  ];
   for (const [scale, strict] of candidates) {
     const laid = layout(scale, strict);
     if (laid.fits && laid.height <= room) return laid;

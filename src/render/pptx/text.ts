@@ -11,7 +11,8 @@ import type { Run } from '../../core/model.ts';
 /** Fraction of a box's width the estimate may fill: room for a wider fallback font and synthetic bold. */
 export const WIDTH_MARGIN = 0.9;
 
-const FULL_WIDTH = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u2010-\u2027\u2030-\u205e\u25a0-\u27bf]/u;
+const FULL_WIDTH =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u2010-\u2027\u2030-\u205e\u25a0-\u27bf]/u;
 
 /** Estimated advance of one character, in em. */
 export function charWidth(char: string): number {
@@ -196,7 +197,7 @@ export function breakRuns(runs: readonly Run[], maxEm: number, strict = false): 
   return { lines: [runsOf(chars, runs)], width: lineWidth(0, n), fits: false };
 }
 
-function rebuild(history: (({ from: number } | undefined)[])[], k: number, n: number, chars: Char[], runs: readonly Run[]): Line[] {
+function rebuild(history: ({ from: number } | undefined)[][], k: number, n: number, chars: Char[], runs: readonly Run[]): Line[] {
   const lines: Line[] = [];
   for (let end = n, level = k; level > 0; level--) {
     const from = history[level]![end]!.from;

@@ -72,13 +72,22 @@ const FONTS = /<a:latin typeface="[^"]*"[^>]*\/><a:ea typeface="[^"]*"[^>]*\/><a
 
 /** Fixes one slide's text for Chinese Office; see the module comment. */
 export function fixSlideXml(xml: string, faces: Faces, bullets: BulletColours): string {
-  return xml.replace(PARAGRAPH, (p) => fixParagraph(p, faces, bullets)).replace(/<a:fld ([^>]*)type="slidenum"><a:rPr b="0" lang="en-US"\/>/g, (_, attrs: string) => `<a:fld ${attrs}type="slidenum">${runProperties('a:rPr', faces.text)}`);
+  return xml
+    .replace(PARAGRAPH, (p) => fixParagraph(p, faces, bullets))
+    .replace(
+      /<a:fld ([^>]*)type="slidenum"><a:rPr b="0" lang="en-US"\/>/g,
+      (_, attrs: string) => `<a:fld ${attrs}type="slidenum">${runProperties('a:rPr', faces.text)}`,
+    );
 }
 
 function fixParagraph(p: string, faces: Faces, bullets: BulletColours): string {
   // pptxgenjs writes a pPr before every run; only the first, the paragraph's own, is allowed.
   let seen = false;
-  let out = p.replace(PARAGRAPH_PROPERTIES, (pPr) => (seen ? '' : ((seen = true), pPr)));
+  let out = p.replace(PARAGRAPH_PROPERTIES, (pPr) => {
+    if (seen) return '';
+    seen = true;
+    return pPr;
+  });
   // A soft line break carries the next run's properties, so that the line is as tall as its text.
   out = out.replace(/<a:br\/>(?=<a:r>(<a:rPr\b[^>]*>[\s\S]*?<\/a:rPr>))/g, (_, rPr: string) => `<a:br>${rPr}</a:br>`);
   // Bullets in the theme's colours, drawn from the heading face (a Song face has ◆ in every Chinese Windows).
@@ -88,8 +97,9 @@ function fixParagraph(p: string, faces: Faces, bullets: BulletColours): string {
   });
   // The end of a paragraph in the language and face of its text, so that typing there continues alike.
   const fonts = FONTS.exec(out)?.[0];
-  out = out.replace(/<a:endParaRPr lang="[^"]*"([^>]*?)\s*dirty="0"\/>|<a:endParaRPr lang="[^"]*"\/>/g, (_, attrs = '') =>
-    `<a:endParaRPr lang="${LANG}" altLang="en-US"${attrs} dirty="0">${fonts ?? fontElements(faces.text)}</a:endParaRPr>`,
+  out = out.replace(
+    /<a:endParaRPr lang="[^"]*"([^>]*?)\s*dirty="0"\/>|<a:endParaRPr lang="[^"]*"\/>/g,
+    (_, attrs = '') => `<a:endParaRPr lang="${LANG}" altLang="en-US"${attrs} dirty="0">${fonts ?? fontElements(faces.text)}</a:endParaRPr>`,
   );
   return out;
 }
@@ -100,9 +110,7 @@ export function fixThemeXml(xml: string, faces: Faces): string {
     block
       .replace(/<a:ea typeface="[^"]*"\/>/, `<a:ea typeface="${escapeXml(face)}"/>`)
       .replace(/<a:font script="Hans" typeface="[^"]*"\/>/, `<a:font script="Hans" typeface="${escapeXml(face)}"/>`);
-  return xml
-    .replace(/<a:majorFont>[\s\S]*?<\/a:majorFont>/, scheme(faces.heading))
-    .replace(/<a:minorFont>[\s\S]*?<\/a:minorFont>/, scheme(faces.text));
+  return xml.replace(/<a:majorFont>[\s\S]*?<\/a:majorFont>/, scheme(faces.heading)).replace(/<a:minorFont>[\s\S]*?<\/a:minorFont>/, scheme(faces.text));
 }
 
 /** Makes every run pptxgenjs left in `en-US` (slide-number fields on notes pages) Chinese. */
@@ -127,14 +135,21 @@ export async function finishPackage(bytes: Uint8Array, finish: Finish): Promise<
   const names = Object.keys(zip.files);
   await Promise.all([
     ...names.filter((n) => SLIDE.test(n)).map((n) => edit(n, (xml) => fixSlideXml(xml, finish.faces, finish.bullets))),
-    ...names.filter((n) => NOTES.test(n)).map((n) =>
-      edit(n, (xml) => {
-        const token = /<a:t>(speech-deck-notes-\d+)<\/a:t>/.exec(xml)?.[1];
-        if (!token || !finish.notes.has(token)) throw new Error(`pptx: ${n} has no notes placeholder (has pptxgenjs changed how it writes notes?)`);
-        return fixNotesXml(replaceNotes(xml, token, finish.notes.get(token)!), finish.faces.text);
-      }),
-    ),
+    ...names
+      .filter((n) => NOTES.test(n))
+      .map((n) =>
+        edit(n, (xml) => {
+          const token = /<a:t>(speech-deck-notes-\d+)<\/a:t>/.exec(xml)?.[1];
+          if (!token || !finish.notes.has(token)) throw new Error(`pptx: ${n} has no notes placeholder (has pptxgenjs changed how it writes notes?)`);
+          return fixNotesXml(replaceNotes(xml, token, finish.notes.get(token)!), finish.faces.text);
+        }),
+      ),
     ...names.filter((n) => n === 'ppt/theme/theme1.xml').map((n) => edit(n, (xml) => fixThemeXml(xml, finish.faces))),
   ]);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  });
 }
