@@ -17,7 +17,8 @@ function modules(folder: string): Array<{ file: string; imports: string[]; text:
 
 // mammoth is not here: its package has a browser build, and the one Word reader (core/docx/reader.ts) runs in the studio page too.
 const NODE_ONLY = /^(node:|fs$|path$|os$|child_process$|crypto$|url$|vite|playwright|@node-rs\/|subset-font|fonteditor-core|pdf-lib|sharp|tsx)/;
-const DOM_GLOBALS = /\b(document|window|navigator|localStorage|HTMLElement|getComputedStyle|requestAnimationFrame)\b/;
+// An object key of the same name (docx takes its defaults as `document: {…}`) is not the global.
+const DOM_GLOBALS = /\b(document|window|navigator|localStorage|HTMLElement|getComputedStyle|requestAnimationFrame)\b(?!\s*:)/;
 
 /** Strips comments and the insides of strings, so that a message naming a "Word document" is not taken for code using it. */
 const code = (text: string) =>

@@ -66,7 +66,7 @@ export function manuscriptDocx(deck: Deck, options: { cues?: boolean; large?: bo
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        // Quoted: docx's name for the document defaults, not the browser's `document`.
+        // docx's name for the document defaults, not the browser's `document`.
         document: { run: { font: fonts(DOCX_FONTS.song), size }, paragraph: { spacing, alignment: AlignmentType.JUSTIFIED } },
         title: {
           run: { font: fonts(DOCX_FONTS.title), size: grid.title * 2, bold: false, color: '000000' },
