@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildDeck } from '../../src/node/commands/build.ts';
+import { speechDeck } from './decks.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,11 +8,7 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the real speech once, the way `npm run build` does, for the browser tests to open. */
-export default async function setup(project: TestProject): Promise<() => void> {
-  // A folder of its own, so that test runs side by side do not overwrite each other's deck.
-  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-test-'));
-  const html = await buildDeck('test/fixtures/speech.md', dir);
-  project.provide('deckHtml', html);
-  return () => rmSync(dir, { recursive: true, force: true });
+/** For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this very program). */
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide('deckHtml', await speechDeck());
 }
