@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
 import type { Deck } from '../src/core/model.ts';
 import { spokenSlides } from '../src/core/model.ts';
@@ -152,17 +153,20 @@ describe('speech-deck pdf when things go wrong', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('says at once, before starting a browser, that the speech is missing or a file stands where the folder should be', () => {
+  it('says at once, before starting a browser, that the speech is missing or a file stands where the folder should be', async () => {
     // A "browser" that leaves a mark when it is started.
     const mark = join(dir, 'browser-started');
     const browser = join(dir, 'fake-browser.sh');
     writeFileSync(browser, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`, { mode: 0o755 });
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a folder');
-    const missing = spawnSync('node', ['bin/speech-deck.js', 'pdf', join(dir, 'no-such-speech.md'), '--out-dir', join(dir, 'out-missing'), '--browser-path', browser], { encoding: 'utf8' });
-    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('no-such-speech.md: no such file')]);
-    const blocked = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', blocker, '--browser-path', browser], { encoding: 'utf8' });
-    expect([blocked.status, blocked.stderr]).toEqual([1, expect.stringContaining('a-file: a file stands where a folder should be')]);
+    // In this process: the command's wiring and options (the exit code is run()'s, tested on the real command below).
+    const missing = main(['pdf', join(dir, 'no-such-speech.md'), '--out-dir', join(dir, 'out-missing'), '--browser-path', browser]);
+    await expect(missing).rejects.toBeInstanceOf(CLIError);
+    await expect(missing).rejects.toMatchObject({ exitCode: 1, message: expect.stringContaining('no-such-speech.md: no such file') });
+    const blocked = main(['pdf', 'test/fixtures/small.md', '--out-dir', blocker, '--browser-path', browser]);
+    await expect(blocked).rejects.toBeInstanceOf(CLIError);
+    await expect(blocked).rejects.toMatchObject({ exitCode: 1, message: expect.stringContaining('a-file: a file stands where a folder should be') });
     expect(existsSync(mark)).toBe(false);
   });
 
