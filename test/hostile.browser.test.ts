@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { fileUrl, launchBrowser, pressAndWait } from './helpers/browser.ts';
+import { fileUrl, pressAndWait, sharedBrowser } from './helpers/browser.ts';
 
 /** Everything in the page that could run code: elements, handlers and addresses, as readable strings. */
 function runnableParts(root: string): string[] {
@@ -28,10 +28,10 @@ describe('a deck built from hostile text, in Chromium', () => {
   let html: string;
   /** Alerts and blocked inline code: either would mean author text became code. */
   const incidents: string[] = [];
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
     html = await buildDeck('test/fixtures/hostile.md', dir);
-    browser = await launchBrowser();
     context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.sample}`));
@@ -50,10 +50,7 @@ describe('a deck built from hostile text, in Chromium', () => {
     context.on('page', watch);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs nothing the author wrote on any slide, and shows it as text', async () => {
     const page = await context.newPage();

@@ -6,10 +6,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { exportManuscript, type ManuscriptResult } from '../src/node/commands/manuscript.ts';
 import { manuscriptOf, runsText } from '../src/render/manuscript-text.ts';
-import { browserForBlock } from './helpers/browser.ts';
+import { sharedBrowser } from './helpers/browser.ts';
 import { gridCells, linesOf, mm, readPlacedText, type PlacedLine, type PlacedPage, type PlacedText } from './helpers/pdf-layout.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 
@@ -81,7 +80,7 @@ interface Export {
 describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with no Chinese system font', () => {
   let browser: Browser;
   // Only what the file carries can draw Chinese here: a character in a missing face would show in the PDF's fonts.
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
   let normal: Export;
   let plain: Export;
   let large: Export;

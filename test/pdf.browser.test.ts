@@ -12,7 +12,8 @@ import { loadSpeech } from '../src/node/speech/load.ts';
 import { exportPdf, type PdfResult, type Stage } from '../src/node/commands/pdf.ts';
 import { stampFor, stampTags } from '../src/node/speech/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
-import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
@@ -62,6 +63,7 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
   let handout: ReadPdf;
 
   beforeAll(async () => {
+    // The export starts and closes a browser of its own here, so that its processes can be watched.
     // The deck the test run built, copied so that this file's PDFs and any rebuild stay in a folder of its own.
     copyFileSync(inject('deckHtml'), join(dir, 'speech.html'));
     const outcome = await run({ input: 'test/fixtures/speech.md', outDir: dir });
@@ -129,9 +131,12 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
 });
 
 describe('speech-deck pdf on a speech with very long notes', () => {
+  let browser: Browser;
+  sharedBrowser((b) => (browser = b));
+
   it('builds the deck and continues long notes over as many pages as they need, nothing cut off', async () => {
     const out = join(dir, 'long');
-    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out });
+    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out, browser });
     expect(error).toBeUndefined();
     expect(existsSync(join(out, 'long-notes.html'))).toBe(true);
     const deck = parse(readFileSync('test/fixtures/long-notes.md', 'utf8'));
@@ -193,17 +198,16 @@ describe('speech-deck pdf when things go wrong', () => {
 });
 
 describe('printing from the browser', () => {
+  let browser: Browser;
+  sharedBrowser((b) => (browser = b));
+
   it('opens the print view with E, laid out one page per slide, ready for Ctrl+P', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await openDeck(browser, fileUrl(inject('deckHtml')));
-      await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
-      const pages = await page.evaluate(() => window.printView!.ready);
-      expect(pages).toBe(headings(parse(readFileSync('test/fixtures/speech.md', 'utf8'))).length);
-      const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
-      expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
-    } finally {
-      await browser.close();
-    }
+    const page = await openDeck(browser, fileUrl(inject('deckHtml')));
+    await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
+    const pages = await page.evaluate(() => window.printView!.ready);
+    expect(pages).toBe(headings(parse(readFileSync('test/fixtures/speech.md', 'utf8'))).length);
+    const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
+    await page.close();
   });
 });

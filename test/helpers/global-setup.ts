@@ -1,14 +1,29 @@
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { latinOnlyFontEnv } from '../../src/node/fonts/env.ts';
+import { CHROMIUM_FLAGS, findBrowser } from '../../src/node/print/browser.ts';
 import { speechDeck } from './decks.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Path of the one-file deck built from test/fixtures/speech.md for this test run. */
     deckHtml: string;
+    /** Where the run's one Chromium listens (see `sharedBrowser` in browser.ts). */
+    browserEndpoint: string;
   }
 }
 
-/** For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this very program). */
-export default async function setup(project: TestProject): Promise<void> {
-  project.provide('deckHtml', await speechDeck());
+/**
+ * For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this
+ * very program), and one Chromium that every test file connects to, with the project's flags and no Chinese
+ * system font, like an office PC without them: what the page shows must come from what it carries.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [html, server] = await Promise.all([
+    speechDeck(),
+    chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
+  ]);
+  project.provide('deckHtml', html);
+  project.provide('browserEndpoint', server.wsEndpoint());
+  return () => server.close();
 }
