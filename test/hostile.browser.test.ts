@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/commands/build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileUrl, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { builtDeck } from './helpers/decks.ts';
 
 /** Everything in the page that could run code: elements, handlers and addresses, as readable strings. */
 function runnableParts(root: string): string[] {
@@ -22,7 +19,6 @@ function runnableParts(root: string): string[] {
 }
 
 describe('a deck built from hostile text, in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-hostile-'));
   let browser: Browser;
   let context: BrowserContext;
   let html: string;
@@ -31,7 +27,7 @@ describe('a deck built from hostile text, in Chromium', () => {
   sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
-    html = await buildDeck('test/fixtures/hostile.md', dir);
+    html = await builtDeck('test/fixtures/hostile.md');
     context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.sample}`));
@@ -49,8 +45,6 @@ describe('a deck built from hostile text, in Chromium', () => {
     };
     context.on('page', watch);
   });
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs nothing the author wrote on any slide, and shows it as text', async () => {
     const page = await context.newPage();

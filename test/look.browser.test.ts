@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDeck } from '../src/node/commands/build.ts';
 import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
+import { builtDeck } from './helpers/decks.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
   { width: 1920, height: 1080 },
@@ -206,12 +206,13 @@ describe('the look of the deck', () => {
 describe('the dark high-contrast variant', () => {
   let browser: Browser;
   let deckUrl: string;
+  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
   sharedBrowser((b) => (browser = b));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
     writeFileSync(join(dir, 'speech.md'), readFileSync('test/fixtures/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
-    deckUrl = fileUrl(await buildDeck(join(dir, 'speech.md'), dir));
+    deckUrl = fileUrl(await builtDeck(join(dir, 'speech.md')));
   });
 
   it('is chosen by the front matter and passes axe-core, contrast included', async () => {
@@ -234,7 +235,7 @@ describe('text that would not fit', () => {
   sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
-    const html = await buildDeck('test/fixtures/crowded.md', mkdtempSync(join(tmpdir(), 'speech-deck-crowded-')));
+    const html = await builtDeck('test/fixtures/crowded.md');
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(`${fileUrl(html)}?transition=none`);
