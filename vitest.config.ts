@@ -10,6 +10,9 @@ export default defineConfig({
     // Two files at a time, whatever the machine: vitest's default leaves one core idle, and most of a browser
     // test's time is spent waiting on Chromium or a child process.
     maxWorkers: 2,
+    // Each of the two processes runs file after file with the modules it has loaded (playwright, pdf.js, jieba,
+    // Vite, sharp …): the files restore what they change, and those that need modules fresh reset them themselves.
+    isolate: false,
     projects: [
       {
         extends: true,
@@ -18,9 +21,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts'],
-          // One process runs file after file with the modules it has loaded (jieba, Vite, sharp …): the files
-          // restore what they change, and those that need modules fresh reset them themselves.
-          isolate: false,
         },
       },
       {
