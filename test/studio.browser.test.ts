@@ -120,11 +120,9 @@ async function hostileDocx(cdata = false): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-const chromium109 = (await import('@sparticuz/chromium')).default;
-
 describe.each([
   ['current Chromium', undefined],
-  ['Chromium 109', await chromium109.executablePath()],
+  ['Chromium 109', inject('chromium109')],
 ])('the studio in %s, from file://', (_name, browserPath) => {
   let browser: Browser;
   // No Chinese system fonts, like an office PC without them: the saved decks must bring their own. The run's

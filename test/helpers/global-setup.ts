@@ -10,6 +10,8 @@ declare module 'vitest' {
     deckHtml: string;
     /** Where the run's one Chromium listens (see `sharedBrowser` in browser.ts). */
     browserEndpoint: string;
+    /** Chromium 109, the office's browser, from @sparticuz/chromium. */
+    chromium109: string;
   }
 }
 
@@ -19,11 +21,14 @@ declare module 'vitest' {
  * system font, like an office PC without them: what the page shows must come from what it carries.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [html, server] = await Promise.all([
+  const [html, server, chromium109] = await Promise.all([
     speechDeck(),
     chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
+    // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
+    import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath()),
   ]);
   project.provide('deckHtml', html);
   project.provide('browserEndpoint', server.wsEndpoint());
+  project.provide('chromium109', chromium109);
   return () => server.close();
 }
