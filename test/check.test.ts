@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
@@ -16,14 +14,24 @@ async function check(file: string): Promise<{ code: number; lines: string[] }> {
   return { code, lines };
 }
 
-/** Runs the real command line in a child process, as a person at the terminal would. */
-async function runCli(...args: string[]): Promise<{ code: number; output: string }> {
+/**
+ * Runs a command in this process and returns what the real one would exit with and print: `run()` prints a
+ * CLIError's message alone and exits with its code, which is tested on the real command with `pdf`. Any other
+ * error is let through, failing the test, since the real command would report it as an unexpected failure.
+ */
+async function runCommand(...args: string[]): Promise<{ code: number; output: string }> {
+  const printed: string[] = [];
+  const keep = (...parts: unknown[]) => void printed.push(parts.map(String).join(' '));
+  const log = vi.spyOn(console, 'log').mockImplementation(keep);
+  const error = vi.spyOn(console, 'error').mockImplementation(keep);
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', ['bin/speech-deck.js', ...args]);
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, output: stdout + stderr };
+    return { code: await main(args), output: printed.join('\n') };
+  } catch (thrown) {
+    if (!(thrown instanceof CLIError)) throw thrown;
+    return { code: thrown.exitCode, output: [...printed, `speech-deck: ${thrown.message}`].join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 
@@ -101,7 +109,7 @@ describe('the command line with bad input', () => {
       ['build', 'test/fixtures/problems/empty.md', '--out-dir', dir],
       ['check', join(dir, 'missing.md')],
     ]) {
-      const { code, output } = await runCli(...args);
+      const { code, output } = await runCommand(...args);
       expect(code, args.join(' ')).toBe(1);
       expect(output, args.join(' ')).not.toMatch(/^\s+at /m);
       expect(output, args.join(' ')).toMatch(/error|no such file/);

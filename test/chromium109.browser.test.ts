@@ -69,8 +69,7 @@ describe('in Chromium 109, the office browser', () => {
     const pictures = await writePictures(dir);
     writeFileSync(join(dir, 'stress.md'), stressSpeech(pictures));
     stressDeck = fileUrl(await buildDeck(join(dir, 'stress.md'), join(dir, 'out')));
-    const executablePath = await (await import('@sparticuz/chromium')).default.executablePath();
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() });
+    browser = await chromium.launch({ executablePath: inject('chromium109'), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() });
     context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI}`));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { deckSeconds } from '../src/core/timing.ts';
-import { fileUrl, launchBrowser, openDeck, pressAndWait } from './helpers/browser.ts';
+import { fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
@@ -15,12 +15,9 @@ describe('the built deck in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
+  sharedBrowser((b) => (browser = b));
   beforeAll(async () => {
-    browser = await launchBrowser();
     page = await openDeck(browser, fileUrl(inject('deckHtml')));
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('opens on the title slide with the title, speaker, occasion and date', async () => {

@@ -1,11 +1,12 @@
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deckConfig } from '../src/node/page/vite-config.ts';
-import { launchBrowser, openDeck } from './helpers/browser.ts';
+import { openDeck, sharedBrowser } from './helpers/browser.ts';
 
 describe('npm start (the dev server)', () => {
   let server: ViteDevServer;
@@ -14,6 +15,7 @@ describe('npm start (the dev server)', () => {
   const speech = join(mkdtempSync(join(tmpdir(), 'speech-deck-dev-')), 'speech.md');
   /** What the server says in the terminal. */
   const terminal: string[] = [];
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
     copyFileSync('test/fixtures/speech.md', speech);
@@ -24,10 +26,8 @@ describe('npm start (the dev server)', () => {
     const cacheDir = join(mkdtempSync(join(tmpdir(), 'speech-deck-dev-vite-')), 'vite');
     server = await createServer({ ...deckConfig({ input: speech }), cacheDir, server: { port: 0, strictPort: false }, logLevel: 'silent', customLogger });
     await server.listen();
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 
@@ -45,13 +45,20 @@ describe('npm start (the dev server)', () => {
     const page = await openDeck(browser, `${url}#/用成绩强化着力点`);
     const text = readFileSync(speech, 'utf8');
     const [current] = /^- .*$/m.exec(text.slice(text.indexOf('### 用成绩强化着力点')))!;
-    // The file watcher misses some saves that follow the last within a few tens of milliseconds.
-    for (let round = 1; round <= 6; round++) {
-      for (let save = 1; save <= 4; save++) {
-        writeFileSync(speech, text.replace(current, `- 第${round}轮第${save}次保存`));
-        await new Promise((resolve) => setTimeout(resolve, 15));
+    // The file watcher misses some saves that follow the last within a few tens of milliseconds. Each save here
+    // comes as soon as the file system has told of the one before, well inside the watcher's 30 ms of settling.
+    const notices = watch(speech, { persistent: false });
+    try {
+      for (let round = 1; round <= 6; round++) {
+        for (let save = 1; save <= 4; save++) {
+          const noticed = once(notices, 'change');
+          writeFileSync(speech, text.replace(current, `- 第${round}轮第${save}次保存`));
+          await noticed;
+        }
+        await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 5_000 }).toBe(`第${round}轮第4次保存`);
       }
-      await expect.poll(() => page.locator('section.present:not(.stack) li').first().textContent(), { timeout: 5_000 }).toBe(`第${round}轮第4次保存`);
+    } finally {
+      notices.close();
     }
     writeFileSync(speech, text);
   });

@@ -5,10 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { slidesThatDoNotFit } from '../src/core/capacity.ts';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { loadSpeech } from '../src/node/speech/load.ts';
 import { wordBoundaries } from '../src/node/speech/words.ts';
-import { browserForBlock, eachSlide, fileUrl, openDeck } from './helpers/browser.ts';
+import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { boxProblems, crowdedSlides, showSlide, textLines } from './helpers/layout.ts';
 
 /** Speeches with slides that fit as they are, fit once shrunk, and do not fit at all. */
@@ -18,7 +17,7 @@ describe('what fits, by the build and in the browser', () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-fit-'));
   const built = new Map<string, { url: string; printed: string }>();
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
     const printed: string[] = [];

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { fontFaceCss } from '../src/node/fonts/embed.ts';
-import { browserForBlock, fileUrl, openDeck } from './helpers/browser.ts';
+import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'speech-deck-font-cache-'));
 // With **emphasis**, so that the deck embeds all three faces (serif bold, sans, sans bold).
@@ -34,7 +33,7 @@ const fontsOf = (html: string) => readFileSync(html, 'utf8').match(/@font-face\{
 describe('a damaged font cache', () => {
   let browser: Browser;
   // Like an office PC without Chinese fonts: a face that does not load would show boxes.
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   it('is noticed and made again: truncated and random subsets never reach the deck, and every font loads', async () => {
     const cacheDir = join(root, 'cache');

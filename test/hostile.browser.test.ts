@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/commands/build.ts';
-import { fileUrl, launchBrowser, pressAndWait } from './helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileUrl, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { builtDeck } from './helpers/decks.ts';
 
 /** Everything in the page that could run code: elements, handlers and addresses, as readable strings. */
 function runnableParts(root: string): string[] {
@@ -22,16 +19,15 @@ function runnableParts(root: string): string[] {
 }
 
 describe('a deck built from hostile text, in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-hostile-'));
   let browser: Browser;
   let context: BrowserContext;
   let html: string;
   /** Alerts and blocked inline code: either would mean author text became code. */
   const incidents: string[] = [];
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
-    html = await buildDeck('test/fixtures/hostile.md', dir);
-    browser = await launchBrowser();
+    html = await builtDeck('test/fixtures/hostile.md');
     context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.sample}`));
@@ -48,11 +44,6 @@ describe('a deck built from hostile text, in Chromium', () => {
       page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
     };
     context.on('page', watch);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs nothing the author wrote on any slide, and shows it as text', async () => {

@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDeck } from '../src/node/commands/build.ts';
-import { browserForBlock, eachSlide, fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
+import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
+import { builtDeck } from './helpers/decks.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
   { width: 1920, height: 1080 },
@@ -99,7 +98,7 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
 describe('the look of the deck', () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   for (const size of SIZES) {
     it(`fits every slide in a ${size.width}×${size.height} window: nothing outside, scrolling, clipped or under 28 px`, async () => {
@@ -207,12 +206,13 @@ describe('the look of the deck', () => {
 describe('the dark high-contrast variant', () => {
   let browser: Browser;
   let deckUrl: string;
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
+  sharedBrowser((b) => (browser = b));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'speech-deck-dark-'));
     writeFileSync(join(dir, 'speech.md'), readFileSync('test/fixtures/speech.md', 'utf8').replace(/^theme: light$/m, 'theme: dark'));
-    deckUrl = fileUrl(await buildDeck(join(dir, 'speech.md'), dir));
+    deckUrl = fileUrl(await builtDeck(join(dir, 'speech.md')));
   });
 
   it('is chosen by the front matter and passes axe-core, contrast included', async () => {
@@ -232,19 +232,15 @@ describe('text that would not fit', () => {
   let browser: Browser;
   let page: Page;
   const warnings: string[] = [];
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
-    const html = await buildDeck('test/fixtures/crowded.md', mkdtempSync(join(tmpdir(), 'speech-deck-crowded-')));
-    browser = await launchBrowser();
+    const html = await builtDeck('test/fixtures/crowded.md');
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(`${fileUrl(html)}?transition=none`);
     await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('shrinks to fit, no smaller than 28 px', async () => {
     await page.evaluate(() => window.deck!.slide(2, 1));
     expect(await layoutProblems(page)).toEqual([]);

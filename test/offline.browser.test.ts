@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForBlock, eachSlide, fileUrl, openDeck, pressAndWait } from './helpers/browser.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
+import { eachSlide, fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
 
 // Chromium reports the name inside the font file, which for these subsets adds a style word.
 const EMBEDDED = /^Noto (Sans|Serif) SC\b/;
@@ -47,7 +46,7 @@ describe('the one-file deck, offline', () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
   // No Chinese system fonts: only what the file carries can draw the Chinese text.
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   it('requests nothing but itself', async () => {
     const context = await browser.newContext();

@@ -18,9 +18,10 @@ describe('the tests own their speech', () => {
     // The speech `npm start` presents and invites the user to edit.
     mkdirSync(dirname(join(copy, DEFAULT_INPUT)), { recursive: true });
     writeFileSync(join(copy, DEFAULT_INPUT), '# 另一篇讲话\n\n完全不同的一句话。\n');
-    // The tests that compare against the real speech most closely; the global setup builds the deck as for every run.
-    const files = ['test/notes.test.ts', 'test/check.test.ts', 'test/capacity.test.ts', 'test/parse.test.ts'];
+    // The tests that compare against the real speech most closely, and one that builds the deck as the browser tests'
+    // global setup does.
+    const files = ['test/notes.test.ts', 'test/check.test.ts', 'test/capacity.test.ts', 'test/parse.test.ts', 'test/size.test.ts'];
     const { stdout } = await run(process.execPath, [resolve('node_modules/vitest/vitest.mjs'), 'run', ...files], { cwd: copy, env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
-    expect(stdout).toMatch(/Test Files\s+\S*4 passed/);
+    expect(stdout).toMatch(/Test Files\s+\S*5 passed/);
   }, 120_000);
 });

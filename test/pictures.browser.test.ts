@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { exportPdf, type PdfResult } from '../src/node/commands/pdf.ts';
-import { browserForBlock, eachSlide, fileUrl, openDeck } from './helpers/browser.ts';
+import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { boxProblems, showSlide } from './helpers/layout.ts';
 import { imagesPerPage, pageText, readPdf } from './helpers/pdf.ts';
 import { pictureSpeech, writePictures } from './helpers/pictures.ts';
@@ -15,12 +14,12 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-picture-deck-'));
   let result: PdfResult;
   let html: string;
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'speech.md'), pictureSpeech(await writePictures(dir)));
     // One step builds the deck and prints both PDFs from it, as `speech-deck pdf` does.
-    result = await exportPdf({ input: join(dir, 'speech.md'), outDir: join(dir, 'out'), progress: () => undefined });
+    result = await exportPdf({ input: join(dir, 'speech.md'), outDir: join(dir, 'out'), browser, progress: () => undefined });
     html = join(dir, 'out', 'speech.html');
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeSize, sizeBreakdown } from '../src/node/page/size.ts';
+import { speechDeck } from './helpers/decks.ts';
 
 describe('sizeBreakdown', () => {
   it('splits a page into fonts, scripts, other styles and content, adding up to the total', () => {
@@ -36,8 +37,8 @@ describe('the one-file deck of test/fixtures/speech.md', () => {
   // A budget of bytes, not a time: the same build gives the same file on any machine.
   const BUDGET = 300 * 1024;
 
-  it(`stays within ${BUDGET / 1024} KB, with reveal's notes plugin gone and reveal's styles cut to what the deck uses`, () => {
-    const html = readFileSync(inject('deckHtml'), 'utf8');
+  it(`stays within ${BUDGET / 1024} KB, with reveal's notes plugin gone and reveal's styles cut to what the deck uses`, async () => {
+    const html = readFileSync(await speechDeck(), 'utf8');
     const size = sizeBreakdown(html);
     expect(size.total, describeSize(size)).toBeLessThanOrEqual(BUDGET);
     // reveal's speaker view (its page, its Markdown parser) is not in the file, nor its rules for unused features.

@@ -4,9 +4,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { SPEAKER_TEXT } from '../src/core/labels.ts';
 import { parse } from '../src/core/parse.ts';
 import { MIN_TEXT_PX } from '../src/client/speaker/notes.ts';
-import { browserForBlock, fileUrl, openDeck, pressAndWait } from './helpers/browser.ts';
+import { fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
 const notesOf = (i: number) => squash(model.slides[i]!.notes.map((n) => n.text).join(''));
@@ -92,7 +91,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
   // No Chinese system fonts: only what the file carries can draw the view's text.
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   /** A context that records every request and policy violation, in the deck and its windows. */
   async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; requests: string[]; violations: string[] }> {
@@ -240,8 +239,9 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await speaker.keyboard.press(' ');
     await expect(speaker.locator('.sv-status').textContent()).resolves.toBe(drawn(SPEAKER_TEXT.prompterPaused));
     const paused = await scrollTop(speaker);
+    // Five seconds on the page's clock, every frame and timer due in them run, and a few frames more.
     await context.clock.fastForward(5000);
-    await speaker.waitForTimeout(100);
+    await context.clock.runFor(100);
     expect(await scrollTop(speaker)).toBe(paused);
     // Space pauses the teleprompter rather than turning the slide while it is on.
     expect(await deckSlide(page)).toBe(longest);

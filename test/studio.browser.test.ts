@@ -10,7 +10,7 @@ import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import { buildStudio } from '../src/node/page/studio-page.ts';
 import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
-import { browserForBlock, fileUrl } from './helpers/browser.ts';
+import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
@@ -120,15 +120,15 @@ async function hostileDocx(cdata = false): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-const chromium109 = (await import('@sparticuz/chromium')).default;
-
 describe.each([
   ['current Chromium', undefined],
-  ['Chromium 109', await chromium109.executablePath()],
+  ['Chromium 109', inject('chromium109')],
 ])('the studio in %s, from file://', (_name, browserPath) => {
   let browser: Browser;
-  // No Chinese system fonts, like an office PC without them: the saved decks must bring their own.
-  browserForBlock({ env: latinOnlyFontEnv(), ...(browserPath ? { browserPath } : {}) }, (b) => (browser = b));
+  // No Chinese system fonts, like an office PC without them: the saved decks must bring their own. The run's
+  // Chromium is such a browser; Chromium 109 is started for the block.
+  if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
+  else sharedBrowser((b) => (browser = b));
 
   it('shows the message for other browsers in plain HTML, and hides it once its script runs', async () => {
     expect(studioHtml).toContain('请用 Chrome 或 Edge 浏览器打开本文件');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFont } from 'fonteditor-core';
 import { transform } from 'lightningcss';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenSlides, type Deck } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { commonCharacters, hanByFrequency } from '../src/node/fonts/common-chars.ts';
@@ -18,6 +18,7 @@ import { loadHarfBuzz } from '../src/studio/hb-subset.ts';
 import { addItem, lineSource, oneLine, removeItem, setHeading, setItem, setTheme, startList } from '../src/studio/markdown-edit.ts';
 import { fileName } from '../src/studio/save.ts';
 import { sfntToWoff, woffToSfnt } from '../src/studio/woff.ts';
+import { speechDeck } from './helpers/decks.ts';
 import { squash } from './helpers/speech.ts';
 
 const speech = readFileSync('test/fixtures/speech.md', 'utf8');
@@ -148,7 +149,7 @@ describe('the deck the studio puts together', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('is the CLI’s deck, byte for byte, given the same fonts', async () => {
-    const cli = readFileSync(inject('deckHtml'), 'utf8');
+    const cli = readFileSync(await speechDeck(), 'utf8');
     const fonts = /(?:@font-face\{[^}]*\})+/.exec(cli)![0];
     // The deck as the CLI loads it, its headings' wrap points found with jieba (the page finds its own).
     const deck = parse(speech);

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../src/node/commands/build.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
-import { browserForBlock, fileUrl, openDeck } from './helpers/browser.ts';
+import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
+import { builtDeck } from './helpers/decks.ts';
 import { boxProblems, lineProblems, showSlide, textLines } from './helpers/layout.ts';
 
 /** Real titles of speeches, by length in characters, without and with pause marks. */
@@ -63,7 +62,7 @@ describe('titles of any length', () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-titles-'));
   const decks = new Map<string, string>();
-  browserForBlock({ env: latinOnlyFontEnv() }, (b) => (browser = b));
+  sharedBrowser((b) => (browser = b));
 
   beforeAll(async () => {
     for (const [length, titles] of Object.entries(TITLES)) {
@@ -71,8 +70,7 @@ describe('titles of any length', () => {
         expect([...title], title).toHaveLength(Number(length));
         const input = join(dir, `title-${length}-${i ? 'paused' : 'plain'}.md`);
         writeFileSync(input, speech(title));
-        // Each deck in a folder of its own: a build empties the folder it writes to.
-        decks.set(title, fileUrl(await buildDeck(input, join(dir, `deck-${length}-${i}`))));
+        decks.set(title, fileUrl(await builtDeck(input)));
       }
     }
   }, 180_000);

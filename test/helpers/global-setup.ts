@@ -1,21 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { buildDeck } from '../../src/node/commands/build.ts';
+import { latinOnlyFontEnv } from '../../src/node/fonts/env.ts';
+import { CHROMIUM_FLAGS, findBrowser } from '../../src/node/print/browser.ts';
+import { speechDeck } from './decks.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Path of the one-file deck built from test/fixtures/speech.md for this test run. */
     deckHtml: string;
+    /** Where the run's one Chromium listens (see `sharedBrowser` in browser.ts). */
+    browserEndpoint: string;
+    /** Chromium 109, the office's browser, from @sparticuz/chromium. */
+    chromium109: string;
   }
 }
 
-/** Builds the real speech once, the way `npm run build` does, for the browser tests to open. */
-export default async function setup(project: TestProject): Promise<() => void> {
-  // A folder of its own, so that test runs side by side do not overwrite each other's deck.
-  const dir = mkdtempSync(join(tmpdir(), 'speech-deck-test-'));
-  const html = await buildDeck('test/fixtures/speech.md', dir);
+/**
+ * For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this
+ * very program), and one Chromium that every test file connects to, with the project's flags and no Chinese
+ * system font, like an office PC without them: what the page shows must come from what it carries.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [html, server, chromium109] = await Promise.all([
+    speechDeck(),
+    chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
+    // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
+    import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath()),
+  ]);
   project.provide('deckHtml', html);
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide('browserEndpoint', server.wsEndpoint());
+  project.provide('chromium109', chromium109);
+  return () => server.close();
 }

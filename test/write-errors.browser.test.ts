@@ -139,7 +139,9 @@ describe.skipIf(!canMount())('on a real small file system (tmpfs)', () => {
       await expect(failed).rejects.toThrow(new RegExp(`^cannot write ${tmp}/speech-deck-work-\\d+-\\w+, the build's temporary folder \\(set TMPDIR to use another\\): ${FULL}$`));
       await expect(failed).rejects.toBeInstanceOf(CLIError);
     } finally {
-      process.env.TMPDIR = saved;
+      // Node would store an unset variable as the word "undefined".
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   }, 120_000);
 

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
 import type { Deck } from '../src/core/model.ts';
 import { spokenSlides } from '../src/core/model.ts';
@@ -11,7 +12,8 @@ import { loadSpeech } from '../src/node/speech/load.ts';
 import { exportPdf, type PdfResult, type Stage } from '../src/node/commands/pdf.ts';
 import { stampFor, stampTags } from '../src/node/speech/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
-import { fileUrl, launchBrowser, openDeck } from './helpers/browser.ts';
+import type { Browser } from 'playwright-core';
+import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
@@ -61,6 +63,7 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
   let handout: ReadPdf;
 
   beforeAll(async () => {
+    // The export starts and closes a browser of its own here, so that its processes can be watched.
     // The deck the test run built, copied so that this file's PDFs and any rebuild stay in a folder of its own.
     copyFileSync(inject('deckHtml'), join(dir, 'speech.html'));
     const outcome = await run({ input: 'test/fixtures/speech.md', outDir: dir });
@@ -128,9 +131,12 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
 });
 
 describe('speech-deck pdf on a speech with very long notes', () => {
+  let browser: Browser;
+  sharedBrowser((b) => (browser = b));
+
   it('builds the deck and continues long notes over as many pages as they need, nothing cut off', async () => {
     const out = join(dir, 'long');
-    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out });
+    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out, browser });
     expect(error).toBeUndefined();
     expect(existsSync(join(out, 'long-notes.html'))).toBe(true);
     const deck = parse(readFileSync('test/fixtures/long-notes.md', 'utf8'));
@@ -152,17 +158,20 @@ describe('speech-deck pdf when things go wrong', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('says at once, before starting a browser, that the speech is missing or a file stands where the folder should be', () => {
+  it('says at once, before starting a browser, that the speech is missing or a file stands where the folder should be', async () => {
     // A "browser" that leaves a mark when it is started.
     const mark = join(dir, 'browser-started');
     const browser = join(dir, 'fake-browser.sh');
     writeFileSync(browser, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`, { mode: 0o755 });
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a folder');
-    const missing = spawnSync('node', ['bin/speech-deck.js', 'pdf', join(dir, 'no-such-speech.md'), '--out-dir', join(dir, 'out-missing'), '--browser-path', browser], { encoding: 'utf8' });
-    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('no-such-speech.md: no such file')]);
-    const blocked = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', blocker, '--browser-path', browser], { encoding: 'utf8' });
-    expect([blocked.status, blocked.stderr]).toEqual([1, expect.stringContaining('a-file: a file stands where a folder should be')]);
+    // In this process: the command's wiring and options (the exit code is run()'s, tested on the real command below).
+    const missing = main(['pdf', join(dir, 'no-such-speech.md'), '--out-dir', join(dir, 'out-missing'), '--browser-path', browser]);
+    await expect(missing).rejects.toBeInstanceOf(CLIError);
+    await expect(missing).rejects.toMatchObject({ exitCode: 1, message: expect.stringContaining('no-such-speech.md: no such file') });
+    const blocked = main(['pdf', 'test/fixtures/small.md', '--out-dir', blocker, '--browser-path', browser]);
+    await expect(blocked).rejects.toBeInstanceOf(CLIError);
+    await expect(blocked).rejects.toMatchObject({ exitCode: 1, message: expect.stringContaining('a-file: a file stands where a folder should be') });
     expect(existsSync(mark)).toBe(false);
   });
 
@@ -189,17 +198,16 @@ describe('speech-deck pdf when things go wrong', () => {
 });
 
 describe('printing from the browser', () => {
+  let browser: Browser;
+  sharedBrowser((b) => (browser = b));
+
   it('opens the print view with E, laid out one page per slide, ready for Ctrl+P', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await openDeck(browser, fileUrl(inject('deckHtml')));
-      await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
-      const pages = await page.evaluate(() => window.printView!.ready);
-      expect(pages).toBe(headings(parse(readFileSync('test/fixtures/speech.md', 'utf8'))).length);
-      const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
-      expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
-    } finally {
-      await browser.close();
-    }
+    const page = await openDeck(browser, fileUrl(inject('deckHtml')));
+    await Promise.all([page.waitForURL(/\?print-pdf/), page.keyboard.press('e')]);
+    const pages = await page.evaluate(() => window.printView!.ready);
+    expect(pages).toBe(headings(parse(readFileSync('test/fixtures/speech.md', 'utf8'))).length);
+    const size = await page.evaluate(() => document.querySelector('.pdf-page')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(size.width / size.height).toBeCloseTo(16 / 9, 2);
+    await page.close();
   });
 });

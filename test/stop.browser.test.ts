@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isBuiltFrom } from '../src/node/speech/stamp.ts';
 import { STOPPED } from '../src/node/stop.ts';
 import { looksLikeInternals, runCli, snapshot, startCli, tempFiles, type Finished, type Running } from './helpers/cli.ts';
@@ -19,22 +19,28 @@ const speech = (title: string) => fixture('small.md').replace('# 小型讲话', 
 const workFolders = (pid?: number) => readdirSync(TMP).filter((name) => name.startsWith(`speech-deck-work-${pid ?? ''}`));
 
 /**
- * Polls until `ready` holds, checking every 20 ms. Given the run it waits on, it fails at once with that run's
+ * Waits until `ready` holds, looking every 20 ms. Given the run it waits on, it fails at once with that run's
  * output when the run ends first, and kills it when the wait fails, so that it cannot go on to touch what a later
  * test looks at.
  */
 async function until(ready: () => boolean, what: string, { ms = 120_000, run }: { ms?: number; run?: Running } = {}): Promise<void> {
-  const end = Date.now() + ms;
   let ended: Finished | undefined;
   void run?.done.then((finished) => (ended = finished));
-  while (!ready()) {
-    if (ended) throw new Error(`the command ended (${ended.code ?? ended.signal}) before ${what}:\n${ended.stdout}\n${ended.stderr}`);
-    if (Date.now() > end) {
-      const printed = run?.output() ?? '';
-      if (run) await kill(run);
-      throw new Error(`timed out waiting for ${what}${run ? `; the command had printed:\n${printed}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  const outcome = await vi
+    .waitFor(
+      () => {
+        if (ended) return 'ended';
+        if (!ready()) throw new Error(`not yet: ${what}`);
+        return 'ready';
+      },
+      { timeout: ms, interval: 20 },
+    )
+    .catch(() => 'timed out');
+  if (ended && outcome === 'ended') throw new Error(`the command ended (${ended.code ?? ended.signal}) before ${what}:\n${ended.stdout}\n${ended.stderr}`);
+  if (outcome === 'timed out') {
+    const printed = run?.output() ?? '';
+    if (run) await kill(run);
+    throw new Error(`timed out waiting for ${what}${run ? `; the command had printed:\n${printed}` : ''}`);
   }
 }
 
