@@ -10,7 +10,11 @@ function modules(folder: string): Array<{ file: string; imports: string[]; text:
     .map((f) => {
       const file = join(root, f);
       const text = readFileSync(file, 'utf8');
-      const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+      const imports = [
+        ...text.matchAll(
+          /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]!);
       return { file, imports, text };
     });
 }
@@ -56,7 +60,10 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const { file, imports } of modules('.')) {
     const local = imports.filter((i) => i.startsWith('.')).map((i) => resolve(dirname(file), i.replace(/\?.*$/, '')));
-    graph.set(resolve(file), local.filter((target) => target.endsWith('.ts') && existsSync(target)));
+    graph.set(
+      resolve(file),
+      local.filter((target) => target.endsWith('.ts') && existsSync(target)),
+    );
   }
   return graph;
 }
@@ -95,7 +102,14 @@ function circles(graph: Map<string, string[]>): string[][] {
 
 describe('the rooms of src/', () => {
   it('finds a circle where there is one (the search itself works)', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]].map(([k, v]) => [resolve('src', k as string), (v as string[]).map((x) => resolve('src', x))]));
+    const graph = new Map(
+      [
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['a']],
+      ].map(([k, v]) => [resolve('src', k as string), (v as string[]).map((x) => resolve('src', x))]),
+    );
     expect(circles(graph)).toEqual([['a', 'b', 'c']]);
     expect(importGraph().size).toBeGreaterThan(100);
   });
@@ -105,14 +119,19 @@ describe('the rooms of src/', () => {
   });
 
   it('keeps node/ to a few doors: the CLI, errors, stopping, and folders', () => {
-    const top = readdirSync('src/node', { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    const top = readdirSync('src/node', { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
     expect(top.length).toBeLessThanOrEqual(14);
   });
 
   it('keeps each command light to read: what it needs is loaded when it runs, so --help loads no library', () => {
     const light = /^(node:|\.\/command\.ts$|\.\.\/errors\.ts$|\.\.\/files\/paths\.ts$|\.\.\/\.\.\/core\/model\.ts$)/;
     const found = modules('node/commands').flatMap(({ file, text }) =>
-      [...text.matchAll(/^import (?!type )[^'"]*from '([^']+)'/gm)].map((m) => m[1]!).filter((i) => !light.test(i)).map((i) => `${file} imports ${i}`),
+      [...text.matchAll(/^import (?!type )[^'"]*from '([^']+)'/gm)]
+        .map((m) => m[1]!)
+        .filter((i) => !light.test(i))
+        .map((i) => `${file} imports ${i}`),
     );
     expect(modules('node/commands').length).toBeGreaterThanOrEqual(9);
     expect(found).toEqual([]);

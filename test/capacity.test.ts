@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capacityProblems, LONG_SPEECH, LONG_TITLE, pictureBox, slidesThatDoNotFit } from '../src/core/capacity.ts';
 import { parse } from '../src/core/parse.ts';
@@ -10,7 +9,11 @@ describe('capacityProblems', () => {
     const text = fixture('crowded.md');
     const line = text.split('\n').indexOf('### 放不下的一张') + 1;
     expect(capacityProblems(parse(text))).toEqual([
-      expect.objectContaining({ line, severity: 'warning', message: expect.stringMatching(/放不下.*shorten its key phrases or move some to a new "###" slide/) }),
+      expect.objectContaining({
+        line,
+        severity: 'warning',
+        message: expect.stringMatching(/放不下.*shorten its key phrases or move some to a new "###" slide/),
+      }),
     ]);
   });
 
@@ -28,7 +31,9 @@ describe('capacityProblems', () => {
     const long = sentence.repeat(Math.ceil((LONG_SPEECH + 1) / 20));
     const deck = parse(`# 题目\n\n## 一、部分\n\n- 要点\n\n${long}\n\n### 小点\n\n- 要点\n\n${sentence.repeat(10)}\n`);
     const problems = capacityProblems(deck);
-    expect(problems).toEqual([expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringMatching(/这一张要讲 \d+ 个字.*split it with "###" sub-points/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, severity: 'warning', message: expect.stringMatching(/这一张要讲 \d+ 个字.*split it with "###" sub-points/) }),
+    ]);
   });
 
   it(`warns about a title of more than ${LONG_TITLE} characters`, () => {
@@ -41,7 +46,9 @@ describe('capacityProblems', () => {
 
 describe('pictureBox', () => {
   it('gives a picture beside key phrases about two fifths of the slide, alone the whole width, shared in a row', () => {
-    const deck = parse('# 题\n\n## 一、部\n\n- 要点\n\n![甲](a.png)\n\n话。\n\n### 只有图\n\n![乙](b.png)\n\n![丙](c.png)\n\n话。\n\n### 一张图\n\n![丁](d.png)\n\n话。\n');
+    const deck = parse(
+      '# 题\n\n## 一、部\n\n- 要点\n\n![甲](a.png)\n\n话。\n\n### 只有图\n\n![乙](b.png)\n\n![丙](c.png)\n\n话。\n\n### 一张图\n\n![丁](d.png)\n\n话。\n',
+    );
     const [opener, two, one] = deck.slides.slice(2);
     const beside = pictureBox(opener!, deck);
     const shared = pictureBox(two!, deck);

@@ -9,7 +9,10 @@ import { CLIError } from '../src/node/errors.ts';
 async function check(file: string): Promise<{ code: number; lines: string[] }> {
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   const code = await main(['check', file]);
-  const lines = log.mock.calls.map((args) => String(args[0])).join('\n').split('\n');
+  const lines = log.mock.calls
+    .map((args) => String(args[0]))
+    .join('\n')
+    .split('\n');
   log.mockRestore();
   return { code, lines };
 }
@@ -94,10 +97,14 @@ describe('the command line with bad input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'speech-deck-check-'));
 
   it('names a mistyped option and the one meant, and an option left without its value, in both languages', async () => {
-    await expect(main(['build', 'test/fixtures/small.md', '--outdir', 'x'])).rejects.toThrow(/^没有 --outdir 这个选项，是不是 --out-dir？· there is no option --outdir; did you mean --out-dir\?\n\n用法 Usage:/);
+    await expect(main(['build', 'test/fixtures/small.md', '--outdir', 'x'])).rejects.toThrow(
+      /^没有 --outdir 这个选项，是不是 --out-dir？· there is no option --outdir; did you mean --out-dir\?\n\n用法 Usage:/,
+    );
     await expect(main(['pdf', '--browserpath=/usr/bin/chromium'])).rejects.toThrow(/did you mean --browser-path\?/);
     await expect(main(['build', '--zzz'])).rejects.toThrow(/^没有 --zzz 这个选项 · there is no option --zzz\n/);
-    await expect(main(['build', 'test/fixtures/small.md', '--out-dir'])).rejects.toThrow(/^选项 --out-dir 后面要跟一个值 · the option --out-dir needs a value after it\n/);
+    await expect(main(['build', 'test/fixtures/small.md', '--out-dir'])).rejects.toThrow(
+      /^选项 --out-dir 后面要跟一个值 · the option --out-dir needs a value after it\n/,
+    );
   });
 
   it('never prints a stack trace, for check or build', async () => {

@@ -94,7 +94,9 @@ describe('in Chromium 109, the office browser', () => {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(url);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'));
+    await page.waitForFunction(
+      () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+    );
     await page.evaluate(() => document.fonts.ready);
     return page;
   }
@@ -114,7 +116,9 @@ describe('in Chromium 109, the office browser', () => {
       const page = await open(`${url}?transition=none`, size);
       expect(await crowdedSlides(page)).toEqual([]);
       expect(await eachSlide(page, () => boxProblems(page)), url).toEqual([]);
-      const pictures = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('.frame img')].map((img) => img.complete && img.naturalWidth > 0));
+      const pictures = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>('.frame img')].map((img) => img.complete && img.naturalWidth > 0),
+      );
       expect(pictures).not.toContain(false);
       await page.close();
     }

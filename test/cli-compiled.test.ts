@@ -11,7 +11,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the CLI as a user does and returns every module URL the process loaded. */
 async function loadedModules(name: string, args: string[]): Promise<string[]> {
   const trace = join(dir, `${name}.txt`);
-  await promisify(execFile)(process.execPath, ['--import', './test/helpers/trace-loads.mjs', 'bin/speech-deck.js', ...args], { env: { ...process.env, TRACE_FILE: trace } });
+  await promisify(execFile)(process.execPath, ['--import', './test/helpers/trace-loads.mjs', 'bin/speech-deck.js', ...args], {
+    env: { ...process.env, TRACE_FILE: trace },
+  });
   return readFileSync(trace, 'utf8').trim().split('\n');
 }
 
@@ -19,13 +21,17 @@ describe('the command line runs compiled JavaScript', () => {
   it.each([
     ['check', ['check', 'test/fixtures/small.md']],
     ['build', ['build', 'test/fixtures/small.md', '--out-dir', join(dir, 'out')]],
-  ])('loads no TypeScript and no compiler for %s', async (name, args) => {
-    const urls = await loadedModules(name, args);
-    // The trace itself works: it sees the compiled CLI and the libraries the command needs.
-    expect(urls.some((u) => /node_modules\/\.cache\/speech-deck\/cli\/[0-9a-f]+\/cli\.js$/.test(u))).toBe(true);
-    expect(urls.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
-    expect(urls.filter((u) => u.includes('/node_modules/tsx/') || u.includes('/node_modules/esbuild/') || /\.ts$/.test(u))).toEqual([]);
-  }, 60_000);
+  ])(
+    'loads no TypeScript and no compiler for %s',
+    async (name, args) => {
+      const urls = await loadedModules(name, args);
+      // The trace itself works: it sees the compiled CLI and the libraries the command needs.
+      expect(urls.some((u) => /node_modules\/\.cache\/speech-deck\/cli\/[0-9a-f]+\/cli\.js$/.test(u))).toBe(true);
+      expect(urls.some((u) => u.includes('/node_modules/markdown-it/'))).toBe(true);
+      expect(urls.filter((u) => u.includes('/node_modules/tsx/') || u.includes('/node_modules/esbuild/') || /\.ts$/.test(u))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('builds a speech it has built before without loading jieba, its dictionary or sharp', async () => {
     const out = join(dir, 'again');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { deckSeconds } from '../src/core/timing.ts';
 import { fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
@@ -23,16 +22,18 @@ describe('the built deck in Chromium', () => {
   it('opens on the title slide with the title, speaker, occasion and date', async () => {
     const title = page.locator('section.present');
     await expect(title.locator('h1').textContent()).resolves.toBe(model.title.heading.text);
-    const text = await title.innerText();
+    const text = await title.textContent();
     for (const value of [model.meta.speaker, model.meta.occasion, model.meta.date]) expect(text).toContain(value);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
   });
 
   it('has the expected shape: title, opening, agenda, three sections of three sub-points, closing', async () => {
     const shape = await page.evaluate(() =>
-      window.deck!.getHorizontalSlides().map((h) =>
-        h.classList.contains('stack') ? [...h.querySelectorAll(':scope > section')].map((s) => s.className.split(' ')[0]) : h.className.split(' ')[0],
-      ),
+      window
+        .deck!.getHorizontalSlides()
+        .map((h) =>
+          h.classList.contains('stack') ? [...h.querySelectorAll(':scope > section')].map((s) => s.className.split(' ')[0]) : h.className.split(' ')[0],
+        ),
     );
     const column = ['slide-section', 'slide-point', 'slide-point', 'slide-point'];
     expect(shape).toEqual(['slide-title', 'slide-opening', 'slide-agenda', column, column, column, 'slide-closing']);
@@ -91,7 +92,10 @@ describe('the built deck in Chromium', () => {
     const byNotes = model.slides.find((slide, i) => i > 3 && slide.notes.some((n) => n.text.length > 30))!;
     const spoken = byNotes.notes[0]!.text.slice(10, 22);
     expect(model.slides.filter((slide) => slide.notes.some((n) => n.text.includes(spoken)) || slide.heading.text.includes(spoken))).toHaveLength(1);
-    for (const [words, id] of [[byHeading.heading.text, byHeading.id], [spoken, byNotes.id]] as const) {
+    for (const [words, id] of [
+      [byHeading.heading.text, byHeading.id],
+      [spoken, byNotes.id],
+    ] as const) {
       await input.fill(words);
       await input.press('Enter');
       await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);
@@ -130,7 +134,9 @@ describe('the built deck in Chromium', () => {
     const reads = await fresh.evaluate(() => (window as unknown as { styleReads: { atReady: number } }).styleReads.atReady);
     expect(reads).toBeGreaterThanOrEqual(0);
     expect(reads).toBeLessThan(model.slides.length);
-    const colours = await fresh.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.reveal .slides section')].map((s) => s.dataset.backgroundColor))]);
+    const colours = await fresh.evaluate(() => [
+      ...new Set([...document.querySelectorAll<HTMLElement>('.reveal .slides section')].map((s) => s.dataset.backgroundColor)),
+    ]);
     expect(colours).toEqual(['#fbf8f1']);
     await fresh.close();
   });
@@ -139,7 +145,9 @@ describe('the built deck in Chromium', () => {
     await page.keyboard.press('b');
     await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(true);
     await expect.poll(() => page.locator('.pause-overlay').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    expect(await page.locator('.pause-overlay').evaluate((el) => [getComputedStyle(el).backgroundColor, el.getBoundingClientRect().width === innerWidth])).toEqual(['rgb(0, 0, 0)', true]);
+    expect(
+      await page.locator('.pause-overlay').evaluate((el) => [getComputedStyle(el).backgroundColor, el.getBoundingClientRect().width === innerWidth]),
+    ).toEqual(['rgb(0, 0, 0)', true]);
     expect(await page.locator('.pause-overlay .resume-button').isVisible()).toBe(false);
     await page.keyboard.press('b');
     await expect.poll(() => page.evaluate(() => document.querySelector('.reveal')!.classList.contains('paused'))).toBe(false);

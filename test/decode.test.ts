@@ -37,7 +37,10 @@ describe('decode', () => {
   });
 
   it('reads UTF-16 saved without a mark, either byte order', () => {
-    for (const [bytes, encoding] of [[new Uint8Array(Buffer.from(text, 'utf16le')), 'utf-16le'], [utf16be(text), 'utf-16be']] as const) {
+    for (const [bytes, encoding] of [
+      [new Uint8Array(Buffer.from(text, 'utf16le')), 'utf-16le'],
+      [utf16be(text), 'utf-16be'],
+    ] as const) {
       const decoded = decode(bytes);
       expect(decoded).toMatchObject({ text, encoding });
       expect(decoded.problems).toEqual([{ line: 1, severity: 'warning', message: expect.stringContaining(encoding.toUpperCase()) }]);

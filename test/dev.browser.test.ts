@@ -142,7 +142,7 @@ describe('npm start (the dev server)', () => {
     writeFileSync(speech, good);
   });
 
-  it('says nothing alarming in the terminal: the dependency scan looks at the deck page, not the studio\'s', async () => {
+  it("says nothing alarming in the terminal: the dependency scan looks at the deck page, not the studio's", async () => {
     const url = server.resolvedUrls!.local[0]!;
     const page = await openDeck(browser, url);
     await page.close();

@@ -38,7 +38,11 @@ function resolveTarget(from: string, target: string): { path: string; fragment: 
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, each space a hyphen. */
 function anchor(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** The anchors of a Markdown file's headings, repeated ones numbered as GitHub numbers them. */
@@ -69,8 +73,11 @@ describe('the README and the guide', () => {
     expect(readme).toContain('npm test');
   });
 
-  it('has every chapter, linked from the README and from the guide\'s index', () => {
-    const linked = (file: string) => targets(file).filter((t) => !isExternal(t)).map((t) => resolveTarget(file, t).path);
+  it("has every chapter, linked from the README and from the guide's index", () => {
+    const linked = (file: string) =>
+      targets(file)
+        .filter((t) => !isExternal(t))
+        .map((t) => resolveTarget(file, t).path);
     const fromReadme = linked('README.md');
     const fromIndex = linked('docs/guide/README.md');
     for (const chapter of CHAPTERS) {
@@ -88,7 +95,7 @@ describe('the README and the guide', () => {
     }
   });
 
-  it('finds GitHub\'s anchors for headings in both languages', () => {
+  it("finds GitHub's anchors for headings in both languages", () => {
     expect(anchor('快速开始 · Quick start')).toBe('快速开始--quick-start');
     expect(anchor('写出的文件 · What is written, and how')).toBe('写出的文件--what-is-written-and-how');
   });
@@ -103,7 +110,8 @@ describe('the README and the guide', () => {
         checked++;
         const { path, fragment } = resolveTarget(file, target);
         if (!existsSync(path)) broken.push(`${file}: ${target} (no ${path})`);
-        else if (fragment && !(statSync(path).isFile() && path.endsWith('.md') && anchors(path).has(fragment))) broken.push(`${file}: ${target} (no heading #${fragment})`);
+        else if (fragment && !(statSync(path).isFile() && path.endsWith('.md') && anchors(path).has(fragment)))
+          broken.push(`${file}: ${target} (no heading #${fragment})`);
       }
     }
     expect(broken).toEqual([]);

@@ -12,13 +12,17 @@ describe('findBrowser', () => {
 
   it('takes --browser-path first, then CHROME_PATH', () => {
     const options = { env: { ...env, CHROME_PATH: '/env/chrome' }, platform: 'linux' as const };
-    expect(findBrowser({ ...options, browserPath: '/given/chrome', isExecutable: only('/given/chrome', '/env/chrome', '/usr/bin/chromium') })).toBe('/given/chrome');
+    expect(findBrowser({ ...options, browserPath: '/given/chrome', isExecutable: only('/given/chrome', '/env/chrome', '/usr/bin/chromium') })).toBe(
+      '/given/chrome',
+    );
     expect(findBrowser({ ...options, isExecutable: only('/env/chrome', '/usr/bin/chromium') })).toBe('/env/chrome');
   });
 
   it('says which setting is wrong when a given path cannot be run', () => {
     expect(() => findBrowser({ browserPath: '/no/chrome', env, isExecutable: only('/usr/bin/chromium') })).toThrow(/--browser-path is set to \/no\/chrome/);
-    expect(() => findBrowser({ env: { ...env, CHROME_PATH: '/no/chrome' }, isExecutable: only('/usr/bin/chromium') })).toThrow(/CHROME_PATH is set to \/no\/chrome/);
+    expect(() => findBrowser({ env: { ...env, CHROME_PATH: '/no/chrome' }, isExecutable: only('/usr/bin/chromium') })).toThrow(
+      /CHROME_PATH is set to \/no\/chrome/,
+    );
   });
 
   it('looks in the usual places of each system, Edge first on Windows', () => {

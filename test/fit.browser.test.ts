@@ -67,7 +67,10 @@ describe('what fits, by the build and in the browser', () => {
       const text = lines.map((l) => l.text).join('');
       const words = new Set(wordBoundaries(text));
       expect(lines.length, id).toBeGreaterThan(1);
-      expect(lines.filter((l) => l.start > 0 && !words.has(l.start)).map((l) => `${text.slice(0, l.start).slice(-4)} / ${l.text.slice(0, 4)}`), id).toEqual([]);
+      expect(
+        lines.filter((l) => l.start > 0 && !words.has(l.start)).map((l) => `${text.slice(0, l.start).slice(-4)} / ${l.text.slice(0, 4)}`),
+        id,
+      ).toEqual([]);
     }
     await page.close();
   });

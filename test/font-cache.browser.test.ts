@@ -67,7 +67,10 @@ describe('a damaged font cache', () => {
     expect(repaired).toHaveLength(3);
     expect(repaired).toContain(kept.slice(cacheDir.length + 1));
     for (const name of repaired) {
-      const hash = createHash('sha256').update(readFileSync(join(cacheDir, name))).digest('hex').slice(0, 16);
+      const hash = createHash('sha256')
+        .update(readFileSync(join(cacheDir, name)))
+        .digest('hex')
+        .slice(0, 16);
       expect(name).toMatch(new RegExp(`-${hash}\\.woff2$`));
     }
   }, 240_000);

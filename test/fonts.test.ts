@@ -61,7 +61,7 @@ describe('embedded fonts for test/fixtures/speech.md', () => {
     expect(changed.subsetCount).toBe(1);
   }, 60_000);
 
-  it('know from the cache which characters each face holds, so a warm build never reads the faces\' 9,000 ranges', async () => {
+  it("know from the cache which characters each face holds, so a warm build never reads the faces' 9,000 ranges", async () => {
     // A cache holding this deck's subsets alone, without the lists of what each face holds.
     const dir = mkdtempSync(join(tmpdir(), 'speech-deck-fonts-held-'));
     for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.woff2'))) copyFileSync(join(cacheDir, name), join(dir, name));

@@ -73,12 +73,15 @@ describe('a deck built from hostile text, in Chromium', () => {
     const speaker = await popup;
     const notes = speaker.locator('.sv-text');
     await expect.poll(() => notes.textContent()).toContain("</script><script>alert('close')</script>");
-    await expect(notes.textContent()).resolves.toContain("<div onclick=\"alert('div')\">点我</div>");
+    await expect(notes.textContent()).resolves.toContain('<div onclick="alert(\'div\')">点我</div>');
     expect(await speaker.evaluate(runnableParts, '.sv-notes')).toEqual([]);
     // The slide previews are copies of the slides: as inert as the slides themselves.
     expect(await speaker.evaluate(runnableParts, '.sv-screen')).toEqual([]);
     for (const id of ['proto', 'constructor', 'hasownproperty', 'closing']) {
-      await page.evaluate((target) => window.deck!.slide(...Object.values(window.deck!.getIndices(document.getElementById(target)!)) as [number, number]), id);
+      await page.evaluate(
+        (target) => window.deck!.slide(...(Object.values(window.deck!.getIndices(document.getElementById(target)!)) as [number, number])),
+        id,
+      );
       await expect.poll(() => page.evaluate(() => window.deck!.getCurrentSlide().id)).toBe(id);
     }
     await expect.poll(() => notes.textContent()).toContain('$&');

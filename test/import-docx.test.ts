@@ -39,7 +39,10 @@ const TREE = (s1: string, s2: string, points: string[][]): TreeShape => ({
   title: TITLE,
   meta: { date: '2024年3月1日' },
   opening: true,
-  sections: [{ heading: s1, points: points[0]! }, { heading: s2, points: points[1]! }],
+  sections: [
+    { heading: s1, points: points[0]! },
+    { heading: s2, points: points[1]! },
+  ],
   closing: '同志们',
 });
 
@@ -47,94 +50,168 @@ const FIXTURES: Record<string, { paragraphs: Para[]; tree: TreeShape; separateLi
   // Word's Title and Heading 1/2 styles, the numbers typed.
   headings: {
     paragraphs: [
-      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
-      { text: `一、${S1}`, heading: 1 }, { text: S1_INTRO },
-      { text: `（一）${P11}`, heading: 2 }, { text: P11_BODY }, { text: `（二）${P12}`, heading: 2 }, { text: P12_BODY },
-      { text: `二、${S2}`, heading: 1 }, { text: S2_INTRO },
-      { text: `（一）${P21}`, heading: 2 }, { text: P21_BODY }, { text: `（二）${P22}`, heading: 2 }, { text: P22_BODY },
+      { text: TITLE, heading: 'title' },
+      { text: DATE },
+      { text: OPENING },
+      { text: `一、${S1}`, heading: 1 },
+      { text: S1_INTRO },
+      { text: `（一）${P11}`, heading: 2 },
+      { text: P11_BODY },
+      { text: `（二）${P12}`, heading: 2 },
+      { text: P12_BODY },
+      { text: `二、${S2}`, heading: 1 },
+      { text: S2_INTRO },
+      { text: `（一）${P21}`, heading: 2 },
+      { text: P21_BODY },
+      { text: `（二）${P22}`, heading: 2 },
+      { text: P22_BODY },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[`（一）${P11}`, `（二）${P12}`], [`（一）${P21}`, `（二）${P22}`]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [`（一）${P11}`, `（二）${P12}`],
+      [`（一）${P21}`, `（二）${P22}`],
+    ]),
   },
   // Word's automatic Chinese numbering (一、 and （一）), in paragraphs of no heading style: the numbers exist only
   // in numbering.xml, and the (一) of the second section starts again.
   numbering: {
     paragraphs: [
-      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
-      { text: S1, shown: `一、${S1}`, numbered: 0 }, { text: S1_INTRO },
+      { text: TITLE, heading: 'title' },
+      { text: DATE },
+      { text: OPENING },
+      { text: S1, shown: `一、${S1}`, numbered: 0 },
+      { text: S1_INTRO },
       { text: `${P11}。${P11_BODY}`, shown: `（一）${P11}。${P11_BODY}`, numbered: 1 },
       { text: `${P12}。${P12_BODY}`, shown: `（二）${P12}。${P12_BODY}`, numbered: 1 },
-      { text: S2, shown: `二、${S2}`, numbered: 0 }, { text: S2_INTRO },
+      { text: S2, shown: `二、${S2}`, numbered: 0 },
+      { text: S2_INTRO },
       { text: `${P21}。${P21_BODY}`, shown: `（一）${P21}。${P21_BODY}`, numbered: 1 },
       { text: `${P22}。${P22_BODY}`, shown: `（二）${P22}。${P22_BODY}`, numbered: 1 },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[`（一）${P11}`, `（二）${P12}`], [`（一）${P21}`, `（二）${P22}`]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [`（一）${P11}`, `（二）${P12}`],
+      [`（一）${P21}`, `（二）${P22}`],
+    ]),
   },
   // The same with two lists, as many offices set them up: 一、 for sections and （一） (custom text （%1）) for
   // sub-points, the sub-point list started again in each section (a new list instance with a start override).
   'numbering-lists': {
     separateLists: true,
     paragraphs: [
-      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
-      { text: S1, shown: `一、${S1}`, numbered: 0 }, { text: S1_INTRO },
+      { text: TITLE, heading: 'title' },
+      { text: DATE },
+      { text: OPENING },
+      { text: S1, shown: `一、${S1}`, numbered: 0 },
+      { text: S1_INTRO },
       { text: `${P11}。${P11_BODY}`, shown: `（一）${P11}。${P11_BODY}`, numbered: 1 },
       { text: `${P12}。${P12_BODY}`, shown: `（二）${P12}。${P12_BODY}`, numbered: 1 },
-      { text: S2, shown: `二、${S2}`, numbered: 0 }, { text: S2_INTRO },
+      { text: S2, shown: `二、${S2}`, numbered: 0 },
+      { text: S2_INTRO },
       { text: `${P21}。${P21_BODY}`, shown: `（一）${P21}。${P21_BODY}`, numbered: 1 },
       { text: `${P22}。${P22_BODY}`, shown: `（二）${P22}。${P22_BODY}`, numbered: 1 },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[`（一）${P11}`, `（二）${P12}`], [`（一）${P21}`, `（二）${P22}`]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [`（一）${P11}`, `（二）${P12}`],
+      [`（一）${P21}`, `（二）${P22}`],
+    ]),
   },
   // Sub-points marked by a bold lead sentence, at the start of a paragraph or run into one.
   bold: {
     paragraphs: [
-      { text: TITLE }, { text: DATE }, { text: OPENING },
+      { text: TITLE },
+      { text: DATE },
+      { text: OPENING },
       { text: `一、${S1}。${S1_INTRO}` },
       { text: `${P11}。${P11_BODY}`, bold: `${P11}。` },
       { text: `${P12}。${P12_BODY}`, bold: `${P12}。` },
       { text: `二、${S2}。${S2_INTRO}${P21}。${P21_BODY}${P22}。${P22_BODY}`, bold: `${P21}。|${P22}。` },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[P11, P12], [P21, P22]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [P11, P12],
+      [P21, P22],
+    ]),
   },
   // A picture inside the first sub-point.
   picture: {
     paragraphs: [
-      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
-      { text: `一、${S1}`, heading: 1 }, { text: S1_INTRO },
-      { text: P11, heading: 2 }, { text: '', image: true }, { text: P11_BODY }, { text: P12, heading: 2 }, { text: P12_BODY },
-      { text: `二、${S2}`, heading: 1 }, { text: S2_INTRO },
-      { text: P21, heading: 2 }, { text: P21_BODY }, { text: P22, heading: 2 }, { text: P22_BODY },
+      { text: TITLE, heading: 'title' },
+      { text: DATE },
+      { text: OPENING },
+      { text: `一、${S1}`, heading: 1 },
+      { text: S1_INTRO },
+      { text: P11, heading: 2 },
+      { text: '', image: true },
+      { text: P11_BODY },
+      { text: P12, heading: 2 },
+      { text: P12_BODY },
+      { text: `二、${S2}`, heading: 1 },
+      { text: S2_INTRO },
+      { text: P21, heading: 2 },
+      { text: P21_BODY },
+      { text: P22, heading: 2 },
+      { text: P22_BODY },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[P11, P12], [P21, P22]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [P11, P12],
+      [P21, P22],
+    ]),
   },
   // A table in the second section's opening text.
   table: {
     paragraphs: [
-      { text: TITLE, heading: 'title' }, { text: DATE }, { text: OPENING },
-      { text: `一、${S1}`, heading: 1 }, { text: S1_INTRO },
-      { text: P11, heading: 2 }, { text: P11_BODY }, { text: P12, heading: 2 }, { text: P12_BODY },
-      { text: `二、${S2}`, heading: 1 }, { text: S2_INTRO },
-      { text: '', table: [['指标', '去年', '今年目标'], ['事故起数', '十二起', '十起以内']] },
-      { text: P21, heading: 2 }, { text: P21_BODY }, { text: P22, heading: 2 }, { text: P22_BODY },
+      { text: TITLE, heading: 'title' },
+      { text: DATE },
+      { text: OPENING },
+      { text: `一、${S1}`, heading: 1 },
+      { text: S1_INTRO },
+      { text: P11, heading: 2 },
+      { text: P11_BODY },
+      { text: P12, heading: 2 },
+      { text: P12_BODY },
+      { text: `二、${S2}`, heading: 1 },
+      { text: S2_INTRO },
+      {
+        text: '',
+        table: [
+          ['指标', '去年', '今年目标'],
+          ['事故起数', '十二起', '十起以内'],
+        ],
+      },
+      { text: P21, heading: 2 },
+      { text: P21_BODY },
+      { text: P22, heading: 2 },
+      { text: P22_BODY },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[P11, P12], [P21, P22]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [P11, P12],
+      [P21, P22],
+    ]),
   },
   // Saved with no styles at all (no styles.xml, no numbering.xml): the structure comes from the text alone.
   'no-styles': {
     paragraphs: [
-      { text: TITLE }, { text: DATE }, { text: OPENING },
-      { text: `一、${S1}` }, { text: S1_INTRO },
-      { text: `（一）${P11}。${P11_BODY}` }, { text: `（二）${P12}。${P12_BODY}` },
-      { text: `二、${S2}` }, { text: S2_INTRO },
-      { text: `（一）${P21}。${P21_BODY}` }, { text: `（二）${P22}。${P22_BODY}` },
+      { text: TITLE },
+      { text: DATE },
+      { text: OPENING },
+      { text: `一、${S1}` },
+      { text: S1_INTRO },
+      { text: `（一）${P11}。${P11_BODY}` },
+      { text: `（二）${P12}。${P12_BODY}` },
+      { text: `二、${S2}` },
+      { text: S2_INTRO },
+      { text: `（一）${P21}。${P21_BODY}` },
+      { text: `（二）${P22}。${P22_BODY}` },
       { text: CLOSING },
     ],
-    tree: TREE(`一、${S1}`, `二、${S2}`, [[`（一）${P11}`, `（二）${P12}`], [`（一）${P21}`, `（二）${P22}`]]),
+    tree: TREE(`一、${S1}`, `二、${S2}`, [
+      [`（一）${P11}`, `（二）${P12}`],
+      [`（一）${P21}`, `（二）${P22}`],
+    ]),
   },
 };
 
@@ -167,7 +244,16 @@ function element(p: Para, separate = false, section = 0): Paragraph | Table {
     return new Table({ rows: p.table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) });
   }
   if (p.image) {
-    return new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 160, height: 90 }, altText: { name: 'chart', description: '事故起数逐年下降', title: '图' } })] });
+    return new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: 160, height: 90 },
+          altText: { name: 'chart', description: '事故起数逐年下降', title: '图' },
+        }),
+      ],
+    });
   }
   const heading = p.heading === 'title' ? HeadingLevel.TITLE : p.heading === 1 ? HeadingLevel.HEADING_1 : p.heading === 2 ? HeadingLevel.HEADING_2 : undefined;
   return new Paragraph({
@@ -204,7 +290,7 @@ async function makeDocx(name: string, paragraphs: Para[], separate = false): Pro
 
 /** What Word shows, paragraph by paragraph: the source text the notes must equal. */
 function shownText(paragraphs: Para[]): string {
-  return paragraphs.map((p) => (p.table ? p.table.map((r) => r.join(' ')).join('\n') : p.shown ?? p.text)).join('\n');
+  return paragraphs.map((p) => (p.table ? p.table.map((r) => r.join(' ')).join('\n') : (p.shown ?? p.text))).join('\n');
 }
 
 let dir: string;
@@ -212,7 +298,9 @@ const results: Record<string, ImportResult> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'speech-deck-docx-'));
-  png = await sharp({ create: { width: 160, height: 90, channels: 3, background: '#b71c1c' } }).png().toBuffer();
+  png = await sharp({ create: { width: 160, height: 90, channels: 3, background: '#b71c1c' } })
+    .png()
+    .toBuffer();
   for (const [name, { paragraphs, separateLists }] of Object.entries(FIXTURES)) {
     const file = join(dir, `${name}.docx`);
     writeFileSync(file, await makeDocx(name, paragraphs, separateLists));
@@ -245,14 +333,14 @@ describe('importing Word files', () => {
   });
 
   it('reports the numbers Word displays, as paragraph numbers of the document', () => {
-    const { report } = results['numbering']!;
+    const { report } = results.numbering!;
     expect(report).toMatch(/部分 · section +4 +一、提高思想认识，压实安全责任 +〔编号 · its number〕/);
     expect(report).toMatch(/小点 · point +10 +（一）抓好道路交通安全/);
     expect(report).toContain('数字是原文的第几段');
   });
 
   it('saves the picture beside the Markdown and shows it on its slide', () => {
-    const { imported, written } = results['picture']!;
+    const { imported, written } = results.picture!;
     const saved = join(dir, 'out', 'picture-images', 'image1.png');
     expect(written).toEqual([saved, join(dir, 'out', 'picture.md')]);
     expect(readFileSync(saved).equals(png)).toBe(true);
@@ -260,7 +348,7 @@ describe('importing Word files', () => {
     expect(imported.markdown).toContain('![事故起数逐年下降](picture-images/image1.png)');
     const slide = imported.deck.sections[0]!.points[0]!;
     expect(slide.visible.filter((v) => v.kind === 'image').map((v) => v.html)).toEqual(['<img src="picture-images/image1.png" alt="事故起数逐年下降" />']);
-    expect(results['picture']!.report).toContain('1 张图片存进了');
+    expect(results.picture!.report).toContain('1 张图片存进了');
   });
 
   it('embeds the saved picture in the deck, which admits only data: images; a missing or false picture is an error', async () => {
@@ -268,7 +356,9 @@ describe('importing Word files', () => {
     const { deck } = loadSpeech(md);
     expect(deck.problems).toEqual([]);
     expect(await embedPictures(deck, md)).toEqual([]);
-    expect(render(deck).slides).toMatch(/<img[^>]* src="data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+"[^>]* alt="事故起数逐年下降"|<img[^>]* alt="事故起数逐年下降"[^>]* src="data:image\/(png|jpeg);base64,/);
+    expect(render(deck).slides).toMatch(
+      /<img[^>]* src="data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+"[^>]* alt="事故起数逐年下降"|<img[^>]* alt="事故起数逐年下降"[^>]* src="data:image\/(png|jpeg);base64,/,
+    );
     writeFileSync(join(dir, 'out', 'broken.md'), `# 题目\n\n## 一、部分\n\n![缺](nowhere.png)\n\n![假](broken.md)\n\n话。\n`);
     const broken = loadSpeech(join(dir, 'out', 'broken.md')).deck;
     expect(broken.problems.filter((p) => p.severity === 'error').map((p) => p.line)).toEqual([5, 7]);
@@ -276,7 +366,7 @@ describe('importing Word files', () => {
   });
 
   it('turns a table into spoken text, a paragraph a row, and says so', () => {
-    const { imported, report } = results['table']!;
+    const { imported, report } = results.table!;
     expect(imported.deck.sections[1]!.opener.notes.map((n) => n.text)).toEqual([`二、${S2}`, S2_INTRO, '指标 去年 今年目标', '事故起数 十二起 十起以内']);
     expect(report).toMatch(/table\.md:\d+: 这里的表格改成了讲话文字.*a table here became spoken text/);
   });

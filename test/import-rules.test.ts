@@ -40,7 +40,11 @@ describe('enumerators', () => {
   });
 
   it('finds 一是/二是 and 第一，第二， run into the text, only at a sentence or clause start', () => {
-    expect(ordinals('一是加强学习；二是改进作风。三是狠抓落实。').map((o) => [o.number, o.at])).toEqual([[1, 0], [2, 7], [3, 14]]);
+    expect(ordinals('一是加强学习；二是改进作风。三是狠抓落实。').map((o) => [o.number, o.at])).toEqual([
+      [1, 0],
+      [2, 7],
+      [3, 14],
+    ]);
     expect(ordinals('第一，要学习。第二，要落实。').map((o) => o.number)).toEqual([1, 2]);
     expect(ordinals('这一是非问题，统一是前提。')).toEqual([]);
   });
@@ -52,7 +56,12 @@ describe('the title and the lines under it', () => {
   });
 
   it("takes Word's Title style, and a lone top heading above lower ones", () => {
-    expect(findStructure([{ line: 1, text: '讲话', style: { title: true } }, { line: 2, text: BODY }]).title.found).toBe('title-style');
+    expect(
+      findStructure([
+        { line: 1, text: '讲话', style: { title: true } },
+        { line: 2, text: BODY },
+      ]).title.found,
+    ).toBe('title-style');
     const headed = findStructure([
       { line: 1, text: '在全县工作会议上的讲话', style: { heading: 1 } },
       { line: 2, text: '一、加强学习', style: { heading: 2 } },
@@ -60,7 +69,10 @@ describe('the title and the lines under it', () => {
       { line: 4, text: '（一）学原文', style: { heading: 3 } },
       { line: 5, text: BODY },
     ]);
-    expect(treeShape({ tree: headed } as Imported)).toMatchObject({ title: '在全县工作会议上的讲话', sections: [{ heading: '一、加强学习', points: ['（一）学原文'] }] });
+    expect(treeShape({ tree: headed } as Imported)).toMatchObject({
+      title: '在全县工作会议上的讲话',
+      sections: [{ heading: '一、加强学习', points: ['（一）学原文'] }],
+    });
   });
 
   it('without a title line, lets the first sentence stand in, still spoken once, and says so', () => {
@@ -73,7 +85,11 @@ describe('the title and the lines under it', () => {
 
   it('moves a date, a speaker and an occasion line under the title into the front matter', () => {
     const t = tree('讲话', '——在全县安全生产工作会议上', '县长　张三', '（2024年3月1日）', '同志们：', BODY);
-    expect(t.meta.map((m) => [m.key, m.value])).toEqual([['occasion', '在全县安全生产工作会议上'], ['speaker', '县长 张三'], ['date', '2024年3月1日']]);
+    expect(t.meta.map((m) => [m.key, m.value])).toEqual([
+      ['occasion', '在全县安全生产工作会议上'],
+      ['speaker', '县长 张三'],
+      ['date', '2024年3月1日'],
+    ]);
     expect(tree('讲话', '（张三　二〇二四年三月一日）', BODY).meta.map((m) => m.value)).toEqual(['张三 二〇二四年三月一日']);
     expect(tree('在全县工作会议上的讲话', BODY).occasionFromTitle).toBe('全县工作会议');
   });
@@ -102,12 +118,17 @@ describe('sections', () => {
       { line: 4, text: '改进作风', style: { heading: 1 } },
       { line: 5, text: BODY },
     ]);
-    expect(t.sections.map((s) => [s.heading.text, s.heading.found])).toEqual([['加强学习', 'heading-style'], ['改进作风', 'heading-style']]);
+    expect(t.sections.map((s) => [s.heading.text, s.heading.found])).toEqual([
+      ['加强学习', 'heading-style'],
+      ['改进作风', 'heading-style'],
+    ]);
   });
 
   it('take the lead sentence of a paragraph as the heading, cut at a comma when long', () => {
     expect(headings('讲话', `一、以加强党性锤炼成果为动能，开展政治学习。${BODY}`)).toEqual(['一、以加强党性锤炼成果为动能，开展政治学习']);
-    expect(headings('讲话', `一、关于进一步加强和改进新形势下全县机关作风建设，全面提升服务水平的几点意见。${BODY}`)).toEqual(['一、关于进一步加强和改进新形势下全县机关作风建设']);
+    expect(headings('讲话', `一、关于进一步加强和改进新形势下全县机关作风建设，全面提升服务水平的几点意见。${BODY}`)).toEqual([
+      '一、关于进一步加强和改进新形势下全县机关作风建设',
+    ]);
   });
 
   it('come from （一） or 1. when the speech has nothing outer and they recur', () => {
@@ -148,13 +169,20 @@ describe('sub-points', () => {
       // Bold in the middle of a sentence is emphasis, not a heading.
       { line: 5, text: `要${BODY}`, bold: [[3, 7]] },
     ]);
-    expect(t.sections[0]!.points.map((p) => [p.heading.text, p.heading.found, p.line])).toEqual([['学原文', 'bold', 3], ['悟原理', 'bold', 4]]);
+    expect(t.sections[0]!.points.map((p) => [p.heading.text, p.heading.found, p.line])).toEqual([
+      ['学原文', 'bold', 3],
+      ['悟原理', 'bold', 4],
+    ]);
   });
 
   it('come from parallel short sentences of one shape with text between them', () => {
     const said = (s: string) => `${s}。${BODY}`;
-    expect(points('讲话', `一、学习。${said('用定位找准坐标点')}${said('用成绩强化着力点')}${said('用创新营造闪光点')}`)).toEqual([['用定位找准坐标点', '用成绩强化着力点', '用创新营造闪光点']]);
-    expect(points('讲话', `一、廉政。${said('要追求名节，不要追名逐利')}`, said('要以权谋事，不要以权谋私'))).toEqual([['要追求名节，不要追名逐利', '要以权谋事，不要以权谋私']]);
+    expect(points('讲话', `一、学习。${said('用定位找准坐标点')}${said('用成绩强化着力点')}${said('用创新营造闪光点')}`)).toEqual([
+      ['用定位找准坐标点', '用成绩强化着力点', '用创新营造闪光点'],
+    ]);
+    expect(points('讲话', `一、廉政。${said('要追求名节，不要追名逐利')}`, said('要以权谋事，不要以权谋私'))).toEqual([
+      ['要追求名节，不要追名逐利', '要以权谋事，不要以权谋私'],
+    ]);
   });
 
   it('are not found in short sentences that follow one another, differ in shape, or are long', () => {
@@ -200,7 +228,9 @@ describe('the opening and the closing', () => {
 
 describe('key phrases', () => {
   it('are pieces of the slide between punctuation marks, 6 to 24 characters, never the heading, never twice', () => {
-    const result = imported(lines('讲话', '一、学习', `学习好、领会好、贯彻好党的二十大精神，${BODY}`, '二、落实', `学习好、领会好、贯彻好党的二十大精神，${BODY}`));
+    const result = imported(
+      lines('讲话', '一、学习', `学习好、领会好、贯彻好党的二十大精神，${BODY}`, '二、落实', `学习好、领会好、贯彻好党的二十大精神，${BODY}`),
+    );
     const shown = result.deck.sections.map((s) => s.opener.visible.map((v) => v.text));
     expect(shown[0]).toContain('学习好、领会好、贯彻好党的二十大精神');
     expect(shown[1]).not.toContain('学习好、领会好、贯彻好党的二十大精神');
@@ -214,7 +244,13 @@ describe('key phrases', () => {
   });
 
   it('prefer series and quoted terms, and never show half a quotation or a greeting', () => {
-    const result = imported(lines('讲话', '同志们：', '今天我们开会，研究部署“三个一批”工作，落实党的二十大精神、省委全会精神、市委全会精神，按照“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”的要求推进。'));
+    const result = imported(
+      lines(
+        '讲话',
+        '同志们：',
+        '今天我们开会，研究部署“三个一批”工作，落实党的二十大精神、省委全会精神、市委全会精神，按照“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”的要求推进。',
+      ),
+    );
     const shown = result.deck.opening!.visible.map((v) => v.text);
     expect(shown).toContain('落实党的二十大精神、省委全会精神、市委全会精神');
     expect(shown).toContain('研究部署“三个一批”工作');
@@ -227,7 +263,17 @@ describe('key phrases', () => {
 
 describe('the Markdown written', () => {
   it('reads back as written: text that looks like Markdown stays text', () => {
-    const tricky = ['1. 不是列表', '- 不是要点', '> 不是引用', '# 不是标题', '---', '***', '**不加粗** _不斜体_ `不是代码`', '[不是链接](http://x.cn) <b>标签</b> &amp; \\ ~~删除~~ | 表格 |', '![不是图片](x.png)'];
+    const tricky = [
+      '1. 不是列表',
+      '- 不是要点',
+      '> 不是引用',
+      '# 不是标题',
+      '---',
+      '***',
+      '**不加粗** _不斜体_ `不是代码`',
+      '[不是链接](http://x.cn) <b>标签</b> &amp; \\ ~~删除~~ | 表格 |',
+      '![不是图片](x.png)',
+    ];
     const text = ['讲话', '一、学习', ...tricky.map((t) => `${t}。${BODY}`)];
     const result = imported(lines(...text));
     expectFaithful(result, text.join('\n'));
@@ -235,14 +281,60 @@ describe('the Markdown written', () => {
   });
 
   it('keeps every character, in order, whatever paragraphs it is given', () => {
-    const pieces = ['一、', '二、', '三、', '（一）', '（二）', '1.', '2.', '一是', '二是', '第一部分', '总之，', '最后，', '新的一年，', '同志们：', '用定位找准坐标点。', '用成绩强化着力点。', '要追求名节，不要追名逐利。', '要以权谋事，不要以权谋私。', BODY, '学习好、领会好、贯彻好。', '“三个一批”', '（2024年3月1日）', '县长 张三', '*', '#', '- ', '1. ', '>', '[', ']', '<', '&', '`', '\\', '~~', '---', '　'];
+    const pieces = [
+      '一、',
+      '二、',
+      '三、',
+      '（一）',
+      '（二）',
+      '1.',
+      '2.',
+      '一是',
+      '二是',
+      '第一部分',
+      '总之，',
+      '最后，',
+      '新的一年，',
+      '同志们：',
+      '用定位找准坐标点。',
+      '用成绩强化着力点。',
+      '要追求名节，不要追名逐利。',
+      '要以权谋事，不要以权谋私。',
+      BODY,
+      '学习好、领会好、贯彻好。',
+      '“三个一批”',
+      '（2024年3月1日）',
+      '县长 张三',
+      '*',
+      '#',
+      '- ',
+      '1. ',
+      '>',
+      '[',
+      ']',
+      '<',
+      '&',
+      '`',
+      '\\',
+      '~~',
+      '---',
+      '　',
+    ];
     const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 12 }), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), (paras, bold) => {
-        const paragraphs: SourceParagraph[] = paras.map((text, i) => ({ line: i + 1, text, ...(bold[i] ? { bold: [[0, Math.min(4, text.length)]] as Array<[number, number]> } : {}) }));
+        const paragraphs: SourceParagraph[] = paras.map((text, i) => ({
+          line: i + 1,
+          text,
+          ...(bold[i] ? { bold: [[0, Math.min(4, text.length)]] as Array<[number, number]> } : {}),
+        }));
         if (!paragraphs.some((p) => p.text.trim())) return;
         const result = imported(paragraphs);
-        expectFaithful(result, paras.join('\n'), result.tree.meta.map((m) => m.text));
+        expectFaithful(
+          result,
+          paras.join('\n'),
+          result.tree.meta.map((m) => m.text),
+        );
       }),
       { numRuns: 150 },
     );
@@ -251,7 +343,18 @@ describe('the Markdown written', () => {
 
 describe("Word's automatic numbering", () => {
   it('writes counts as Word displays them in each format', () => {
-    expect([1, 2, 10, 11, 20, 21, 99, 100, 105, 110].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十']);
+    expect([1, 2, 10, 11, 20, 21, 99, 100, 105, 110].map((n) => formatNumber(n, 'chineseCounting'))).toEqual([
+      '一',
+      '二',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
     expect([1, 2, 10].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '乙', '癸']);
     expect([1, 3].map((n) => formatNumber(n, 'chineseLegalSimplified'))).toEqual(['壹', '叁']);
     expect([1, 12].map((n) => formatNumber(n, 'decimalEnclosedCircle'))).toEqual(['①', '⑫']);
@@ -272,7 +375,8 @@ describe("Word's automatic numbering", () => {
     <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
     <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
   </w:numbering>`;
-  const stylesXml = '<w:styles><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="My"><w:basedOn w:val="Heading1"/></w:style></w:styles>';
+  const stylesXml =
+    '<w:styles><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="My"><w:basedOn w:val="Heading1"/></w:style></w:styles>';
   const p = (pPr: string, text: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
   const num = (id: number, level: number) => `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${id}"/></w:numPr>`;
   const shown = (xml: string) => [...xml.matchAll(/\uE000([^\uE001]*)\uE001/g)].map((m) => m[1]);

@@ -36,7 +36,11 @@ describe('importing the original speech, test/fixtures/speech.txt', () => {
     expect(imported.deck.sections.flatMap((s) => s.points)).toHaveLength(9);
     expect(imported.tree.closing).toMatchObject({ cue: '新的一年', line: 7 });
     // Sections and sub-points are found where they are run into the paragraphs, by their rules.
-    expect(imported.tree.sections.map((s) => [s.heading.line, s.heading.found])).toEqual([[4, 'numbered'], [5, 'numbered'], [6, 'numbered']]);
+    expect(imported.tree.sections.map((s) => [s.heading.line, s.heading.found])).toEqual([
+      [4, 'numbered'],
+      [5, 'numbered'],
+      [6, 'numbered'],
+    ]);
     expect(new Set(imported.tree.sections.flatMap((s) => s.points.map((p) => p.heading.found)))).toEqual(new Set(['parallel']));
   });
 
@@ -47,7 +51,8 @@ describe('importing the original speech, test/fixtures/speech.txt', () => {
   });
 
   it('splits each section paragraph where speech.md splits it, so each slide says what the hand-made one says', () => {
-    const said = (deck: typeof handMade) => deck.sections.flatMap((s) => [s.opener, ...s.points]).map((slide) => squash(slide.notes.map((n) => n.text).join('')));
+    const said = (deck: typeof handMade) =>
+      deck.sections.flatMap((s) => [s.opener, ...s.points]).map((slide) => squash(slide.notes.map((n) => n.text).join('')));
     const corrected = (text: string) => text.replace('习近平新时期', '习近平新时代').replace('干涉府采购', '干涉政府采购');
     expect(said(imported.deck).map(corrected)).toEqual(said(handMade));
   });
@@ -62,7 +67,11 @@ describe('importing the original speech, test/fixtures/speech.txt', () => {
   it('drafts phrases like the hand-chosen ones of speech.md: at least a third share most of their characters with one', () => {
     const shared = (a: string, b: string) => {
       const left = [...b];
-      return [...a].filter((c) => (left.includes(c) ? (left.splice(left.indexOf(c), 1), true) : false)).length;
+      return [...a].filter((c) => {
+        if (!left.includes(c)) return false;
+        left.splice(left.indexOf(c), 1);
+        return true;
+      }).length;
     };
     const slides = (deck: typeof handMade) => [deck.opening!, ...deck.sections.flatMap((s) => [s.opener, ...s.points]), deck.closing!];
     const hand = slides(handMade);
@@ -79,7 +88,9 @@ describe('importing the original speech, test/fixtures/speech.txt', () => {
     vi.restoreAllMocks();
     expect(html.match(/<section\b[^>]*\bdata-timing=/g)).toHaveLength(16);
     const notes = [...html.matchAll(/<aside class="notes">(.*?)<\/aside>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('');
-    expect(squash(notes.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!))).toBe(squash(original));
+    expect(squash(notes.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!))).toBe(
+      squash(original),
+    );
   });
 });
 
@@ -176,14 +187,20 @@ describe('importing the text fixtures', () => {
     const none = importText(fixture('no-sections.txt'));
     expect(none.tree.notices.map((n) => n.en)).toEqual([expect.stringMatching(/^no sections found/)]);
     const noPoints = importText(fixture('no-points.txt'));
-    expect(noPoints.tree.notices.map((n) => [n.line, n.en.slice(0, 22)])).toEqual([[6, 'no sub-points found in'], [12, 'no sub-points found in']]);
+    expect(noPoints.tree.notices.map((n) => [n.line, n.en.slice(0, 22)])).toEqual([
+      [6, 'no sub-points found in'],
+      [12, 'no sub-points found in'],
+    ]);
     expect(noPoints.markdown).toMatch(/^---\nspeaker:\noccasion: 全县教育工作会议\ndate: 2024年9月10日\nrate: 200\ntheme: light\n---\n/);
   });
 
   it('reads GBK and UTF-16 text into the same speech as the UTF-8 original', () => {
     // paren.gbk.txt and ordinal.utf16.txt hold the same text as paren.txt and ordinal.txt, with CRLF line ends,
     // encoded once with Python: text.replace('\n', '\r\n').encode('gbk') and b'\xff\xfe' + ….encode('utf-16-le').
-    for (const [encoded, plain, encoding] of [['paren.gbk.txt', 'paren.txt', 'gb18030'], ['ordinal.utf16.txt', 'ordinal.txt', 'utf-16le']] as const) {
+    for (const [encoded, plain, encoding] of [
+      ['paren.gbk.txt', 'paren.txt', 'gb18030'],
+      ['ordinal.utf16.txt', 'ordinal.txt', 'utf-16le'],
+    ] as const) {
       const decoded = decode(readFileSync(`test/fixtures/import/${encoded}`));
       expect(decoded.encoding).toBe(encoding);
       const imported = importText(decoded.text);
@@ -242,7 +259,7 @@ describe('speech-deck import', () => {
     expect(readdirSync(cwd)).toEqual(['mine.md']);
   });
 
-  it('says plainly when a file stands where the output\'s folder should be, and writes nothing', async () => {
+  it("says plainly when a file stands where the output's folder should be, and writes nothing", async () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     writeFileSync(join(cwd, 'afile.txt'), 'not a folder');
     const refused = await runImport(cwd, speechTxt, '-o', 'afile.txt/讲话.md');
@@ -290,7 +307,9 @@ describe('speech-deck import', () => {
     const { stdout } = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd });
     expect(stdout).toContain('已写入 · Wrote: out/讲话.md');
     expect(existsSync(join(cwd, 'out/讲话.md'))).toBe(true);
-    const again = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd }).catch((e: { code: number; stderr: string }) => e);
+    const again = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('out/讲话.md: 已经存在') });
   });
 

@@ -37,10 +37,15 @@ describe('large and pathological input', () => {
       const ms = time(() => {
         const deck = parse(text);
         render(deck);
-        notes = spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('');
+        notes = spokenSlides(deck)
+          .flatMap((s) => s.notes.map((n) => n.text))
+          .join('');
       });
       expect(ms, 'parse and render').toBeLessThan(3000);
-      expect(time(() => proofread(text)), 'proofread').toBeLessThan(5000);
+      expect(
+        time(() => proofread(text)),
+        'proofread',
+      ).toBeLessThan(5000);
       if (body.includes('后面的话')) expect(notes).toContain('后面的话');
     });
   }

@@ -9,7 +9,15 @@ describe('launchBrowser', () => {
       const page = await browser.newPage();
       await page.goto('chrome://version');
       const commandLine = (await page.locator('#command_line').textContent()) ?? '';
-      for (const flag of ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']) {
+      for (const flag of [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ]) {
         expect(commandLine).toContain(flag);
       }
       expect(commandLine.match(/--[a-z-]+/g)).toEqual(expect.arrayContaining([...CHROMIUM_FLAGS]));

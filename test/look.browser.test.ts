@@ -28,7 +28,8 @@ function layoutProblems(page: Page): Promise<string[]> {
     if (frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1) problems.push(`${slide.id}: content overflows the slide`);
     for (const el of frame.querySelectorAll<HTMLElement>('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) problems.push(`${label(el)} lies outside the slide`);
+      if (r.width && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1))
+        problems.push(`${label(el)} lies outside the slide`);
       if (el.clientHeight && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) problems.push(`${label(el)} scrolls or clips`);
       const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim());
       if (hasText && parseFloat(getComputedStyle(el).fontSize) < 28) problems.push(`${label(el)} is smaller than 28 px`);
@@ -83,12 +84,12 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
   await page.evaluate(axeSource);
   const violations = await eachSlide(page, () =>
     page.evaluate(async () => {
-        type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }),
   );
   await context.close();
@@ -121,7 +122,7 @@ describe('the look of the deck', () => {
     await page.close();
   });
 
-  it('sets a section opener\'s seal on its panel and its text clear of the panel, with room on both sides', async () => {
+  it("sets a section opener's seal on its panel and its text clear of the panel, with room on both sides", async () => {
     const page = await openDeck(browser, `${deckUrl}?transition=none`, SIZES[0]!);
     const openers = await eachSlide(page, () =>
       page.evaluate(() => {
@@ -150,8 +151,11 @@ describe('the look of the deck', () => {
   });
 
   // test/speaker.browser.test.ts checks 1280×800 and 1920×1080 closely; here, the smaller windows of older laptops.
-  it('fits the speaker view: every slide\'s text at a readable size, scrolling rather than clipped, previews inside', async () => {
-    for (const size of [{ width: 1024, height: 768 }, { width: 1366, height: 700 }]) {
+  it("fits the speaker view: every slide's text at a readable size, scrolling rather than clipped, previews inside", async () => {
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 700 },
+    ]) {
       const page = await openDeck(browser, `${deckUrl}?transition=none`, size);
       const opened = page.waitForEvent('popup');
       await page.keyboard.press('s');

@@ -43,7 +43,15 @@ function isByline(line: PlacedLine, d: Deck): boolean {
 
 /** The whole text in reading order, cues, page numbers and byline aside. */
 function readText(pages: PlacedPage[], d: Deck = deck): string {
-  return squash(pages.flatMap((p) => textLines(p).filter((l) => !isByline(l, d)).map((l) => l.text)).join(''));
+  return squash(
+    pages
+      .flatMap((p) =>
+        textLines(p)
+          .filter((l) => !isByline(l, d))
+          .map((l) => l.text),
+      )
+      .join(''),
+  );
 }
 
 /**
@@ -65,7 +73,10 @@ function textWithCues(pages: PlacedPage[]): string {
         ...line.items.map((i) => ({ x: i.x, order: 1, text: squash(i.text) })),
         ...cues.map((c) => ({ x: c.x - EPS, order: 0, text: [...c.text.matchAll(/▶(\d+)/g)].map((m) => `⟦${m[1]}⟧`).join('') })),
       ];
-      out += tokens.sort((a, b) => a.x - b.x || a.order - b.order).map((t) => t.text).join('');
+      out += tokens
+        .sort((a, b) => a.x - b.x || a.order - b.order)
+        .map((t) => t.text)
+        .join('');
     }
   }
   return out;
@@ -196,7 +207,7 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
     expect(squash(pages.flatMap((p) => p.items.map((i) => i.text)).join(''))).toContain(squash('开场白第一段，务必抓紧落实见效。'));
   });
 
-  it('never leaves a heading line (a section\'s lead said alone) at the foot of a page, away from what follows it', async () => {
+  it("never leaves a heading line (a section's lead said alone) at the foot of a page, away from what follows it", async () => {
     // In this report the line 三、二〇二六年重点任务。 falls on the last line of page 1 unless it is kept with the next.
     const source = fixture('report.md');
     const headings = new Set(
@@ -306,7 +317,11 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
     expect(document).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-\d+"\/>/);
     const settings = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toContain('<w:evenAndOddHeaders/>');
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers).toHaveLength(2);
     for (const footer of footers) {
       expect(footer).toMatch(/PAGE/);
@@ -318,7 +333,14 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
     const paragraphs = [...document.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
     const spoken = paragraphs.filter((p) => !p.includes('<w:pStyle w:val="Byline"/>'));
     const runs = spoken.flatMap((p) => [...p.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((m) => m[1]!));
-    expect(squash(runs.filter((r) => !r.includes('w:val="SlideCue"')).map(wordText).join(''))).toBe(expected);
+    expect(
+      squash(
+        runs
+          .filter((r) => !r.includes('w:val="SlideCue"'))
+          .map(wordText)
+          .join(''),
+      ),
+    ).toBe(expected);
     const cues = runs.filter((r) => r.includes('w:val="SlideCue"')).flatMap((r) => [...wordText(r).matchAll(/▶(\d+)/g)].map((m) => Number(m[1])));
     expect(cues).toEqual(deck.slides.slice(1).map((_, i) => i + 2));
   });

@@ -140,7 +140,12 @@ describe('the one-file deck, offline', () => {
     expect(policy).toMatch(/default-src 'none'/);
     expect(policy).toMatch(/connect-src 'none'/);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => 'fetched', () => 'blocked'));
+    const blocked = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'blocked',
+      ),
+    );
     expect(blocked).toBe('blocked');
     await page.close();
   });

@@ -40,7 +40,12 @@ const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 
 describe('the tool writes only the files it reports', () => {
   it('build and pdf with --out-dir . in a folder of the user leave the speech, a spreadsheet and a photo folder untouched', async () => {
-    const dir = folder('user', { 'talk.md': speech('用户的讲话'), '预算.xlsx': randomBytes(5000), 'photos/合影.jpg': randomBytes(20000), 'photos/说明.txt': '照片说明' });
+    const dir = folder('user', {
+      'talk.md': speech('用户的讲话'),
+      '预算.xlsx': randomBytes(5000),
+      'photos/合影.jpg': randomBytes(20000),
+      'photos/说明.txt': '照片说明',
+    });
     const before = snapshot(dir);
     const build = await runCli(['build', 'talk.md', '--out-dir', '.'], { cwd: dir });
     expect(build.code, build.stderr).toBe(0);
@@ -52,7 +57,11 @@ describe('the tool writes only the files it reports', () => {
   }, 120_000);
 
   it('the same with --out-dir slides, the folder the speech itself is in', async () => {
-    const dir = folder('project', { [DEFAULT_INPUT]: speech('项目的讲话'), [`${SPEECHES}/旧稿.md`]: '# 旧稿\n', [`${SPEECHES}/图片/图.png`]: randomBytes(3000) });
+    const dir = folder('project', {
+      [DEFAULT_INPUT]: speech('项目的讲话'),
+      [`${SPEECHES}/旧稿.md`]: '# 旧稿\n',
+      [`${SPEECHES}/图片/图.png`]: randomBytes(3000),
+    });
     const before = snapshot(dir);
     // `speech-deck build --out-dir <its folder>` reads the default speech, as `npm run build -- --out-dir …` would.
     const build = await runCli(['build', '--out-dir', SPEECHES], { cwd: dir });

@@ -4,7 +4,7 @@ import { formatClock, formatSpan, LATE_SECONDS, pace } from '../src/core/pace.ts
 describe('pace: where the speaker stands against the plan', () => {
   const timings = [10, 60, 90, 30];
 
-  it('is on time within a slide\'s planned span, ahead before it, behind after it', () => {
+  it("is on time within a slide's planned span, ahead before it, behind after it", () => {
     expect(pace(timings, 0, 0)).toEqual({ plannedEnd: 10, state: 'on-time', by: 0, late: false });
     expect(pace(timings, 1, 10)).toEqual({ plannedEnd: 70, state: 'on-time', by: 0, late: false });
     expect(pace(timings, 2, 40)).toEqual({ plannedEnd: 160, state: 'ahead', by: 30, late: false });

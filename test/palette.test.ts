@@ -75,12 +75,11 @@ describe('the palette, written once in assets/palette.json', () => {
       'rgb(0 0 0 / 0.5)',
     ]);
     expect(colourLiterals('a{color:currentColor;background:var(--ground);fill:inherit;display:flex}')).toEqual([]);
-    expect(codeColourLiterals("const a = { ground: '111111', b: 'A3161A' }, n = '100000'; // 'FFFFFF'\nconst c = `#fff`, d = `<a:buSzPct val=\"100000\"/><a:srgbClr val=\"5E2A26\"/>`;")).toEqual([
-      "'111111'",
-      "'A3161A'",
-      '`#fff`',
-      '"5E2A26"',
-    ]);
+    expect(
+      codeColourLiterals(
+        "const a = { ground: '111111', b: 'A3161A' }, n = '100000'; // 'FFFFFF'\nconst c = `#fff`, d = `<a:buSzPct val=\"100000\"/><a:srgbClr val=\"5E2A26\"/>`;",
+      ),
+    ).toEqual(["'111111'", "'A3161A'", '`#fff`', '"5E2A26"']);
   });
 
   it('is the only place the deck theme, the studio and the PowerPoint renderer have their colours from', () => {
@@ -101,8 +100,13 @@ describe('the palette, written once in assets/palette.json', () => {
   it('reaches the deck page in the page template’s head: the light theme on the page, the dark one on a dark deck', () => {
     const page = fillTemplate(readFileSync('index.html', 'utf8'), render(parse(fixture('small.md'))));
     const head = page.slice(0, page.indexOf('</head>'));
-    const properties = (group: PaletteGroup) => Object.entries(palette[group]).map(([name, colour]) => `--${name}:${colour}`).join(';');
-    expect(head).toContain(`<style>:root{${properties('light')}}.reveal[data-theme='dark'],body:has(.reveal[data-theme='dark']){${properties('dark')}}</style>`);
+    const properties = (group: PaletteGroup) =>
+      Object.entries(palette[group])
+        .map(([name, colour]) => `--${name}:${colour}`)
+        .join(';');
+    expect(head).toContain(
+      `<style>:root{${properties('light')}}.reveal[data-theme='dark'],body:has(.reveal[data-theme='dark']){${properties('dark')}}</style>`,
+    );
     expect(paletteCss({ studio: 'body' })).toBe(`body{${properties('studio')}}`);
   });
 
@@ -114,9 +118,15 @@ describe('the palette, written once in assets/palette.json', () => {
       const used = new Set<string>();
       for (const name of parts) for (const [, colour] of (await zip.file(name)!.async('string')).matchAll(/<a:srgbClr val="([0-9A-F]{6})"/g)) used.add(colour!);
       const own = new Set(Object.values(palette[theme]).map((c) => c.slice(1).toUpperCase()));
-      expect([...used].filter((c) => !own.has(c)), theme).toEqual([]);
+      expect(
+        [...used].filter((c) => !own.has(c)),
+        theme,
+      ).toEqual([]);
       // This speech has every kind of slide, so every colour of its theme shows somewhere.
-      expect([...own].filter((c) => !used.has(c)), theme).toEqual([]);
+      expect(
+        [...own].filter((c) => !used.has(c)),
+        theme,
+      ).toEqual([]);
     }
   });
 });

@@ -142,7 +142,9 @@ describe('speech-deck pdf on a speech with very long notes', () => {
     const deck = parse(readFileSync('test/fixtures/long-notes.md', 'utf8'));
     const handout = await readPdf(result!.handout.path);
     expect(handout.pages.length).toBeGreaterThanOrEqual(3);
-    const spoken = spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('');
+    const spoken = spokenSlides(deck)
+      .flatMap((s) => s.notes.map((n) => n.text))
+      .join('');
     expect(spokenText(handout)).toBe(squash(spoken));
   });
 });
@@ -176,7 +178,9 @@ describe('speech-deck pdf when things go wrong', () => {
   });
 
   it('exits non-zero from the command line when --browser-path leads nowhere', () => {
-    const cli = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', join(dir, 'cli'), '--browser-path', '/nowhere/chrome'], { encoding: 'utf8' });
+    const cli = spawnSync('node', ['bin/speech-deck.js', 'pdf', 'test/fixtures/small.md', '--out-dir', join(dir, 'cli'), '--browser-path', '/nowhere/chrome'], {
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('--browser-path is set to /nowhere/chrome');
   });

@@ -76,7 +76,14 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
         // object-fit: contain letterboxes the picture in its box: the part it really covers.
         const scale = Math.min(shown.width / img.naturalWidth, shown.height / img.naturalHeight);
         const list = slide.querySelector('ul.points')?.getBoundingClientRect();
-        return { frameWidth: frame.width, frameHeight: frame.height, width: img.naturalWidth * scale, height: img.naturalHeight * scale, left: shown.left, listRight: list?.right };
+        return {
+          frameWidth: frame.width,
+          frameHeight: frame.height,
+          width: img.naturalWidth * scale,
+          height: img.naturalHeight * scale,
+          left: shown.left,
+          listRight: list?.right,
+        };
       }, id);
       if (layout.listRight === undefined) {
         // Alone: as high as the space under the heading, at least half the slide's height.
@@ -125,7 +132,8 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
             tops.set(top, (tops.get(top) ?? '') + node.nodeValue![i]);
           }
         }
-        for (const line of tops.values()) if ((line.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) problems.push(`"${el.textContent?.slice(0, 20)}…": a line holds only "${line}"`);
+        for (const line of tops.values())
+          if ((line.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) problems.push(`"${el.textContent?.slice(0, 20)}…": a line holds only "${line}"`);
       }
       for (const el of document.querySelectorAll('.handout-picture *')) {
         if (getComputedStyle(el).textAlign === 'justify') problems.push(`a slide picture's ${el.tagName.toLowerCase()} is justified`);

@@ -97,7 +97,10 @@ describe('pictures in a speech', () => {
       const out = join(dir, `out-${name.replace(/\W/g, '-')}`);
       const printed: string[] = [];
       const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
-      const built = await buildDeck(path, out).then(() => 'built', (error: unknown) => error);
+      const built = await buildDeck(path, out).then(
+        () => 'built',
+        (error: unknown) => error,
+      );
       spy.mockRestore();
       expect(built, name).toBeInstanceOf(CLIError);
       expect(printed.join('\n'), name).toContain(`${path}:${line}: error: `);

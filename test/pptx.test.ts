@@ -141,18 +141,21 @@ describe('speech-deck pptx: the file read back', () => {
     }
   });
 
-  it('puts the pacing on the first line of each slide\'s notes, then every spoken paragraph as one notes paragraph', () => {
+  it("puts the pacing on the first line of each slide's notes, then every spoken paragraph as one notes paragraph", () => {
     for (const name of ['speech', 'long', 'hostile'] as const) {
       decks[name].slides.forEach((slide, i) => {
         const notes = files[name].slides[i]!.notes;
         expect(notes[0]!.text, `${name} slide ${i + 1}`).toBe(pacingLine(slide.seconds));
         expect(notes[0]!.text).toMatch(/^约(\d+分(\d+秒|钟)|\d+秒)$/);
-        expect(notes.slice(PACING_PARAGRAPHS).map((p) => squash(p.text)), `${name} slide ${i + 1}`).toEqual(slide.notes.map((n) => squash(xmlSafe(n.text))));
+        expect(
+          notes.slice(PACING_PARAGRAPHS).map((p) => squash(p.text)),
+          `${name} slide ${i + 1}`,
+        ).toEqual(slide.notes.map((n) => squash(xmlSafe(n.text))));
       });
     }
   });
 
-  it('holds the whole original speech in the notes: all slides\' notes, each without its pacing line, concatenated', () => {
+  it("holds the whole original speech in the notes: all slides' notes, each without its pacing line, concatenated", () => {
     const notes = files.speech.slides.flatMap((s) => s.notes.slice(PACING_PARAGRAPHS).map((p) => p.text)).join('');
     expect(squash(notes)).toBe(squash(correctedOriginal()));
   });
@@ -170,7 +173,8 @@ describe('speech-deck pptx: the file read back', () => {
   it('draws the dark theme from the same layout: dark ground, gold headings, red rules', () => {
     const colours = (xml: string) => [...xml.matchAll(/<a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]);
     // The ground, bands and rules are in the slide layouts, where editing a slide cannot move them.
-    const layouts = (file: ReadPptx) => [...file.parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/slideLayout') && xml.includes('<p:cSld name="讲话')).map(([, xml]) => xml);
+    const layouts = (file: ReadPptx) =>
+      [...file.parts].filter(([name, xml]) => name.startsWith('ppt/slideLayouts/slideLayout') && xml.includes('<p:cSld name="讲话')).map(([, xml]) => xml);
     expect(layouts(files.dark)).toHaveLength(4);
     for (const xml of layouts(files.dark)) expect(xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="111111"/>');
     for (const xml of layouts(files.speech)) expect(xml).toContain('<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FBF8F1"/>');
@@ -244,7 +248,7 @@ describe('speech-deck pptx: the file as LibreOffice renders it', () => {
     }
   });
 
-  it('shows a speech\'s picture whole, inside the frame, clear of the text', () => {
+  it("shows a speech's picture whole, inside the frame, clear of the text", () => {
     const slide = decks.long.slides.findIndex((s) => s.visible.some((v) => v.kind === 'image'));
     const page = pdfs.long[slide]!;
     expect(page.images).toHaveLength(1);
@@ -281,13 +285,27 @@ describe('pptx text rules', () => {
 
   it('keeps marks across line breaks and never starts a line with closing punctuation', () => {
     const broken = breakRuns([{ text: '以“拼”的精神、' }, { text: '“闯”的劲头', bold: true }, { text: '、“创”的勇气' }], 8, false);
-    expect(broken.lines.flat().filter((r) => r.bold).map((r) => r.text).join('')).toBe('“闯”的劲头');
+    expect(
+      broken.lines
+        .flat()
+        .filter((r) => r.bold)
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('“闯”的劲头');
     for (const line of broken.lines.slice(1)) expect(line[0]!.text).not.toMatch(/^[，、。”》）]/);
   });
 
   it('joins the lines of a paragraph the Markdown wrapped and drops characters XML cannot carry', () => {
-    expect(normalizeRuns([{ text: '第一行\n第二行' }]).map((r) => r.text).join('')).toBe('第一行第二行');
-    expect(normalizeRuns([{ text: 'one\ntwo' }]).map((r) => r.text).join('')).toBe('one two');
+    expect(
+      normalizeRuns([{ text: '第一行\n第二行' }])
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('第一行第二行');
+    expect(
+      normalizeRuns([{ text: 'one\ntwo' }])
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('one two');
     expect(xmlSafe('a\u0001b\uFFFEc\uD800d😀')).toBe('abcd😀');
   });
 });
@@ -320,7 +338,9 @@ describe('speech-deck pptx: the command', () => {
     const folder = join(dir, 'picture-file');
     mkdirSync(folder);
     // A real PNG, 800×500, next to a small speech that names it.
-    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#87ceeb' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#87ceeb' } })
+      .png()
+      .toBuffer();
     writeFileSync(join(folder, '图.png'), png);
     writeFileSync(join(folder, 'talk.md'), fixture('small.md').replace(/^(- .+)$/m, '$1\n\n![全县重点项目分布示意图](图.png)'));
     const warnings: string[] = [];
@@ -349,7 +369,9 @@ describe('speech-deck pptx: the command', () => {
   it('says plainly when the folder cannot be written, and leaves no temporary file', async () => {
     const blocker = join(dir, 'not-a-folder');
     writeFileSync(blocker, '');
-    await expect(exportPptx({ input: 'test/fixtures/small.md', outDir: join(blocker, 'out'), progress: () => undefined })).rejects.toThrow(/cannot write .*not-a-folder.*a file stands where a folder should be/);
+    await expect(exportPptx({ input: 'test/fixtures/small.md', outDir: join(blocker, 'out'), progress: () => undefined })).rejects.toThrow(
+      /cannot write .*not-a-folder.*a file stands where a folder should be/,
+    );
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -11,7 +11,14 @@ function where(findings: Finding[]): string[] {
 
 /** The character offset in `text` of a 1-based line and column. */
 function offsetOf(text: string, { line, column }: Finding): number {
-  return text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  return (
+    text
+      .split('\n')
+      .slice(0, line - 1)
+      .reduce((n, l) => n + l.length + 1, 0) +
+    column -
+    1
+  );
 }
 
 /** The finding that points inside the one occurrence of `part` in `text`. */

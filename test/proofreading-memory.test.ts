@@ -8,7 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), 'speech-deck-proofreading-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The proofreading fixture has findings of every rule; the report adds a second speech's paragraphs.
-const text = readFileSync('test/fixtures/proofread.md', 'utf8') + '\n' + readFileSync('test/fixtures/report.md', 'utf8');
+const text = `${readFileSync('test/fixtures/proofread.md', 'utf8')}\n${readFileSync('test/fixtures/report.md', 'utf8')}`;
 
 /** The segmenter, the proofreader and the memory as a new process has them: no cut made, no dictionary read. */
 async function freshProcess() {
@@ -77,7 +77,12 @@ describe("the proofreader's cuts and dictionary index kept between commands", as
     const again = await freshProcess();
     await again.check(text);
     expect(again.segmenter.segmenterCuts.count).toBe(1);
-    expect(again.segmenter.words(spoiled).map((w) => w.word).join('')).toBe(spoiled);
+    expect(
+      again.segmenter
+        .words(spoiled)
+        .map((w) => w.word)
+        .join(''),
+    ).toBe(spoiled);
   });
 
   it('are not believed when damaged: the text is cut and the dictionary read again, with the same findings', async () => {

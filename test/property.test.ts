@@ -19,7 +19,10 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: chinese.map((text) => ({ kind: 'other' as const, text: `# ${text}` })) },
   { weight: 2, arbitrary: chinese.map((text) => ({ kind: 'other' as const, text: `## ${text}` })) },
   { weight: 2, arbitrary: chinese.map((text) => ({ kind: 'other' as const, text: `### ${text}` })) },
-  { weight: 2, arbitrary: fc.array(chinese, { minLength: 1, maxLength: 4 }).map((items) => ({ kind: 'other' as const, text: items.map((i) => `- ${i}`).join('\n') })) },
+  {
+    weight: 2,
+    arbitrary: fc.array(chinese, { minLength: 1, maxLength: 4 }).map((items) => ({ kind: 'other' as const, text: items.map((i) => `- ${i}`).join('\n') })),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'other' as const, text: '---' }) },
   // Lines that look like headings but are not: their text must still reach the notes.
   { weight: 1, arbitrary: chinese.map((text) => ({ kind: 'paragraph' as const, text: `##\u3000${text}` })) },

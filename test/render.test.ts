@@ -39,14 +39,7 @@ function sectionTree(html: string): Tree {
 describe('render', () => {
   it('makes one reveal section per slide, sub-points stacked under their section', () => {
     const { slides } = render(parse(fixture('small.md')));
-    expect(sectionTree(slides)).toEqual([
-      'title',
-      'opening',
-      'agenda',
-      ['第一部分', '第一小点', '第二小点'],
-      ['第二部分', '第三小点'],
-      'closing',
-    ]);
+    expect(sectionTree(slides)).toEqual(['title', 'opening', 'agenda', ['第一部分', '第一小点', '第二小点'], ['第二部分', '第三小点'], 'closing']);
     expect(slides.match(/<section id="第一部分"[^>]*>/)?.[0]).toContain('data-timing="');
   });
 

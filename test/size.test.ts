@@ -13,14 +13,18 @@ describe('sizeBreakdown', () => {
     expect(size.styles).toBe('<style>\nbody{color:red}</style>'.length);
     expect(size.fonts + size.scripts + size.styles + size.pictures + size.content).toBe(size.total);
     expect(size.total).toBe(Buffer.byteLength(html));
-    expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, pictures: 0, content: 0 })).toBe('2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB');
+    expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, pictures: 0, content: 0 })).toBe(
+      '2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB',
+    );
   });
 
   it('counts the embedded pictures apart, and names them only when there are some', () => {
     const picture = `data:image/png;base64,${'A'.repeat(3000)}`;
     const size = sizeBreakdown(`<section><img src="${picture}" alt="图"></section>`);
     expect(size.pictures).toBe(picture.length);
-    expect(describeSize({ total: 4096, fonts: 1024, scripts: 1024, styles: 0, pictures: 2048, content: 0 })).toBe('4 KB: fonts 1 KB, script 1 KB, styles 0 KB, pictures 2 KB, content 0 KB');
+    expect(describeSize({ total: 4096, fonts: 1024, scripts: 1024, styles: 0, pictures: 2048, content: 0 })).toBe(
+      '4 KB: fonts 1 KB, script 1 KB, styles 0 KB, pictures 2 KB, content 0 KB',
+    );
   });
 });
 
@@ -49,7 +53,15 @@ describe('the one-file deck of test/fixtures/speech.md', () => {
     expect(html).not.toMatch(/searchinput|zoomKey/);
     expect(html).toContain('find-box');
     // What the deck does use is still there: the slide transition, controls, progress, overview and print rules.
-    for (const kept of ['.controls', '.progress', '.slide-number', '.reveal.overview', 'html.reveal-print', '.reveal.slide .slides>section:not([data-transition]).past', 'aside.notes']) {
+    for (const kept of [
+      '.controls',
+      '.progress',
+      '.slide-number',
+      '.reveal.overview',
+      'html.reveal-print',
+      '.reveal.slide .slides>section:not([data-transition]).past',
+      'aside.notes',
+    ]) {
       expect(styles, kept).toContain(kept);
     }
   });

@@ -12,7 +12,7 @@ const notesOf = (i: number) => squash(model.slides[i]!.notes.map((n) => n.text).
 /** What the view's text panel shows for slide `i`: its notes, or the line saying it has none. */
 const shownFor = (i: number) => notesOf(i) || SPEAKER_TEXT.noNotes;
 /** The slide with the most to say: its text needs scrolling in a 1280×800 speaker view. */
-const longest = model.slides.reduce((best, s, i) => (notesOf(i).length > notesOf(best).length ? i : best), 0);
+const longest = model.slides.reduce((best, _s, i) => (notesOf(i).length > notesOf(best).length ? i : best), 0);
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -76,25 +76,33 @@ function outsideProblems(speaker: Page, label: string): Promise<string[]> {
       // The text scrolls inside its panel, and a preview's slide is scaled into its screen: each is checked against that.
       const inText = e.closest('.sv-text');
       const inStage = e.closest('.sv-screen');
-      const box = inText ? { left: notes.left, right: notes.right, top: -Infinity, bottom: Infinity } : inStage ? inStage.getBoundingClientRect() : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
+      const box = inText
+        ? { left: notes.left, right: notes.right, top: -Infinity, bottom: Infinity }
+        : inStage
+          ? inStage.getBoundingClientRect()
+          : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
       if (inStage && e === inStage) continue;
-      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) found.push(`${name(e)} lies outside ${inText ? 'its panel' : inStage ? 'its preview' : 'the window'}`);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        found.push(`${name(e)} lies outside ${inText ? 'its panel' : inStage ? 'its preview' : 'the window'}`);
     }
     const screens = [...document.querySelectorAll('.sv-screen')].map((s) => s.getBoundingClientRect());
-    for (const s of screens) if (s.left < 0 || s.right > innerWidth + 1 || s.top < 0 || s.bottom > innerHeight + 1) found.push(`${where}: a preview lies outside the window`);
+    for (const s of screens)
+      if (s.left < 0 || s.right > innerWidth + 1 || s.top < 0 || s.bottom > innerHeight + 1) found.push(`${where}: a preview lies outside the window`);
     if (screens.some((s) => s.width < 200)) found.push(`${where}: a preview narrower than 200 px`);
     return found;
   }, label);
 }
 
-describe('the speaker view, from file:// under the deck\'s policy', () => {
+describe("the speaker view, from file:// under the deck's policy", () => {
   let browser: Browser;
   const deckUrl = fileUrl(inject('deckHtml'));
   // No Chinese system fonts: only what the file carries can draw the view's text.
   sharedBrowser((b) => (browser = b));
 
   /** A context that records every request and policy violation, in the deck and its windows. */
-  async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; requests: string[]; violations: string[] }> {
+  async function watchedContext(
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<{ context: BrowserContext; requests: string[]; violations: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
     const requests: string[] = [];
     const violations: string[] = [];
@@ -114,7 +122,9 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     const { context, requests, violations } = await watchedContext();
     const page = await context.newPage();
     await page.goto(`${deckUrl}#/用定位找准坐标点`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'));
+    await page.waitForFunction(
+      () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+    );
     const speaker = await openSpeaker(page);
     expect(speaker.url()).toBe('about:blank');
     await expect.poll(() => speaker.locator('.sv-text').textContent()).toContain('用定位找准坐标点。要提高思想认识');
@@ -137,7 +147,9 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
       await showing(speaker, i);
       expect(squash((await speaker.locator('.sv-text').textContent()) ?? '')).toBe(shownFor(i));
       const current = model.slides[i]!;
-      await expect(speaker.locator('.sv-current .sv-screen h1, .sv-current .sv-screen h2').first().textContent()).resolves.toContain(current.kind === 'section' ? model.sections[current.section!]!.title.text : current.heading.text.slice(0, 4));
+      await expect(speaker.locator('.sv-current .sv-screen h1, .sv-current .sv-screen h2').first().textContent()).resolves.toContain(
+        current.kind === 'section' ? model.sections[current.section!]!.title.text : current.heading.text.slice(0, 4),
+      );
       const next = model.slides[i + 1];
       if (next) await expect(speaker.locator('.sv-next .sv-screen').textContent()).resolves.toContain(next.visible[0]?.text ?? next.heading.text);
       else await expect(speaker.locator('.sv-next').textContent()).resolves.toContain(SPEAKER_TEXT.last);
@@ -155,7 +167,13 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await pressAndWait(page, 'PageDown');
     await showing(speaker, 1);
     // A clicker's next and previous, pressed in the speaker view, move the deck.
-    for (const [key, expected] of [['PageDown', 2], ['ArrowRight', 3], [' ', 4], ['PageUp', 3], ['ArrowLeft', 2]] as const) {
+    for (const [key, expected] of [
+      ['PageDown', 2],
+      ['ArrowRight', 3],
+      [' ', 4],
+      ['PageUp', 3],
+      ['ArrowLeft', 2],
+    ] as const) {
       await speaker.keyboard.press(key);
       await expect.poll(() => deckSlide(page), { message: `key ${key}` }).toBe(expected);
       await showing(speaker, expected);
@@ -339,7 +357,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
     await page.close();
   });
 
-  it('opens from the page\'s menu too, which shows when the mouse moves', async () => {
+  it("opens from the page's menu too, which shows when the mouse moves", async () => {
     const page = await openDeck(browser, deckUrl);
     const item = page.getByRole('button', { name: `${SPEAKER_TEXT.view} S` });
     await expect(item.isVisible()).resolves.toBe(false);
@@ -361,7 +379,7 @@ describe('the speaker view, from file:// under the deck\'s policy', () => {
       const laptop = { availLeft: 0, availTop: 0, availWidth: 1280, availHeight: 760, isInternal: true, isPrimary: true, label: 'laptop' };
       const projector = { availLeft: 1280, availTop: 0, availWidth: 1920, availHeight: 1080, isInternal: false, isPrimary: false, label: 'projector' };
       (window as unknown as { getScreenDetails: unknown }).getScreenDetails = async () => ({ screens: [laptop, projector], currentScreen: laptop });
-      Element.prototype.requestFullscreen = function (options?: FullscreenOptions) {
+      Element.prototype.requestFullscreen = (options?: FullscreenOptions) => {
         (window as unknown as { fullscreenOn?: string }).fullscreenOn = (options as { screen?: { label: string } } | undefined)?.screen?.label ?? 'this screen';
         return Promise.resolve();
       };

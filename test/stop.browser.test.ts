@@ -45,9 +45,9 @@ async function until(ready: () => boolean, what: string, { ms = 120_000, run }: 
 }
 
 /** The 6,763 characters of GB 2312, which every embedded face draws. */
-const GB2312 = Array.from({ length: 72 * 94 }, (_, at) => new TextDecoder('gb18030').decode(Uint8Array.of(0xb0 + Math.floor(at / 94), 0xa1 + (at % 94)))).filter((c) =>
-  /\p{Script=Han}/u.test(c),
-);
+const GB2312 = Array.from({ length: 72 * 94 }, (_, at) =>
+  new TextDecoder('gb18030').decode(Uint8Array.of(0xb0 + Math.floor(at / 94), 0xa1 + (at % 94))),
+).filter((c) => /\p{Script=Han}/u.test(c));
 /**
  * Three of them at random: a speech with them has a set of characters no build has subset yet. (Any code point of the
  * CJK block would do only most of the time: a draw of three the faces lack makes a build with nothing to subset.)
@@ -203,7 +203,10 @@ describe('Ctrl+C and SIGTERM', () => {
   }, 240_000);
 
   it('Ctrl+C and SIGTERM stop the dev server', async () => {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       const port = String(20_000 + Math.floor(Math.random() * 20_000));
       const run = startCli(['dev', input, '--port', port], { env: { ...env, CI: '1' } });
       await run.waitFor(/saving it updates the open deck/);

@@ -12,7 +12,9 @@ function problemsOf(name: string): Problem[] {
 /** Every paragraph's text of a deck, in order. */
 function allText(name: string): string {
   const deck = parse(fixture(`problems/${name}`));
-  return spokenSlides(deck).flatMap((s) => [s.heading.text, ...s.visible.map((v) => v.text), ...s.notes.map((n) => n.text)]).join('|');
+  return spokenSlides(deck)
+    .flatMap((s) => [s.heading.text, ...s.visible.map((v) => v.text), ...s.notes.map((n) => n.text)])
+    .join('|');
 }
 
 describe('structure problems, each as file:line in plain language', () => {
@@ -38,7 +40,9 @@ describe('structure problems, each as file:line in plain language', () => {
   });
 
   it('a skipped heading level is a warning that names the levels', () => {
-    expect(problemsOf('skipped-level.md')).toEqual([{ line: 7, severity: 'warning', message: expect.stringContaining('"####" heading skips a level after "##"') }]);
+    expect(problemsOf('skipped-level.md')).toEqual([
+      { line: 7, severity: 'warning', message: expect.stringContaining('"####" heading skips a level after "##"') },
+    ]);
   });
 
   it('a slide with nothing on it, and one with nothing to say, are warnings', () => {

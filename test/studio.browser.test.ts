@@ -80,9 +80,9 @@ async function save(page: Page, action: string): Promise<{ name: string; path: s
 async function previewSlides(page: Page): Promise<Array<{ id: string; heading: string }>> {
   const frame = page.frameLocator('#preview');
   await expect.poll(() => frame.locator('.reveal.ready').count(), { timeout: 20_000 }).toBe(1);
-  return frame.locator('.slides section:not(.column)').evaluateAll((sections) =>
-    sections.map((s) => ({ id: s.id, heading: (s.querySelector('h1, h2')?.textContent ?? '').trim() })),
-  );
+  return frame
+    .locator('.slides section:not(.column)')
+    .evaluateAll((sections) => sections.map((s) => ({ id: s.id, heading: (s.querySelector('h1, h2')?.textContent ?? '').trim() })));
 }
 
 /**
@@ -103,8 +103,9 @@ async function hostileDocx(cdata = false): Promise<Buffer> {
       {
         children: [
           "</title><script>alert('title')</script>",
-          '开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。',
+          "开场白 <img src=x onerror=\"alert('open')\"> 和 <script>alert('open')</script>。",
           '一、<svg onload=alert(1)>部分',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile text that must stay text
           '这一部分说 javascript:alert(1) 和 ${alert(2)} 和 $& 。',
           '总之，<iframe src="javascript:alert(3)"></iframe>结束。',
         ].map((text) => new Paragraph({ text })),
@@ -174,7 +175,13 @@ describe.each([
     expect(new Set(faces)).toEqual(new Set(['Noto Serif SC 700 loaded', 'Noto Sans SC 400 loaded']));
     const notes = await deckPage.locator('.reveal .slides aside.notes').allTextContents();
     expect(squash(notes.join(''))).toBe(squash(correctedOriginal()));
-    expect(squash(notes.join(''))).toBe(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('')));
+    expect(squash(notes.join(''))).toBe(
+      squash(
+        spokenSlides(deck)
+          .flatMap((s) => s.notes.map((n) => n.text))
+          .join(''),
+      ),
+    );
 
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
@@ -203,7 +210,13 @@ describe.each([
     const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
     expect(comparable(saved.text()) === comparable(readFileSync(built, 'utf8'))).toBe(true);
     const deck = parse(markdown.text());
-    expect(squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(squash(fixture('speech.txt')));
+    expect(
+      squash(
+        spokenSlides(deck)
+          .flatMap((s) => s.notes.map((n) => n.text))
+          .join(''),
+      ),
+    ).toBe(squash(fixture('speech.txt')));
 
     // Opened from file:// in this browser with no Chinese fonts: every face loads, the notes are the Word text.
     const deckPage = await context.newPage();
@@ -222,7 +235,8 @@ describe.each([
     expect(ours.slides).toHaveLength(deck.slides.length);
     expect(ours.slides.map((s) => [s.xml, s.notesXml])).toEqual(cli.slides.map((s) => [s.xml, s.notesXml]));
     expect(squash(ours.slides.flatMap((s) => s.notes.slice(PACING_PARAGRAPHS).map((p) => p.text)).join(''))).toBe(squash(fixture('speech.txt')));
-    for (const slide of ours.slides) for (const p of [...slide.paragraphs, ...slide.notes]) for (const run of p.runs) expect([run.lang, !!run.ea]).toEqual(['zh-CN', true]);
+    for (const slide of ours.slides)
+      for (const p of [...slide.paragraphs, ...slide.notes]) for (const run of p.runs) expect([run.lang, !!run.ea]).toEqual(['zh-CN', true]);
 
     // The manuscript goes to the browser's print dialog from a frame that runs nothing.
     await page.locator('[data-action="print-manuscript"]').click();
@@ -267,8 +281,18 @@ describe.each([
     expect(markdown.name).toBe('在县政府党组学习研讨会上的发言.md');
     const built = await buildDeck(markdown.path, join(work, `cli-${Date.now()}`));
     expect(comparable(deck.text()) === comparable(readFileSync(built, 'utf8'))).toBe(true);
-    expect(squash(parse(markdown.text()).slides.flatMap((s) => s.notes.map((n) => n.text)).join(''))).toBe(
-      squash(parse(readFileSync('test/fixtures/speech.md', 'utf8')).slides.flatMap((s) => s.notes.map((n) => n.text)).join('')),
+    expect(
+      squash(
+        parse(markdown.text())
+          .slides.flatMap((s) => s.notes.map((n) => n.text))
+          .join(''),
+      ),
+    ).toBe(
+      squash(
+        parse(readFileSync('test/fixtures/speech.md', 'utf8'))
+          .slides.flatMap((s) => s.notes.map((n) => n.text))
+          .join(''),
+      ),
     );
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
@@ -284,7 +308,7 @@ describe.each([
     expect(await page.locator('script:not([type="application/octet-stream"])').count()).toBe(2);
     expect(await page.locator('#outline [onerror], #outline svg, #outline iframe, #report *').count()).toBe(0);
     expect(await page.locator('#report').textContent()).toContain("</title><script>alert('title')</script>");
-    expect(await page.locator('#outline').textContent()).toContain('开场白 <img src=x onerror="alert(\'open\')"> 和 <script>alert(\'open\')</script>。');
+    expect(await page.locator('#outline').textContent()).toContain("开场白 <img src=x onerror=\"alert('open')\"> 和 <script>alert('open')</script>。");
     await previewSlides(page);
     expect(await page.frameLocator('#preview').locator('.slides [onerror], .slides svg, .slides iframe, .slides script').count()).toBe(0);
     // A CDATA section (which Word never writes) is refused with a plain message, and nothing else happens.

@@ -22,7 +22,12 @@ import { speechDeck } from './helpers/decks.ts';
 import { squash } from './helpers/speech.ts';
 
 const speech = readFileSync('test/fixtures/speech.md', 'utf8');
-const spoken = (deck: Deck) => squash(spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join(''));
+const spoken = (deck: Deck) =>
+  squash(
+    spokenSlides(deck)
+      .flatMap((s) => s.notes.map((n) => n.text))
+      .join(''),
+  );
 
 describe('the studio’s edits to the Markdown', () => {
   const deck = parse(speech);
@@ -83,7 +88,11 @@ describe('the studio’s edits to the Markdown', () => {
 
   it('set the theme in the front matter, or add one', () => {
     expect(parse(setTheme(speech, 'dark')).meta.theme).toBe('dark');
-    expect(setTheme(speech, 'dark').split('\n').filter((l) => l.startsWith('theme:'))).toEqual(['theme: dark']);
+    expect(
+      setTheme(speech, 'dark')
+        .split('\n')
+        .filter((l) => l.startsWith('theme:')),
+    ).toEqual(['theme: dark']);
     const plain = '# 标题\n\n话。\n';
     expect(parse(setTheme(plain, 'dark')).meta.theme).toBe('dark');
     expect(parse(setTheme(plain, 'dark')).title.heading.text).toBe('标题');
@@ -103,7 +112,10 @@ describe('file names for what the studio saves', () => {
 describe('the fonts the studio makes', () => {
   it('write each @font-face rule exactly as the CLI’s, minified by its build (lightningcss), leaves it', () => {
     const data = new Uint8Array([1, 2, 3, 4, 5]);
-    for (const [family, weight] of [['Noto Sans SC', 400], ['Noto Serif SC', 700]] as const) {
+    for (const [family, weight] of [
+      ['Noto Sans SC', 400],
+      ['Noto Serif SC', 700],
+    ] as const) {
       const cli = fontFaceCss([{ family, weight, characters: [...'讲话'], woff2: data }]);
       const minified = transform({ filename: 'fonts.css', code: Buffer.from(cli), minify: true }).code.toString();
       expect(fontFaceRule({ family, weight, data: Buffer.from(data).toString('base64'), format: 'woff2' })).toBe(minified);
@@ -117,7 +129,12 @@ describe('the fonts the studio makes', () => {
     // The slice of Noto Sans SC 400 that holds 讲 and 话.
     const source = readFileSync(`${dir}noto-sans-sc-5-400-normal.woff`);
     const sfnt = await woffToSfnt(source);
-    const cmap = (bytes: Uint8Array) => new Set(createFont(Buffer.from(bytes), { type: 'ttf' }).get().glyf.flatMap((g) => g.unicode ?? []));
+    const cmap = (bytes: Uint8Array) =>
+      new Set(
+        createFont(Buffer.from(bytes), { type: 'ttf' })
+          .get()
+          .glyf.flatMap((g) => g.unicode ?? []),
+      );
     const wanted = [...cmap(sfnt)].slice(0, 40);
     const ttf = hb.load(sfnt).subset(wanted);
     expect([...cmap(ttf)].sort((a, b) => a - b)).toEqual([...wanted].sort((a, b) => a - b));

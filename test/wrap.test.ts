@@ -10,11 +10,18 @@ const pieces = (text: string) => chunksOf(text, lineBreaks(text, wordBoundaries(
 
 describe('where a heading or key phrase may wrap', () => {
   it('only between words the segmenter found', () => {
-    for (const text of ['中国共产党第二十次全国代表大会主要精神', '在全县深入学习贯彻党的二十大精神动员大会上的讲话', '坚持把深化理论武装加强党性修养作为终身课题来践行']) {
+    for (const text of [
+      '中国共产党第二十次全国代表大会主要精神',
+      '在全县深入学习贯彻党的二十大精神动员大会上的讲话',
+      '坚持把深化理论武装加强党性修养作为终身课题来践行',
+    ]) {
       const words = new Set(wordBoundaries(text));
       const breaks = lineBreaks(text, wordBoundaries(text));
       expect(breaks.length, text).toBeGreaterThan(2);
-      expect(breaks.filter((b) => !words.has(b)), text).toEqual([]);
+      expect(
+        breaks.filter((b) => !words.has(b)),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -54,13 +61,18 @@ describe('where a heading or key phrase may wrap', () => {
   });
 
   it('without word boundaries, wraps after pause marks only', () => {
-    expect(chunksOf('以加强党性锤炼成果为动能，开展政治学习', pauseBreaks('以加强党性锤炼成果为动能，开展政治学习'))).toEqual(['以加强党性锤炼成果为动能，', '开展政治学习']);
+    expect(chunksOf('以加强党性锤炼成果为动能，开展政治学习', pauseBreaks('以加强党性锤炼成果为动能，开展政治学习'))).toEqual([
+      '以加强党性锤炼成果为动能，',
+      '开展政治学习',
+    ]);
   });
 });
 
 describe('marking the breaks in HTML', () => {
   it('puts <wbr> before the characters at the offsets, leaving tags and entities whole', () => {
-    expect(markBreaks('学习<strong>贯彻</strong>A &amp; B落实', '学习贯彻A & B落实', [2, 4, 9], '<wbr>')).toBe('学习<strong><wbr>贯彻</strong><wbr>A &amp; B<wbr>落实');
+    expect(markBreaks('学习<strong>贯彻</strong>A &amp; B落实', '学习贯彻A & B落实', [2, 4, 9], '<wbr>')).toBe(
+      '学习<strong><wbr>贯彻</strong><wbr>A &amp; B<wbr>落实',
+    );
   });
 
   it('gives up when the HTML holds other text than the plain text', () => {

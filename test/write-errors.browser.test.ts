@@ -136,7 +136,9 @@ describe.skipIf(!canMount())('on a real small file system (tmpfs)', () => {
     process.env.TMPDIR = tmp;
     try {
       const failed = buildDeckFile(input, join(root, 'full-tmp-out-2'), { shellCacheDir: join(root, 'no-shell-yet') });
-      await expect(failed).rejects.toThrow(new RegExp(`^cannot write ${tmp}/speech-deck-work-\\d+-\\w+, the build's temporary folder \\(set TMPDIR to use another\\): ${FULL}$`));
+      await expect(failed).rejects.toThrow(
+        new RegExp(`^cannot write ${tmp}/speech-deck-work-\\d+-\\w+, the build's temporary folder \\(set TMPDIR to use another\\): ${FULL}$`),
+      );
       await expect(failed).rejects.toBeInstanceOf(CLIError);
     } finally {
       // Node would store an unset variable as the word "undefined".

@@ -15,7 +15,9 @@ export async function openDeck(browser: Browser, url: string, viewport = { width
   const page = await browser.newPage({ viewport });
   await page.goto(url);
   // Our speaker-view plugin is registered with reveal; S works once reveal is ready with it.
-  await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'));
+  await page.waitForFunction(
+    () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+  );
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

@@ -40,7 +40,9 @@ export function deckShape(deck: Deck): Omit<TreeShape, 'meta' | 'closing'> & { c
 
 /** Every spoken word of the deck, in order: the notes of every slide, the title's included. */
 export function allNotes(deck: Deck): string {
-  return spokenSlides(deck).flatMap((s) => s.notes.map((n) => n.text)).join('');
+  return spokenSlides(deck)
+    .flatMap((s) => s.notes.map((n) => n.text))
+    .join('');
 }
 
 /**

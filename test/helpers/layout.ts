@@ -35,7 +35,7 @@ export function textLines(page: Page, selector: string): Promise<TextLine[]> {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const r = range.getClientRects()[0];
-        if (!r || !r.width) continue;
+        if (!r?.width) continue;
         const last = lines.at(-1);
         if (!last || r.top > last.top + r.height / 2) {
           lines.push({ start: offset, text: text[i]!, left: r.left, right: r.right, top: r.top, bottom: r.bottom });
@@ -70,8 +70,10 @@ export function boxProblems(page: Page): Promise<string[]> {
       top: outer.top + (px(style.borderTopWidth) + px(style.paddingTop)) * scale,
       bottom: outer.bottom - (px(style.borderBottomWidth) + px(style.paddingBottom)) * scale,
     };
-    const label = (el: Element) => `${slide.id} <${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}> "${(el.textContent ?? '').slice(0, 16)}"`;
-    if (outer.left < -1 || outer.top < -1 || outer.right > innerWidth + 1 || outer.bottom > innerHeight + 1) problems.push(`${slide.id}: slide outside the window`);
+    const label = (el: Element) =>
+      `${slide.id} <${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}> "${(el.textContent ?? '').slice(0, 16)}"`;
+    if (outer.left < -1 || outer.top < -1 || outer.right > innerWidth + 1 || outer.bottom > innerHeight + 1)
+      problems.push(`${slide.id}: slide outside the window`);
     if (frame.scrollHeight > frame.clientHeight + 1 || frame.scrollWidth > frame.clientWidth + 1) problems.push(`${slide.id}: content overflows the slide`);
     for (const el of frame.querySelectorAll<HTMLElement>('*')) {
       const r = el.getBoundingClientRect();
@@ -113,7 +115,10 @@ export async function lineProblems(page: Page, selector: string): Promise<string
   const element = { ...boxes.element, top: boxes.element.top - leading, bottom: boxes.element.bottom + leading };
   const problems: string[] = [];
   const inside = (line: TextLine, box: { left: number; right: number; top?: number; bottom?: number }) =>
-    line.left >= box.left - boxes.scale && line.right <= box.right + boxes.scale && (box.top === undefined || line.top >= box.top - boxes.scale) && (box.bottom === undefined || line.bottom <= box.bottom + boxes.scale);
+    line.left >= box.left - boxes.scale &&
+    line.right <= box.right + boxes.scale &&
+    (box.top === undefined || line.top >= box.top - boxes.scale) &&
+    (box.bottom === undefined || line.bottom <= box.bottom + boxes.scale);
   const words = new Set(wordBoundaries(text));
   for (const line of lines) {
     if (!inside(line, element)) problems.push(`"${line.text}" lies outside its heading's box`);

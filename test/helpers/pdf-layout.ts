@@ -80,6 +80,7 @@ export function linesOf(items: readonly PlacedText[]): PlacedLine[] {
 export function gridCells(text: string): number {
   let cells = 0;
   // Spaces are left out: a viewer reads wide justification gaps as spaces.
-  for (const char of text.replace(/\s+/gu, '')) cells += /[\u1100-\u115F\u2014\u2018-\u201D\u2026\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 1 : 0.5;
+  for (const char of text.replace(/\s+/gu, ''))
+    cells += /[\u1100-\u115F\u2014\u2018-\u201D\u2026\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(char) ? 1 : 0.5;
   return cells;
 }

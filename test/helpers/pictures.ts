@@ -28,7 +28,9 @@ export async function writePictures(dir: string): Promise<{ jpeg: string; png: s
       pixels[i + 2] = 128 + 127 * Math.sin((x + y) / 90);
     }
   }
-  await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toFile(join(dir, '图片', '现场 照片.jpg'));
+  await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toFile(join(dir, '图片', '现场 照片.jpg'));
   const chart = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect x="100" y="400" width="200" height="300" fill="#a3161a"/><rect x="500" y="200" width="200" height="500" fill="#b8862b"/><rect x="900" y="100" width="200" height="600" fill="#a3161a"/></svg>`;
   await sharp(Buffer.from(chart)).png().toFile(join(dir, 'chart.png'));
   writeFileSync(join(dir, 'diagram.svg'), HOSTILE_SVG);

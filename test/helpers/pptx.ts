@@ -66,7 +66,9 @@ export function paragraphsOf(node: Document | Element): Paragraph[] {
       if (child.localName !== 'r' && child.localName !== 'fld') continue;
       const rPr = elements(child, A, 'rPr')[0];
       const ea = rPr ? elements(rPr, A, 'ea')[0] : undefined;
-      const text = elements(child, A, 't').map((t) => t.textContent ?? '').join('');
+      const text = elements(child, A, 't')
+        .map((t) => t.textContent ?? '')
+        .join('');
       runs.push({ text, lang: rPr?.getAttribute('lang') ?? null, ea: ea?.getAttribute('typeface') ?? null });
       lines[lines.length - 1] += text;
     }
@@ -98,7 +100,9 @@ export async function readPptx(bytes: Uint8Array): Promise<ReadPptx> {
     const notesDoc = notesName ? strictXml(notesXml, notesName) : undefined;
     // The notes body is the placeholder of type "body"; the page number field is left out.
     const body = notesDoc
-      ? elements(notesDoc, 'http://schemas.openxmlformats.org/presentationml/2006/main', 'sp').find((sp) => elements(sp, 'http://schemas.openxmlformats.org/presentationml/2006/main', 'ph').some((ph) => ph.getAttribute('type') === 'body'))
+      ? elements(notesDoc, 'http://schemas.openxmlformats.org/presentationml/2006/main', 'sp').find((sp) =>
+          elements(sp, 'http://schemas.openxmlformats.org/presentationml/2006/main', 'ph').some((ph) => ph.getAttribute('type') === 'body'),
+        )
       : undefined;
     return { name, xml, doc, paragraphs: paragraphsOf(doc), notes: body ? paragraphsOf(body) : [], notesXml };
   });
@@ -163,7 +167,15 @@ export async function pdfBoxes(path: string): Promise<PdfPage[]> {
         const size = Math.hypot(item.transform[2]!, item.transform[3]!);
         const [x, y] = [item.transform[4]!, item.transform[5]!];
         // The glyphs' box: about 0.85 em above the baseline and 0.15 em below it.
-        return { text: item.str, left: x, right: x + item.width, top: height - (y + 0.85 * size), bottom: height - (y - 0.15 * size), baseline: height - y, size };
+        return {
+          text: item.str,
+          left: x,
+          right: x + item.width,
+          top: height - (y + 0.85 * size),
+          bottom: height - (y - 0.15 * size),
+          baseline: height - y,
+          size,
+        };
       });
     pages.push({ width, height, text, images: imageBoxes(await page.getOperatorList(), height) });
   }

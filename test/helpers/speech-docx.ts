@@ -7,10 +7,14 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph }
  * the sub-points run into each section's paragraph. What Word shows is exactly speech.txt.
  */
 export async function speechDocx(): Promise<Buffer> {
-  const lines = readFileSync('test/fixtures/speech.txt', 'utf8').split('\n').filter((line) => line.trim());
+  const lines = readFileSync('test/fixtures/speech.txt', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   const numeral = /^[一二三四五六七八九十]+、/;
   const doc = new Document({
-    numbering: { config: [{ reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START }] }] },
+    numbering: {
+      config: [{ reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START }] }],
+    },
     sections: [
       {
         children: lines.map((line, i) =>

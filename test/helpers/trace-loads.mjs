@@ -16,5 +16,5 @@ register(`data:text/javascript,${encodeURIComponent(hooks)}`);
 const require = createRequire(import.meta.url);
 process.on('exit', () => {
   const loaded = Object.keys(require.cache).map((path) => pathToFileURL(path).href);
-  if (loaded.length) appendFileSync(process.env.TRACE_FILE, loaded.join('\n') + '\n');
+  if (loaded.length) appendFileSync(process.env.TRACE_FILE, `${loaded.join('\n')}\n`);
 });
