@@ -144,6 +144,8 @@ interface Gathered {
   references: Array<{ line: number; id: string }>;
   notes: Array<{ line: number; kind: 'footnote' | 'endnote'; id: string }>;
   boxes: Map<string, { line: number; text: string[] }>;
+  /** The last paragraph of a table of contents read so far. */
+  tocEnd?: number;
 }
 
 class Reader {
@@ -199,7 +201,10 @@ class Reader {
         hidden.text += text;
       } else if (kind === MARK.toc || kind === MARK.page) {
         const field = kind === MARK.toc ? 'toc' : 'page';
-        if (!review.fields.some((f) => f.kind === field && f.line === line)) review.fields.push({ line, kind: field });
+        // A table of contents runs over paragraphs: it is told once, from its first.
+        const last = review.fields.findLast((f) => f.kind === field);
+        if (!last || (last.line !== line && !(field === 'toc' && this.gathered.tocEnd === line - 1))) review.fields.push({ line, kind: field });
+        if (field === 'toc') this.gathered.tocEnd = line;
       } else if (kind === MARK.revision) {
         review.revisions.line ||= line;
       } else if (kind === MARK.commentFrom) {

@@ -66,7 +66,18 @@ export function readDoc(stream: Bytes, table: Bytes, fib: Fib): DocContent {
   const review = reader.review;
   review.comments = readComments(table, fib, reader);
   review.notes = readNotes(table, fib, reader);
-  review.textBoxes = readTextBoxes(table, fib, reader);
+  const boxes = readTextBoxes(table, fib, reader);
+  // A text box's text is taken in after the paragraph its shape is anchored in, as the .docx reader does.
+  for (const box of boxes) {
+    if (!box.line) continue;
+    const after = reader.paragraphs.findLastIndex((p) => p.line <= box.line);
+    reader.paragraphs.splice(after + 1, 0, ...box.paragraphs.map((text) => ({ line: box.line, text })));
+    box.taken = true;
+  }
+  // The drawing a text box hangs on is the box, not a picture left out.
+  const boxLines = new Set(boxes.map((b) => b.line));
+  review.objects = review.objects.filter((o) => !boxLines.has(o.line));
+  review.textBoxes = boxes.map(({ line, text, taken }) => ({ line, text, taken }));
   return { paragraphs: reader.paragraphs, review };
 }
 
@@ -103,11 +114,17 @@ export class DocReader implements TextPlaces {
 
   /** The visible text of a range of characters, for a comment's or note's words. */
   plainText(start: number, end: number): string {
+    return this.storyParagraphs(start, end).join(' ');
+  }
+
+  /** The paragraphs of a range of characters outside the main text (a text box), field codes left out. */
+  storyParagraphs(start: number, end: number): string[] {
     return pieceText(this.stream, this.pieces, start, end)
       .replace(/\u0013[^\u0014\u0015]*\u0014?/g, '')
-      .replace(/[\u0000-\u0008\u000b-\u001f]/g, '')
-      .replace(/\r/g, ' ')
-      .trim();
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .split(/[\r\u0007]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
   }
 
   /** Reads the paragraphs of a range of characters: the main text. */

@@ -26,6 +26,7 @@ function bases(fib: Fib) {
 export interface TextPlaces {
   lineAt(cp: number): number;
   plainText(start: number, end: number): string;
+  storyParagraphs(start: number, end: number): string[];
 }
 
 const words = (text: string) => text.replace(/\s+/gu, ' ').trim();
@@ -87,21 +88,21 @@ export function readNotes(table: Bytes, fib: Fib, reader: TextPlaces): WordRevie
   });
 }
 
-/** Text boxes in the main text, each with the paragraph its shape is anchored in and its words; left out. */
-export function readTextBoxes(table: Bytes, fib: Fib, reader: TextPlaces): WordReview['textBoxes'] {
+/** Text boxes in the main text, each with the paragraph its shape is anchored in (0 when not found), its words and its paragraphs. */
+export function readTextBoxes(table: Bytes, fib: Fib, reader: TextPlaces): Array<WordReview['textBoxes'][number] & { paragraphs: string[] }> {
   const boxes = plc(table, fib.table(TABLE.textBoxes), 22);
   if (boxes.cps.length < 2) return [];
   const shapes = plc(table, fib.table(TABLE.shapes), 26);
   const anchors = new Map(shapes.cps.slice(0, -1).map((cp, i) => [table.i32(shapes.entry(i)), cp]));
   const base = bases(fib).textBoxes;
-  const found: WordReview['textBoxes'] = [];
+  const found: Array<WordReview['textBoxes'][number] & { paragraphs: string[] }> = [];
   // The last entry closes the list; a reusable entry holds no box.
   for (let i = 0; i < boxes.cps.length - 2; i++) {
     if (table.u16(boxes.entry(i) + 8)) continue;
-    const text = words(reader.plainText(base + boxes.cps[i]!, base + boxes.cps[i + 1]!));
-    if (!text) continue;
+    const paragraphs = reader.storyParagraphs(base + boxes.cps[i]!, base + boxes.cps[i + 1]!);
+    if (!paragraphs.length) continue;
     const anchor = anchors.get(table.i32(boxes.entry(i) + 14));
-    found.push({ line: anchor === undefined ? 0 : reader.lineAt(anchor), text, taken: false });
+    found.push({ line: anchor === undefined ? 0 : reader.lineAt(anchor), text: words(paragraphs.join(' ')), paragraphs, taken: false });
   }
   return found;
 }
