@@ -49,7 +49,8 @@ function asciiHead(bytes: Uint8Array): string {
 /** Bytes no text file has: NULs where UTF-16 would not put them, or many other control bytes. */
 function isBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
-  if (!n) return false;
+  // A byte-order mark says text; the decoder checks the rest.
+  if (!n || starts(bytes, [0xff, 0xfe]) || starts(bytes, [0xfe, 0xff]) || starts(bytes, [0xef, 0xbb, 0xbf])) return false;
   let even = 0;
   let odd = 0;
   let controls = 0;
@@ -63,7 +64,8 @@ function isBinary(bytes: Uint8Array): boolean {
   const nuls = even + odd;
   // UTF-16 text puts its NULs on one side only: the high bytes of ASCII characters.
   const utf16 = nuls > 0 && (even === 0 || odd === 0 || Math.max(even, odd) > 3 * Math.min(even, odd));
+  // UTF-16's code units hold bytes that look like controls; its shape is enough.
+  if (utf16) return false;
   // A few stray NULs or control characters (pasted from a PDF or an OA system) do not make text binary.
-  if (nuls > Math.max(4, n * 0.01) && !utf16) return true;
-  return controls > Math.max(8, n * 0.02);
+  return nuls > Math.max(4, n * 0.01) || controls > Math.max(8, n * 0.02);
 }
