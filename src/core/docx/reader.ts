@@ -203,7 +203,8 @@ class Reader {
         const field = kind === MARK.toc ? 'toc' : 'page';
         // A table of contents runs over paragraphs: it is told once, from its first.
         const last = review.fields.findLast((f) => f.kind === field);
-        if (!last || (last.line !== line && !(field === 'toc' && this.gathered.tocEnd === line - 1))) review.fields.push({ line, kind: field });
+        const going = field === 'toc' && (this.gathered.tocEnd ?? -1) >= line - 1;
+        if (!last || (last.line !== line && !going)) review.fields.push({ line, kind: field });
         if (field === 'toc') this.gathered.tocEnd = line;
       } else if (kind === MARK.revision) {
         review.revisions.line ||= line;
