@@ -20,7 +20,8 @@ export function readRuns(stream: Bytes, table: Bytes, at: number, length: number
   const count = Math.floor((length - 4) / 8);
   const runs: PropertyRun[] = [];
   for (let i = 0; i < count; i++) {
-    const page = stream.slice(PAGE * (table.u32(at + (count + 1) * 4 + i * 4) & 0x3fffff), PAGE * ((table.u32(at + (count + 1) * 4 + i * 4) & 0x3fffff) + 1));
+    const number = table.u32(at + (count + 1) * 4 + i * 4) & 0x3fffff;
+    const page = stream.slice(PAGE * number, PAGE * (number + 1));
     if (page.length < PAGE) continue;
     const crun = page.u8(PAGE - 1);
     for (let r = 0; r < crun; r++) {
