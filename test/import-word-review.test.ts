@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
@@ -102,5 +103,26 @@ describe('hidden text through styles', () => {
     expect(squash(allNotes(imported.deck))).toBe(squash('在全县工作会议上的讲话一、加强学习只有这句显示。二、改进作风要把学习成果转化为工作成效。'));
     expect(imported.tree.sections.map((s) => s.heading.text)).toEqual(['一、加强学习', '二、改进作风']);
     expect(report).toMatch(/2 处隐藏文字.*第 3 段“这一段整段隐藏。”，第 4 段“隐藏的编号段落”/);
+  });
+});
+
+describe('text boxes', () => {
+  it('takes in a text box written only as DrawingML (no VML copy), after its paragraph', async () => {
+    const zip = await JSZip.loadAsync(await draftDocx());
+    const shape =
+      '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
+      '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>' +
+      '<wp:extent cx="1828800" cy="457200"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="9" name="文本框 9"/>' +
+      '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">' +
+      '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>值班电话：12119</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>' +
+      '</a:graphicData></a:graphic></wp:anchor></w:drawing>';
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:pict>[\s\S]*?<\/w:pict>/);
+    zip.file('word/document.xml', xml.replace(/<w:pict>[\s\S]*?<\/w:pict>/, shape));
+    writeFileSync(join(dir, 'drawing.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const { imported, report } = await importFile({ input: join(dir, 'drawing.docx'), output: join(dir, 'drawing.md') });
+    const notes = spokenSlides(imported.deck).flatMap((s) => s.notes.map((n) => n.text));
+    expect(notes[notes.indexOf(DRAFT.boxAnchor) + 1]).toBe('值班电话：12119');
+    expect(report).toContain('的文字来自文本框，已读进讲稿、放在它所在的段落之后：“值班电话：12119”');
   });
 });
