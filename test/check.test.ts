@@ -83,7 +83,9 @@ describe('speech-deck check', () => {
   it('names the encoding of a GBK file', async () => {
     const { code, lines } = await check('test/fixtures/small.gbk.md');
     expect(code).toBe(0);
-    expect(lines[0]).toMatch(/^test\/fixtures\/small\.gbk\.md:1: warning: the file is not UTF-8; it was read as GBK\/GB18030/);
+    expect(lines[0]).toMatch(
+      /^test\/fixtures\/small\.gbk\.md:1: warning: 文件不是 UTF-8，已按 GBK\/GB18030.* · the file is not UTF-8; it was read as GBK\/GB18030/,
+    );
   });
 
   it('says how to fix a wrong path instead of failing', async () => {

@@ -61,10 +61,25 @@ describe('decode', () => {
     }
   });
 
-  it('replaces NUL and other control characters, with a warning at their line and column', () => {
+  it('drops NUL and other control characters, with a warning at their line and column, Chinese first; none becomes U+FFFD', () => {
     const decoded = decode(new TextEncoder().encode('# 题\n\n话\u0000语\u001b。\n'));
-    expect(decoded.text).toBe('# 题\n\n话\uFFFD语\uFFFD。\n');
-    expect(decoded.problems).toEqual([{ line: 3, column: 2, severity: 'warning', message: expect.stringMatching(/U\+0000, U\+001B replaced/) }]);
+    expect(decoded.text).toBe('# 题\n\n话语。\n');
+    expect(decoded.problems).toEqual([
+      {
+        line: 3,
+        column: 2,
+        severity: 'warning',
+        message: expect.stringMatching(/^看不见的控制字符 U\+0000, U\+001B 已删去.* · invisible control character U\+0000, U\+001B dropped/),
+      },
+    ]);
+  });
+
+  it('makes U+000B (a manual line break pasted from Word) and U+2028 line breaks within their paragraph, and nothing at a line end', () => {
+    const decoded = decode(new TextEncoder().encode('# 题\n\n第一句\u000b第二句\u2028第三句\u000b\n\n\u2028下一段\n'));
+    expect(decoded.text).toBe('# 题\n\n第一句\n第二句\n第三句\n\n下一段\n');
+    expect(decoded.problems).toEqual([]);
+    const notes = parse(`# 题\n\n## 一、部分\n\n${decoded.text.split('\n\n')[1]}\n`).sections[0]!.opener.notes;
+    expect(notes.map((n) => n.text)).toEqual(['第一句\n第二句\n第三句']);
   });
 
   it('sums up control characters past the tenth line instead of listing every one', () => {

@@ -23,7 +23,11 @@ export class Loading implements Controller {
     status.show('empty', '正在准备字体…… · Getting the fonts ready …', 0);
     this.making.ready.then(
       () => {
-        if (status.phase === 'empty') status.show('empty', '请打开讲话稿：Word 文件（.docx）、文本文件（.txt），或粘贴文字。 · Open a speech to begin.');
+        if (status.phase === 'empty')
+          status.show(
+            'empty',
+            '请打开讲话稿：Word 文件（.docx、.doc、.wps）、文本文件（.txt），或粘贴文字。 · Open a speech to begin: a Word file (.docx, .doc, .wps), a text file (.txt), or pasted text.',
+          );
       },
       (error: Error) => status.show('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
     );

@@ -1,12 +1,15 @@
 /**
  * What the user brings, turned into the speech's Markdown: a Markdown file or pasted Markdown as it is; a Word
- * file or plain text through the importer (core/import), exactly as `speech-deck import` does.
+ * file (.docx, .doc, .wps, known by its content) or plain text through the importer (core/import), exactly as
+ * `speech-deck import` does.
  */
 import { decode } from '../core/decode.ts';
-import { NotDocxError, readDocx as readWord, type DocxImage } from '../core/docx/reader.ts';
-import { importReport, importSpeech, textParagraphs, type SourceParagraph } from '../core/import/index.ts';
+import type { DocxImage } from '../core/docx/reader.ts';
+import { importReport, importSpeech, textParagraphs, type SourceParagraph, type WordReview } from '../core/import/index.ts';
 import type { Notice } from '../core/import/structure.ts';
 import { hasErrors, type Problem } from '../core/model.ts';
+import { say } from '../core/say.ts';
+import { openSource, UnreadableFile, type WordSource } from '../core/word/open.ts';
 import { toBase64 } from './base64.ts';
 import { fileName } from './save.ts';
 import { segment } from './words.ts';
@@ -30,18 +33,17 @@ export function isMarkdown(text: string): boolean {
   return /^---[ \t]*\n/.test(text) || /^#{1,3}[ \t]+\S/m.test(text);
 }
 
-/** Reads a chosen or dropped file. */
+/** Reads a chosen or dropped file, by what its bytes are rather than its name. */
 export async function readFile(file: File): Promise<Source> {
-  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
-  if (['doc', 'wps', 'rtf', 'odt', 'pdf', 'pages'].includes(ext)) {
-    throw new SourceError(
-      `“${file.name}”不是 .docx 文件。请在 Word 或 WPS 里打开它，选“另存为”，保存类型选“Word 文档（*.docx）”，再打开保存的文件。 · This is not a .docx file: open it in Word or WPS, save it as a Word document (.docx), and open that.`,
-    );
-  }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (ext === 'docx') return readDocx(bytes, file.name);
-  const decoded = decode(bytes);
-  return fromText(decoded.text, file.name, decoded.problems);
+  let opened: Awaited<ReturnType<typeof openSource>>;
+  try {
+    opened = await openSource(bytes, file.name, 'images');
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new SourceError(`“${file.name}”：${say(error.said, error.values)}`);
+    throw error;
+  }
+  return opened.kind === 'word' ? fromWord(opened, file.name) : fromText(opened.text, file.name, opened.problems);
 }
 
 /** Pasted text. */
@@ -61,30 +63,32 @@ function fromText(text: string, name: string, problems: Problem[]): Source {
 /** Pictures go into the Markdown as data: URIs (the deck's policy admits no other), in the formats it shows. */
 const SHOWN = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-async function readDocx(bytes: Uint8Array, name: string): Promise<Source> {
-  let docx: Awaited<ReturnType<typeof readWord>>;
-  try {
-    docx = await readWord(bytes, 'images');
-  } catch (error) {
-    // Not a Word package at all, or XML inside that Word does not write (mammoth reads what Word writes).
-    const why = error instanceof NotDocxError ? '可能已损坏或改过扩展名' : `里面有读不懂的内容：${(error as Error).message}`;
-    throw new SourceError(
-      `“${name}”不能读取（${why}）。请用 Word 或 WPS 打开它，再“另存为”Word 文档（.docx）后打开。 · This .docx cannot be read: open it in Word or WPS and save it as .docx again.`,
-    );
-  }
+function fromWord(docx: WordSource, name: string): Source {
   const byPath = new Map<string, DocxImage>(docx.images.map((image) => [`images/${image.name}`, image]));
   const paragraphs = docx.paragraphs.map((p) => {
     const image = p.image && byPath.get(p.image.src);
     return image && SHOWN.has(image.contentType) ? { ...p, image: { ...p.image!, src: `data:${image.contentType};base64,${toBase64(image.data)}` } } : p;
   });
-  return imported(paragraphs, name, 'paragraph', docx.notices, []);
+  return imported(paragraphs, name, 'paragraph', docx.notices, [], docx.review);
 }
 
 /** The importer's Markdown and report for a Word or text file's paragraphs, as `speech-deck import` makes them. */
-function imported(paragraphs: SourceParagraph[], name: string, unit: 'line' | 'paragraph', notices: Notice[], problems: Problem[]): Source {
+function imported(
+  paragraphs: SourceParagraph[],
+  name: string,
+  unit: 'line' | 'paragraph',
+  notices: Notice[],
+  problems: Problem[],
+  review?: WordReview,
+): Source {
   if (!paragraphs.some((p) => p.text.trim())) throw new SourceError(`“${name}”里没有文字。 · There is no text in ${name}.`);
   const result = importSpeech(paragraphs, { segment });
   const output = fileName(result.deck.meta.title, 'md');
   // Problems reading the file are in the report, by the file's own lines.
-  return { markdown: result.markdown, name, report: importReport(result, { source: name, output, unit, notices, problems }), problems: [] };
+  return {
+    markdown: result.markdown,
+    name,
+    report: importReport(result, { source: name, output, unit, notices, problems, ...(review ? { review } : {}) }),
+    problems: [],
+  };
 }

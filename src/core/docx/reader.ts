@@ -1,15 +1,21 @@
 /**
  * Reads a Word .docx (as saved by Word or WPS) into the importer's paragraphs with mammoth's document model:
  * paragraph text, bold runs, Title/Subtitle/Heading N styles, pictures and tables; plus the automatic
- * numbering Word displays (一、 （一）), which mammoth does not render and numbering.ts writes in first.
+ * numbering Word displays (一、 （一）), which mammoth does not render and numbering.ts writes in first. Only
+ * what Word shows is read: review.ts marks hidden text, tables of contents and page numbers to be left out,
+ * and where comments, tracked changes and text boxes are, which the reader gathers for the report.
  * Bytes in, paragraphs out, with no Node API: the CLI and the studio page read Word files with this one reader
  * (mammoth and JSZip run in browsers too; mammoth's package swaps its file access for a browser build).
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { REPORT } from '../import/messages.ts';
 import type { Notice } from '../import/structure.ts';
-import type { SourceParagraph } from '../import/source.ts';
+import { both } from '../say.ts';
+import { emptyReview, type SourceParagraph, type WordReview } from '../import/source.ts';
 import { injectNumbers, NUMBER_CLOSE, NUMBER_OPEN } from './numbering.ts';
+import { MARK, markDocument, readNotesPart } from './review.ts';
+import { copyTextBoxes } from './text-boxes.ts';
 
 /** A picture from the document, to be saved beside the Markdown. */
 export interface DocxImage {
@@ -25,6 +31,8 @@ export interface DocxContent {
   notices: Notice[];
   /** How many paragraphs had Word's automatic numbering written in. */
   numbered: number;
+  /** What the report tells of the file besides its spoken text. */
+  review: WordReview;
 }
 
 /** Thrown when the bytes are not a Word document that can be read. */
@@ -37,6 +45,9 @@ interface Element {
   value?: string;
   isBold?: boolean;
   styleId?: string | null;
+  noteType?: string;
+  noteId?: string;
+  commentId?: string;
   styleName?: string | null;
   breakType?: string;
   altText?: string;
@@ -68,13 +79,15 @@ export async function readDocx(bytes: Uint8Array, folder: string): Promise<DocxC
   }
   const main = await mainDocumentPath(zip);
   const documentXml = await zip.file(main)?.async('string');
-  if (documentXml === undefined) throw new NotDocxError('no word/document.xml inside');
+  if (documentXml === undefined) throw new NotDocxError(`no main part, holds ${await holds(zip)}`);
   const base = main.replace(/[^/]*$/, '');
-  const numbering = await zip.file(`${base}numbering.xml`)?.async('string');
-  const styles = await zip.file(`${base}styles.xml`)?.async('string');
-  const injected = injectNumbers(documentXml, numbering, styles);
-  if (injected.count) zip.file(main, injected.xml);
-  const buffer = injected.count ? await zip.generateAsync({ type: 'uint8array' }) : bytes;
+  const part = (name: string) => zip.file(`${base}${name}`)?.async('string');
+  const numbering = await part('numbering.xml');
+  const styles = await part('styles.xml');
+  const marked = markDocument(copyTextBoxes(documentXml), styles);
+  const injected = injectNumbers(marked.xml, numbering, styles);
+  zip.file(main, injected.xml);
+  const buffer = await zip.generateAsync({ type: 'uint8array' });
 
   let model: Element | undefined;
   await mammoth.convertToHtml(
@@ -91,7 +104,22 @@ export async function readDocx(bytes: Uint8Array, folder: string): Promise<DocxC
   if (!model) throw new NotDocxError('mammoth read no document');
   const reader = new Reader(folder);
   for (const child of model.children ?? []) await reader.block(child);
-  return { paragraphs: reader.paragraphs, images: reader.images, notices: reader.notices, numbered: injected.count };
+  const review = reader.finish({
+    comments: readNotesPart(await part('comments.xml'), 'w:comment'),
+    footnote: readNotesPart(await part('footnotes.xml'), 'w:footnote'),
+    endnote: readNotesPart(await part('endnotes.xml'), 'w:endnote'),
+  });
+  review.revisions.insertions = marked.insertions;
+  review.revisions.deletions = marked.deletions;
+  return { paragraphs: reader.paragraphs, images: reader.images, notices: reader.notices, numbered: injected.count, review };
+}
+
+/** What a zip that is not a Word document holds, for the message. */
+async function holds(zip: JSZip): Promise<string> {
+  if (zip.file('xl/workbook.xml')) return 'xl/workbook.xml';
+  if (zip.file('ppt/presentation.xml')) return 'ppt/presentation.xml';
+  const mimetype = await zip.file('mimetype')?.async('string');
+  return mimetype ?? Object.keys(zip.files).slice(0, 3).join(', ');
 }
 
 /** The main document part named in the package relationships; word/document.xml in practice. */
@@ -107,6 +135,19 @@ interface Pieces {
   bold: Array<[number, number]>;
 }
 
+/** What the reader gathers for the report while it reads, shared by a table's cells and the text around them. */
+interface Gathered {
+  review: WordReview;
+  /** Comments' ranges still open, with the words read inside them. */
+  open: Map<string, string>;
+  ranges: Map<string, { line: number; on: string }>;
+  references: Array<{ line: number; id: string }>;
+  notes: Array<{ line: number; kind: 'footnote' | 'endnote'; id: string }>;
+  boxes: Map<string, { line: number; text: string[] }>;
+  /** The last paragraph of a table of contents read so far. */
+  tocEnd?: number;
+}
+
 class Reader {
   paragraphs: SourceParagraph[] = [];
   /** Word paragraphs counted in document order, table cells included: the report's paragraph numbers. */
@@ -116,6 +157,7 @@ class Reader {
     private readonly folder: string,
     readonly images: DocxImage[] = [],
     readonly notices: Notice[] = [],
+    private readonly gathered: Gathered = { review: emptyReview(), open: new Map(), ranges: new Map(), references: [], notes: [], boxes: new Map() },
   ) {}
 
   async block(element: Element): Promise<void> {
@@ -124,27 +166,78 @@ class Reader {
     for (const child of element.children ?? []) await this.block(child);
   }
 
+  /** The review, with each comment and note given its words from its part of the package. */
+  finish(parts: Record<'comments' | 'footnote' | 'endnote', Map<string, { author: string; text: string }>>): WordReview {
+    const { review, ranges, references, notes, boxes } = this.gathered;
+    review.comments = references.map(({ line, id }) => {
+      const comment = parts.comments.get(id);
+      const range = ranges.get(id);
+      return { line: range?.line ?? line, author: comment?.author ?? '', text: comment?.text ?? '', on: (range?.on ?? '').replace(/\s+/gu, ' ').trim() };
+    });
+    review.notes = notes.map(({ line, kind, id }) => ({ line, kind, text: parts[kind].get(id)?.text ?? '' }));
+    review.textBoxes = [...boxes.values()].filter((b) => b.text.join('').trim()).map((b) => ({ line: b.line, text: b.text.join(' ').trim(), taken: true }));
+    return review;
+  }
+
   /** A paragraph, cut where a line break or picture falls inside it, each piece a paragraph of its own. */
   private async paragraph(element: Element): Promise<void> {
     const line = ++this.count;
     const style = paragraphStyle(element);
+    const { review, open, ranges, boxes } = this.gathered;
     let current: Pieces = { text: '', bold: [] };
+    let box: { line: number; text: string[] } | undefined;
+    let hidden: { line: number; text: string } | undefined;
     const flush = () => {
       this.push(line, current, style);
+      box?.text.push(current.text);
       current = { text: '', bold: [] };
+    };
+    const mark = (styleId: string, node: Element) => {
+      const [kind, id = ''] = styleId.split('-');
+      if (kind === MARK.hidden) {
+        const text = plain(node);
+        if (!text.trim()) return;
+        if (!hidden) review.hidden.push((hidden = { line, text: '' }));
+        hidden.text += text;
+      } else if (kind === MARK.toc || kind === MARK.page) {
+        const field = kind === MARK.toc ? 'toc' : 'page';
+        // A table of contents runs over paragraphs: it is told once, from its first.
+        const last = review.fields.findLast((f) => f.kind === field);
+        const going = field === 'toc' && (this.gathered.tocEnd ?? -1) >= line - 1;
+        if (!last || (last.line !== line && !going)) review.fields.push({ line, kind: field });
+        if (field === 'toc') this.gathered.tocEnd = line;
+      } else if (kind === MARK.revision) {
+        review.revisions.line ||= line;
+      } else if (kind === MARK.commentFrom) {
+        open.set(id, '');
+        ranges.set(id, { line, on: '' });
+      } else if (kind === MARK.commentTo) {
+        const range = ranges.get(id);
+        if (range) range.on = open.get(id) ?? '';
+        open.delete(id);
+      } else if (kind === MARK.box) {
+        box = boxes.get(id) ?? { line, text: [] };
+        boxes.set(id, box);
+      }
     };
     const visit = async (node: Element, bold: boolean): Promise<void> => {
       if (node.type === 'text') {
         const start = current.text.length;
         current.text += node.value ?? '';
         if (bold && current.text.length > start) current.bold.push([start, current.text.length]);
+        if (/\S/u.test(node.value ?? '')) hidden = undefined;
+        for (const [id, words] of open) open.set(id, words + (node.value ?? ''));
       } else if (node.type === 'tab') current.text += '\t';
       else if (node.type === 'break') flush();
       else if (node.type === 'image') {
         flush();
         await this.image(node, line);
-      } else if (node.type === 'run') for (const child of node.children ?? []) await visit(child, !!node.isBold);
-      else if (node.type !== 'noteReference' && node.type !== 'commentReference') for (const child of node.children ?? []) await visit(child, bold);
+      } else if (node.type === 'run' && node.styleId?.startsWith('SpeechDeck')) mark(node.styleId, node);
+      else if (node.type === 'run') for (const child of node.children ?? []) await visit(child, !!node.isBold);
+      else if (node.type === 'noteReference') {
+        if (node.noteType === 'footnote' || node.noteType === 'endnote') this.gathered.notes.push({ line, kind: node.noteType, id: node.noteId ?? '' });
+      } else if (node.type === 'commentReference') this.gathered.references.push({ line, id: node.commentId ?? '' });
+      else for (const child of node.children ?? []) await visit(child, bold);
     };
     for (const child of element.children ?? []) await visit(child, false);
     flush();
@@ -157,7 +250,7 @@ class Reader {
       const cells: string[] = [];
       const pictures: SourceParagraph[] = [];
       for (const cell of row.children ?? []) {
-        const inner = new Reader(this.folder, this.images, this.notices);
+        const inner = new Reader(this.folder, this.images, this.notices, this.gathered);
         inner.count = this.count;
         for (const child of cell.children ?? []) await inner.block(child);
         this.count = inner.count;
@@ -208,13 +301,15 @@ class Reader {
     const alt = (node.altText ?? '').trim() || `图${this.images.length}`;
     this.paragraphs.push({ line, text: '', image: { src: `${this.folder}/${name}`, alt } });
     if (!SHOWN.has(ext)) {
-      this.notices.push({
-        line,
-        zh: `第 ${line} 段的图片是浏览器不能显示的格式（${ext}），已存为 ${name}；请在 Word 里另存为 PNG 后替换`,
-        en: `the picture in paragraph ${line} is in a format browsers cannot show (${ext}), saved as ${name}; save it from Word as PNG and replace it`,
-      });
+      this.notices.push({ line, ...both(REPORT.pictureFormat, { line, ext, name }) });
     }
   }
+}
+
+/** The text inside an element of mammoth's model. */
+function plain(node: Element): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map(plain).join('');
 }
 
 /** Word's Title, Subtitle and Heading N styles, by name (Word, WPS, Chinese names) or by id. */

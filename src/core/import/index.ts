@@ -10,7 +10,7 @@ import type { Segmenter, SourceParagraph } from './source.ts';
 import { findStructure, type OutlineTree, type Part, type SlideRef } from './structure.ts';
 import { slideKey, writeMarkdown } from './write.ts';
 
-export { textParagraphs, type Segmenter, type SourceImage, type SourceParagraph } from './source.ts';
+export { textParagraphs, type Segmenter, type SourceImage, type SourceParagraph, type WordReview } from './source.ts';
 export { CLOSING_CUES, type OutlineTree } from './structure.ts';
 export { slideKey } from './write.ts';
 export { importReport, type ReportOptions } from './report.ts';

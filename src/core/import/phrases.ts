@@ -2,10 +2,13 @@
  * Drafts the key phrases the audience sees: 2–4 a slide, each a verbatim piece of that slide's own spoken text
  * between punctuation marks (about 6–24 characters), chosen for what a listener should keep: parallel series
  * (学习好、领会好、贯彻好…), quoted terms, and the clauses that carry the slide's key words (words frequent on
- * this slide and rare on the others, weighed with the caller's word segmenter). Never the heading again, never a
- * phrase twice in the deck. A draft for a person to review.
+ * this slide and rare on the others, weighed with the caller's word segmenter). A series counted off (一是…二是…)
+ * is shown whole, a phrase a point without its marker, or not at all. Never the heading again, never a phrase
+ * twice in the deck, never a courtesy (thanks, greetings), never a phrase that stops on a word needing what
+ * follows it (的, 是, 和, 在, 把…). A draft for a person to review.
  */
 import { bare, clauses, sentences } from './sentences.ts';
+import { SERIES_MARKER, series } from './series.ts';
 import type { Segmenter } from './source.ts';
 
 export interface PhraseSlide {
@@ -23,9 +26,17 @@ const STOPWORDS = new Set(
     ' ',
   ),
 );
-/** Words a phrase reads badly starting with, and words it reads badly ending with. */
+/** Words a phrase reads badly starting with, and characters it reads badly ending with. */
 const WEAK_START = /^[的和与及并而且或、地得着了于是]/u;
 const WEAK_END = /[的和与及了等地得着于在把对为以从向]$/u;
+/** Words that need what follows them: a phrase never stops on one (…的主题是, …落实到, …关于). */
+const DANGLING = new Set(
+  '的 地 得 着 之 是 和 与 及 以及 或 或者 并 而 跟 同 在 把 对 对于 为 为了 以 从 向 于 关于 由 将 被 让 使 给 按照 根据 围绕 通过 等 其 就 也 都 又 还 要 要求 需要 能 能够 应 应该 必须 会 可以 不 很 更 最'.split(
+    ' ',
+  ),
+);
+/** Thanks and greetings are said, not shown. */
+const COURTESY = /感谢|谢谢|谢意|致谢|问候|致以|敬意|祝贺|欢迎|祝愿|祝福|祝大家|拜年|快乐|辛苦了/u;
 /** A leading word a key phrase does without (要全力抓好… → 全力抓好…); the rest stays verbatim. */
 const FILLER = /^(?:我们要|我们|我将|进一步|要|并|更要|也要|还要|就要|都要|同时|而且|并且|特别是|使)/u;
 const HAN = /\p{Script=Han}/u;
@@ -70,9 +81,13 @@ function wanted(slide: PhraseSlide): number {
 
 function choose(slide: PhraseSlide, weight: (w: string) => number, cut: Segmenter, used: Set<string>): string[] {
   const fresh = (c: Candidate) => !used.has(c.text) && !repeatsHeading(c.text, slide.headings);
-  let pool = candidates(slide.texts, MIN_PHRASE, MAX_PHRASE, cut).filter(fresh);
+  const counted = countedSeries(slide, cut, fresh);
+  if (counted.phrases) return counted.phrases;
+  // A series that cannot be shown whole is not shown in part.
+  const outside = (c: Candidate) => fresh(c) && !counted.skip.some((s) => s.block === c.block && s.start < c.end && c.start < s.end);
+  let pool = candidates(slide.texts, MIN_PHRASE, MAX_PHRASE, cut).filter(outside);
   // A slide of short clauses only still gets its phrases, from the clauses it has.
-  if (pool.length < 2) pool = [...pool, ...candidates(slide.texts, 3, 40, cut).filter(fresh)];
+  if (pool.length < 2) pool = [...pool, ...candidates(slide.texts, 3, 40, cut).filter(outside)];
   for (const c of pool) c.score += score(c.text, weight, cut);
   pool.sort((a, b) => b.score - a.score || a.block - b.block || a.start - b.start);
   const want = wanted(slide);
@@ -106,18 +121,19 @@ function pick(pool: readonly Candidate[], want: number): Candidate[] {
 function candidates(texts: readonly string[], min: number, max: number, cut: Segmenter): Candidate[] {
   const found: Candidate[] = [];
   const add = (text: string, block: number, from: number, raw: string, single: boolean, bonus = 0) => {
-    let phrase = bare(raw);
+    let phrase = bare(bare(raw).replace(SERIES_MARKER, '').replace(ENUMERATOR, ''));
     const trimmed = phrase.replace(FILLER, '');
     if (trimmed.length >= min) phrase = trimmed;
     phrase = balanced(phrase);
     const n = [...phrase].length;
     // A space inside Chinese text (a table row read aloud) would look like a slip on a slide.
-    if (n < min || n > max || !HAN.test(phrase) || /\s/u.test(phrase) || SALUTATION.test(phrase) || FRAMING.test(phrase)) return;
+    if (n < min || n > max || !HAN.test(phrase) || /\s/u.test(phrase) || SALUTATION.test(phrase) || FRAMING.test(phrase) || dangles(phrase, cut)) return;
     const start = text.indexOf(phrase, from);
     found.push({ text: phrase, block, start, end: start + phrase.length, score: bonus, single });
   };
   texts.forEach((text, block) => {
     for (const sentence of sentences(text)) {
+      if (COURTESY.test(sentence.text)) continue;
       const parts = clauses(sentence.text, sentence.start);
       for (let i = 0; i < parts.length; i++) {
         for (let j = i; j < Math.min(parts.length, i + 3); j++) {
@@ -136,6 +152,49 @@ function candidates(texts: readonly string[], min: number, max: number, cut: Seg
   });
   return found;
 }
+
+/** An enumerator a heading or phrase may start with: 一、 （一） 1. */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/u;
+
+/** Whether a phrase stops on a word that needs what follows it. */
+function dangles(phrase: string, cut: Segmenter): boolean {
+  const last = cut(phrase)
+    .filter((w) => w.trim())
+    .at(-1);
+  return last !== undefined && DANGLING.has(last);
+}
+
+/**
+ * A series counted off in one paragraph of the slide (一是…二是…), as one phrase a point without its marker: all
+ * of them when each makes a phrase (short enough, not shown before, not the heading), else none from the series.
+ */
+function countedSeries(
+  slide: PhraseSlide,
+  cut: Segmenter,
+  fresh: (c: Candidate) => boolean,
+): { phrases?: string[]; skip: Array<{ block: number; start: number; end: number }> } {
+  const skip: Array<{ block: number; start: number; end: number }> = [];
+  for (const [block, text] of slide.texts.entries()) {
+    for (const run of series(text)) {
+      const phrases = run.map((item) => {
+        const trimmed = item.text.replace(FILLER, '');
+        const phrase = [...trimmed].length >= 4 ? trimmed : item.text;
+        return { text: phrase, block, start: 0, end: 0, score: 0, single: true };
+      });
+      const fits = (c: Candidate) => {
+        const n = [...c.text].length;
+        return n >= 2 && n <= MAX_PHRASE && HAN.test(c.text) && !/\s/u.test(c.text) && fresh(c) && !dangles(c.text, cut);
+      };
+      if (run.length <= MAX_SERIES && phrases.every(fits) && new Set(phrases.map((p) => p.text)).size === phrases.length)
+        return { phrases: phrases.map((p) => p.text), skip };
+      skip.push(...run.map((item) => ({ block, start: item.start, end: item.end })));
+    }
+  }
+  return { skip };
+}
+
+/** Most points of a counted series shown on one slide. */
+const MAX_SERIES = 6;
 
 /** Runs of the stretches of a long clause between linking words (是, 和, 并), and its lead up to a series. */
 function pieces(clause: string, cut: Segmenter): Array<{ start: number; text: string }> {
@@ -215,7 +274,7 @@ function alike(a: string, b: string): boolean {
 /** Whether a phrase says again what a heading on the slide says. */
 function repeatsHeading(phrase: string, headings: readonly string[]): boolean {
   return headings.some((h) => {
-    const heading = bare(h).replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/u, '');
+    const heading = bare(h).replace(ENUMERATOR, '');
     if (!heading) return false;
     // Part of the heading, or the heading with little around it; a short heading word inside a phrase is fine.
     if (heading.includes(phrase) || (phrase.includes(heading) && heading.length * 2 >= phrase.length)) return true;

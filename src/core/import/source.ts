@@ -45,3 +45,29 @@ export function shownText(p: SourceParagraph): { text: string; bold: Array<[numb
   const bold = (p.bold ?? []).map(([s, e]) => [s + prefix.length, e + prefix.length] as [number, number]);
   return { text: prefix + p.text, bold };
 }
+
+/**
+ * What a Word file holds besides the text that is spoken, for the report: text Word hides, comments, tracked
+ * changes, text boxes, notes and fields. Line numbers are paragraph numbers, as in `SourceParagraph.line`.
+ */
+export interface WordReview {
+  /** Hidden passages left out: where, and their words. */
+  hidden: Array<{ line: number; text: string }>;
+  /** Comments (批注): who wrote them, where, what they say and the words they are on. */
+  comments: Array<{ line: number; author: string; text: string; on: string }>;
+  /** Tracked changes not yet accepted; they are read as accepted. */
+  revisions: { insertions: number; deletions: number; line: number };
+  /** Text boxes and shapes with text: taken into the spoken text after their paragraph, or left out. */
+  textBoxes: Array<{ line: number; text: string; taken: boolean }>;
+  /** Footnotes and endnotes, never spoken. */
+  notes: Array<{ line: number; kind: 'footnote' | 'endnote'; text: string }>;
+  /** Fields whose text is not spoken: a table of contents, page numbers. */
+  fields: Array<{ line: number; kind: 'toc' | 'page' }>;
+  /** Pictures and objects that could not be taken along. */
+  objects: Array<{ line: number }>;
+}
+
+/** A review with nothing in it. */
+export function emptyReview(): WordReview {
+  return { hidden: [], comments: [], revisions: { insertions: 0, deletions: 0, line: 0 }, textBoxes: [], notes: [], fields: [], objects: [] };
+}

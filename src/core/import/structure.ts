@@ -3,7 +3,9 @@
  * closing. Every rule is one small function, tried in a fixed order; the text itself is never changed, only cut
  * at sentence boundaries, so every character reaches exactly one slide's spoken text, in order.
  */
+import { both } from '../say.ts';
 import { KIND_ORDER, leadingMarker, ordinals, type Marker, type MarkerKind } from './markers.ts';
+import { REPORT } from './messages.ts';
 import { parallelGroup } from './parallel.ts';
 import { bare, length, sentences } from './sentences.ts';
 import { shownText, type SourceImage, type SourceParagraph } from './source.ts';
@@ -164,8 +166,7 @@ export function findStructure(source: readonly SourceParagraph[]): OutlineTree {
       notices.push({
         line: section.heading.line,
         slide: { kind: 'section', section: s },
-        zh: `“${section.heading.text}”一部分没有找到小点，整部分是一张幻灯片；需要时用“### 小标题”把它分开`,
-        en: `no sub-points found in "${section.heading.text}": the whole section is one slide; split it with "### heading" lines if it has points`,
+        ...both(REPORT.noPoints, { heading: section.heading.text }),
       });
     }
   });
@@ -177,15 +178,13 @@ export function findStructure(source: readonly SourceParagraph[]): OutlineTree {
     notices.push({
       line: paragraphs.at(-1)!.line,
       slide: { kind: 'section', section: sections.length - 1 },
-      zh: `没有找到结语（以“${CLOSING_CUES.slice(0, 4).join('”“')}”等开头的段落），最后一段留在最后一部分；如果它是结语，在它上面加一行“---”（前后空行）`,
-      en: `no closing found (a paragraph starting with ${CLOSING_CUES.slice(0, 4).join(', ')} or the like): the last paragraph stays in the last section; if it is the closing, put a line "---" above it, with blank lines around`,
+      ...both(REPORT.noClosing, { cues: CLOSING_CUES.slice(0, 4).join('”“'), cuesEn: CLOSING_CUES.slice(0, 4).join(', ') }),
     });
   } else {
     notices.push({
       line: start.paragraph < paragraphs.length ? paragraphs[start.paragraph]!.line : title.line,
       slide: { kind: 'opening' },
-      zh: '没有找到部分（一、二、三，第一部分，或 Word 的“标题 1”样式），全文都放在开场一张幻灯片上；用“## 一、…”标出各部分',
-      en: 'no sections found (一、二、三, 第一部分 or Word\'s Heading 1 style): the whole speech is on the opening slide; mark the sections with "## 一、…" lines',
+      ...both(REPORT.noSections),
     });
   }
   addTableNotices(paragraphs, tree);
@@ -463,8 +462,7 @@ function addTableNotices(paragraphs: Paragraph[], tree: OutlineTree): void {
     if (paragraph.fromTable && !inTable) {
       tree.notices.push({
         line: paragraph.line,
-        zh: '这里的表格改成了讲话文字（每行一段，单元格之间空一格），请看读起来是否通顺',
-        en: 'a table here became spoken text (a paragraph a row, cells separated by a space): check that it reads well',
+        ...both(REPORT.table),
       });
     }
     inTable = !!paragraph.fromTable;

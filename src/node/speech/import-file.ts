@@ -1,16 +1,18 @@
 /**
- * Importing the office's Word or text file: read it into paragraphs, find its structure, and write it as a speech in
+ * Importing the office's Word or text file (.docx, .doc, .wps or text, known by its content): read it into paragraphs, find its structure, and write it as a speech in
  * the Markdown convention (with its pictures), with a report of what was found. The finding and writing are pure
  * (src/core/import/); this module reads and writes the files.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { decode } from '../../core/decode.ts';
-import { importReport, importSpeech, textParagraphs, type Imported, type SourceParagraph } from '../../core/import/index.ts';
+import type { DocxImage } from '../../core/docx/reader.ts';
+import { importReport, importSpeech, textParagraphs, type Imported, type SourceParagraph, type WordReview } from '../../core/import/index.ts';
+import { REPORT } from '../../core/import/messages.ts';
 import type { Notice } from '../../core/import/structure.ts';
 import { hasErrors, type Problem } from '../../core/model.ts';
+import { both, say } from '../../core/say.ts';
+import { openSource, UnreadableFile } from '../../core/word/open.ts';
 import { words } from '../../proofread/segmenter.ts';
-import { NotDocxError, readDocx, type DocxImage } from '../../core/docx/reader.ts';
 import { CLIError } from '../errors.ts';
 import { displayPath } from '../files/paths.ts';
 import { writeNew } from '../files/write-new.ts';
@@ -31,37 +33,8 @@ export interface ImportResult {
   report: string;
 }
 
-/** Word's and WPS's older or other formats: each gets the same plain advice. */
-const OTHER_FORMATS: Record<string, string> = {
-  '.doc': 'Word 97–2003 (.doc)',
-  '.dot': 'Word 97–2003 template (.dot)',
-  '.wps': 'WPS (.wps)',
-  '.wpt': 'WPS template (.wpt)',
-  '.rtf': 'RTF (.rtf)',
-  '.odt': 'OpenDocument (.odt)',
-  '.pdf': 'PDF (.pdf)',
-  '.pages': 'Pages (.pages)',
-  '.docm': 'Word with macros (.docm)',
-  '.dotx': 'Word template (.dotx)',
-};
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '']);
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-function saveAsDocx(file: string, kind: string): CLIError {
-  return new CLIError(
-    `${file}: 不能直接读取 ${kind} 文件。请用 Word 或 WPS 打开，“文件 → 另存为”，类型选“Word 文档 (*.docx)”，再导入新保存的 .docx。\n` +
-      `${file}: cannot read a ${kind} file. Open it in Word or WPS, choose File → Save As, type "Word Document (*.docx)", and import the new .docx.`,
-  );
-}
-
-/** Reads the source into paragraphs, by its extension and its first bytes. */
-async function readSource(
-  path: string,
-  folder: string,
-): Promise<{ paragraphs: SourceParagraph[]; images: DocxImage[]; notices: Notice[]; problems: Problem[]; unit: 'line' | 'paragraph' }> {
+/** Reads the source into paragraphs, by what its bytes are (core/word/open.ts), whatever its name. */
+async function readSource(path: string, folder: string): Promise<SourceRead> {
   const file = displayPath(path);
   let bytes: Buffer;
   try {
@@ -76,34 +49,37 @@ async function readSource(
           : `${file}: 无法读取 · cannot be read (${code ?? String(error)})`,
     );
   }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.md' || ext === '.markdown') {
+  let opened: Awaited<ReturnType<typeof openSource>>;
+  try {
+    opened = await openSource(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), folder);
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw new CLIError(`${file}: ${say(error.said, error.values)}`);
+    throw error;
+  }
+  if (opened.kind === 'word') return { ...opened, problems: [], unit: 'paragraph' };
+  if (/^\.(md|markdown)$/i.test(extname(path))) {
     throw new CLIError(
       `${file}: 已经是 Markdown 讲话稿，不用导入；直接放映 · is already a speech in Markdown, nothing to import; present it with:  npm start -- ${file}`,
     );
   }
-  if (OTHER_FORMATS[ext]) throw saveAsDocx(file, OTHER_FORMATS[ext]);
-  if (startsWith(bytes, OLE)) throw saveAsDocx(file, 'Word 97–2003 (.doc) / WPS');
-  if (ext === '.docx' || startsWith(bytes, ZIP)) {
-    try {
-      const docx = await readDocx(bytes, folder);
-      return { ...docx, problems: [], unit: 'paragraph' };
-    } catch (error) {
-      if (error instanceof NotDocxError) throw saveAsDocx(file, ext === '.docx' ? 'damaged or renamed .docx' : `${ext || 'zip'}`);
-      throw error;
-    }
-  }
-  if (!TEXT_EXTENSIONS.has(ext)) throw saveAsDocx(file, `${ext}`);
-  const decoded = decode(bytes);
-  if (hasErrors(decoded.problems)) {
+  if (hasErrors(opened.problems)) {
     throw new CLIError(
-      decoded.problems
+      opened.problems
         .filter((p) => p.severity === 'error')
         .map((p) => `${file}:${p.line}: error: ${p.message}`)
         .join('\n'),
     );
   }
-  return { paragraphs: textParagraphs(decoded.text), images: [], notices: [], problems: decoded.problems, unit: 'line' };
+  return { paragraphs: textParagraphs(opened.text), images: [], notices: [], problems: opened.problems, unit: 'line' };
+}
+
+interface SourceRead {
+  paragraphs: SourceParagraph[];
+  images: DocxImage[];
+  notices: Notice[];
+  problems: Problem[];
+  unit: 'line' | 'paragraph';
+  review?: WordReview;
 }
 
 /** Imports a speech: reads it, writes the Markdown (and its pictures) and returns the report. */
@@ -129,11 +105,17 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
   if (pictures.length) {
     notices.push({
       line: source.paragraphs.find((p) => p.image)!.line,
-      zh: `${pictures.length} 张图片存进了 ${displayPath(join(dirname(output), folder))}，并在幻灯片上引用`,
-      en: `${pictures.length > 1 ? `${pictures.length} pictures` : '1 picture'} saved in ${displayPath(join(dirname(output), folder))} and shown on ${pictures.length > 1 ? 'their slides' : 'its slide'}`,
+      ...both(REPORT.picturesSaved, { count: pictures.length, folder: displayPath(join(dirname(output), folder)) }),
     });
   }
-  const report = importReport(imported, { source: displayPath(input), output: displayPath(output), unit: source.unit, notices, problems: source.problems });
+  const report = importReport(imported, {
+    source: displayPath(input),
+    output: displayPath(output),
+    unit: source.unit,
+    notices,
+    problems: source.problems,
+    ...(source.review ? { review: source.review } : {}),
+  });
   for (const picture of pictures) writeNew(picture.path, picture.data, !!request.force);
   writeNew(output, imported.markdown, !!request.force);
   return { imported, written: targets, report };

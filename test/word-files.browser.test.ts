@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spokenSlides } from '../src/core/model.ts';
+import { parse } from '../src/core/parse.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
+import { buildStudio } from '../src/node/page/studio-page.ts';
+import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
+import { browserForBlock, fileUrl } from './helpers/browser.ts';
+import { DRAFT, DRAFT_SPOKEN, DRAFT_UNSPOKEN, draftDocx } from './helpers/draft-docx.ts';
+import { fixture, squash } from './helpers/speech.ts';
+
+/**
+ * The studio opens every Word file the office has, as `speech-deck import` does: this speech as Word 97–2003 .doc
+ * and as WPS .wps (test/fixtures/word/), a reviewed draft, and a file that only says it is Word; in current
+ * Chromium and in Chromium 109, from file://, with no request leaving the page.
+ */
+const work = mkdtempSync(join(tmpdir(), 'speech-deck-word-files-'));
+let studioUrl: string;
+let studioHtml: string;
+const draft = join(work, '森林防灭火讲话（征求意见稿）.docx');
+const rtf = join(work, '讲话稿.doc');
+const cli: Record<string, ImportResult> = {};
+
+beforeAll(async () => {
+  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
+  studioUrl = fileUrl(built.path);
+  studioHtml = readFileSync(built.path, 'utf8');
+  writeFileSync(draft, await draftDocx());
+  writeFileSync(rtf, '{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0 宋体;}}\\f0 讲话稿\\par}');
+  for (const file of ['test/fixtures/word/speech.doc', 'test/fixtures/word/speech.wps', draft]) {
+    cli[file] = await importFile({ input: file, output: join(work, 'cli', `${Object.keys(cli).length}.md`) });
+  }
+}, 600_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
+
+async function openStudio(browser: Browser): Promise<{ page: Page; requests: string[]; incidents: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const requests: string[] = [];
+  const incidents: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => message.type() === 'error' && incidents.push(message.text()));
+  page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  await page.goto(studioUrl);
+  return { page, requests, incidents, close: () => context.close() };
+}
+
+/** Waits for the studio to finish with a file: ready, or an error. */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 60_000 });
+  return page.evaluate(() => document.body.dataset.state!);
+}
+
+/** Drops a file on the page, as a person drags one from the desktop. */
+async function drop(page: Page, path: string, name: string): Promise<void> {
+  const bytes = [...readFileSync(path)];
+  await page.evaluate(
+    ([data, fileName]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data as number[])], fileName as string));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    [bytes, name] as const,
+  );
+}
+
+async function savedMarkdown(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator('[data-action="save-markdown"]').click()]);
+  const path = join(work, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return readFileSync(path, 'utf8');
+}
+
+const withoutPhrases = (md: string) => md.split('\n').filter((line) => !/^\s*- /.test(line));
+
+const chromium109 = (await import('@sparticuz/chromium')).default;
+
+describe.each([
+  ['current Chromium', undefined],
+  ['Chromium 109', await chromium109.executablePath()],
+])('Word files in the studio, in %s', (_name, browserPath) => {
+  let browser: Browser;
+  browserForBlock({ env: latinOnlyFontEnv(), ...(browserPath ? { browserPath } : {}) }, (b) => (browser = b));
+
+  it('offers .docx, .doc, .wps, .txt and .md in its file picker', () => {
+    const accept = /data-action="open" accept="([^"]+)"/.exec(studioHtml)![1]!.split(',');
+    expect(accept).toEqual(expect.arrayContaining(['.docx', '.doc', '.wps', '.txt', '.md']));
+  });
+
+  it('opens this speech as .doc, and drops it as .wps: the structure and the Markdown of `speech-deck import`, the notes verbatim', async () => {
+    const { page, requests, incidents, close } = await openStudio(browser);
+    for (const [file, how] of [
+      ['test/fixtures/word/speech.doc', 'open'],
+      ['test/fixtures/word/speech.wps', 'drop'],
+    ] as const) {
+      if (how === 'open') await page.locator('[data-action="open"]').setInputFiles(file);
+      else await drop(page, file, '讲话.wps');
+      expect(await settled(page), file).toBe('ready');
+      const { imported } = cli[file]!;
+      const report = (await page.locator('#report').textContent())!;
+      expect(report).toContain('找到的结构');
+      for (const s of imported.deck.sections) expect(report).toContain(s.opener.heading.text);
+      const markdown = await savedMarkdown(page);
+      expect(withoutPhrases(markdown)).toEqual(withoutPhrases(imported.markdown));
+      const deck = parse(markdown);
+      expect(deck.sections.map((s) => s.numeral)).toEqual(['一', '二', '三']);
+      expect(deck.sections.flatMap((s) => s.points)).toHaveLength(9);
+      expect(
+        squash(
+          spokenSlides(deck)
+            .flatMap((s) => s.notes.map((n) => n.text))
+            .join(''),
+        ),
+      ).toBe(squash(fixture('speech.txt')));
+    }
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await close();
+  });
+
+  it('opens a reviewed draft: only what Word shows is spoken, and the report is the one `speech-deck import` prints', async () => {
+    const { page, requests, incidents, close } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(draft);
+    expect(await settled(page)).toBe('ready');
+    const markdown = await savedMarkdown(page);
+    const deck = parse(markdown);
+    expect(
+      squash(
+        spokenSlides(deck)
+          .flatMap((s) => s.notes.map((n) => n.text))
+          .join(''),
+      ),
+    ).toBe(squash(DRAFT_SPOKEN.join('')));
+    for (const word of DRAFT_UNSPOKEN) expect(markdown, word).not.toContain(word);
+    const report = (await page.locator('#report').textContent())!;
+    const lookAt = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => /隐藏文字|批注|修订|文本框|脚注|目录|页码/.test(l))
+        .map((l) => l.replace(/^\s*\S+?:\d+: /, ''));
+    expect(lookAt(report)).toEqual(lookAt(cli[draft]!.report));
+    expect(report).toContain(`的批注：“${DRAFT.comment}”（批在“${DRAFT.commentOn}”上）`);
+    expect(report).toContain('3 处隐藏文字');
+    expect(report).toContain('已按“全部接受”读入');
+    expect(requests.filter(offsite)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await close();
+  });
+
+  it('says what a file called .doc really is when it is RTF, and how to save it as .docx', async () => {
+    const { page, incidents, close } = await openStudio(browser);
+    await page.locator('[data-action="open"]').setInputFiles(rtf);
+    expect(await settled(page)).toBe('error');
+    expect(await page.locator('#status-text').textContent()).toMatch(
+      /^“讲话稿\.doc”：这个文件其实是 RTF 格式.*另存为.*Word 文档（\*\.docx）.* · this file is really RTF/,
+    );
+    expect(incidents).toEqual([]);
+    await close();
+  });
+});
