@@ -247,7 +247,7 @@ describe('speech-deck import', () => {
     writeFileSync(join(cwd, 'afile.txt'), 'not a folder');
     const refused = await runImport(cwd, speechTxt, '-o', 'afile.txt/讲话.md');
     expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/^cannot write afile\.txt: a file stands where a folder should be · 此处是文件而不是文件夹$/);
+    expect(refused.out).toMatch(/^无法写出“afile\.txt”：此处是文件，不是文件夹 · cannot write afile\.txt: a file stands where a folder should be$/);
     expect(readdirSync(cwd)).toEqual(['afile.txt']);
   });
 
@@ -288,7 +288,7 @@ describe('speech-deck import', () => {
   it('runs as `npm run import -- <file>` does: a child process, the report on stdout, exit code 0', async () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const { stdout } = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd });
-    expect(stdout).toContain('已写入 · Wrote: out/讲话.md');
+    expect(stdout).toContain('已写入：out/讲话.md · Wrote: out/讲话.md');
     expect(existsSync(join(cwd, 'out/讲话.md'))).toBe(true);
     const again = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd }).catch((e: { code: number; stderr: string }) => e);
     expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('out/讲话.md: 已经存在') });
