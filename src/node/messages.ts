@@ -125,6 +125,11 @@ export const BUILD = messages({
     zh: '大小 {total}：字体 {fonts}，脚本 {scripts}，样式 {styles}，图片 {pictures}，内容 {content}',
     en: '{total}: fonts {fonts}, script {scripts}, styles {styles}, pictures {pictures}, content {content}',
   },
+  bundling: {
+    zh: '正在打包幻灯片页面（这个版本只做一次，留作以后使用）…',
+    en: 'Bundling the deck page (once for this version of speech-deck, kept for later builds) …',
+  },
+  pageNotKept: { zh: '打包好的幻灯片页面没能留存，下次要重新打包：{why}', en: 'The deck page was not kept for later builds: {why}' },
   failed: { zh: '幻灯片没能生成：{detail}', en: 'the deck could not be built: {detail}' },
   silentBundler: { zh: '打包工具没有说明原因就停了', en: 'the bundler stopped without saying why' },
   writingPptx: { zh: '正在由“{source}”生成 PowerPoint 文件“{target}”…', en: 'Writing {target} from {source} …' },

@@ -113,13 +113,13 @@ export async function cachedShell(options: ShellOptions = {}): Promise<DeckShell
   const key = shellKey(generatorVersion());
   const cached = readCached(cacheDir, key, 'html', wholeShell);
   if (cached) return { shell: cached.toString('utf8'), fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER };
-  options.progress?.('Bundling the deck page (once for this version of speech-deck, kept for later builds) …');
+  options.progress?.(say(BUILD.bundling));
   const work = privateFolder();
   try {
     const parts = await buildShell(work.path, options.fontCacheDir).catch((error: unknown) => {
       throw buildFailure(error, work.path);
     });
-    await keepCached(cacheDir, key, 'html', Buffer.from(parts.shell), (why) => options.progress?.(`The deck page was not kept for later builds: ${why}`));
+    await keepCached(cacheDir, key, 'html', Buffer.from(parts.shell), (why) => options.progress?.(say(BUILD.pageNotKept, { why })));
     return parts;
   } finally {
     work.release();
