@@ -43,22 +43,23 @@ afterEach(() => {
 });
 
 describe('speech-deck check', () => {
-  it('reports the doubtful places in test/fixtures/speech.md as warnings, one line each, and exits 0', async () => {
+  it('reports the doubtful places in test/fixtures/speech.md as warnings, one line each, Chinese first, and exits 0', async () => {
     const { code, lines } = await check('test/fixtures/speech.md');
     expect(code).toBe(0);
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toMatch(/^test\/fixtures\/speech\.md:31:104: warning: “了” .*; .* \[done-in-demand\]$/);
-    expect(lines[1]).toMatch(/^test\/fixtures\/speech\.md:79:18: warning: “等” .*\[missing-object\]$/);
-    expect(lines[2]).toMatch(/^test\/fixtures\/speech\.md:87:51: warning: “自” .*\[stranded\]$/);
-    expect(lines[3]).toMatch(/^test\/fixtures\/speech\.md:95:21: warning: “坚” .*\[stranded\]$/);
-    expect(lines[4]).toBe('test/fixtures/speech.md：0 个错误，4 个提醒 · 0 errors, 4 warnings');
+    expect(lines[0]).toMatch(/^test\/fixtures\/speech\.md:31:104: 提醒 warning: “了”表示事情已经做完.*；.* · “了” marks .*; .* \[done-in-demand\]$/);
+    expect(lines[1]).toMatch(/^test\/fixtures\/speech\.md:79:18: 提醒 warning: 这里的“等”紧跟在“向”后面.* · .*\[missing-object\]$/);
+    expect(lines[2]).toMatch(/^test\/fixtures\/speech\.md:87:51: 提醒 warning: “自”在“律，自切实”里单独出现.* · .*\[stranded\]$/);
+    expect(lines[3]).toMatch(/^test\/fixtures\/speech\.md:95:21: 提醒 warning: “坚”在“则，坚不断完善”里单独出现.* · .*\[stranded\]$/);
+    expect(lines[4]).toBe('检查了“test/fixtures/speech.md”：0 个错误，4 个提醒 · test/fixtures/speech.md: 0 errors, 4 warnings');
   });
 
   it('reports the slips of the original speech, the wrong official term as an error, and exits 1', async () => {
     const { code, lines } = await check('test/fixtures/speech.txt');
     expect(code).toBe(1);
     expect(lines).toContain(
-      'test/fixtures/speech.txt:7:17: error: “习近平新时期中国特色社会主义思想” is not the official form of this term: ' +
+      'test/fixtures/speech.txt:7:17: 错误 error: “习近平新时期中国特色社会主义思想”不是这个用语的规范写法：党章中写明的指导思想名称；请写作“习近平新时代中国特色社会主义思想” · ' +
+        '“习近平新时期中国特色社会主义思想” is not the official form of this term: ' +
         "the guiding theory's name as written in the Party Constitution (党章); write “习近平新时代中国特色社会主义思想” [terms]",
     );
     expect(lines.filter((l) => l.includes('[stranded]')).map((l) => l.split(': ')[0])).toEqual([
@@ -67,31 +68,33 @@ describe('speech-deck check', () => {
       'test/fixtures/speech.txt:6:308',
     ]);
     // The plain-text original has no Markdown headings, which the check also says.
-    expect(lines).toContain('test/fixtures/speech.txt:1: error: no title: start the speech with a line "# title"');
+    expect(lines).toContain('test/fixtures/speech.txt:1: 错误 error: 没有标题：讲话稿第一行请写“# 标题” · no title: start the speech with a line "# title"');
     // With no headings the whole speech is one slide's text: far too long for one slide.
-    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/speech\.txt:1: warning: 这一张要讲 1835 个字.*split it with "###" sub-points/));
-    expect(lines.at(-1)).toBe('test/fixtures/speech.txt：2 个错误，7 个提醒 · 2 errors, 7 warnings');
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/speech\.txt:1: 提醒 warning: 这一张要讲 1835 个字.*split it with "###" sub-points/));
+    expect(lines.at(-1)).toBe('检查了“test/fixtures/speech.txt”：2 个错误，7 个提醒 · test/fixtures/speech.txt: 2 errors, 7 warnings');
   });
 
   it('exits 1 for structure errors and 0 for warnings alone', async () => {
     await expect(check('test/fixtures/problems/no-title.md')).resolves.toMatchObject({ code: 1 });
     await expect(check('test/fixtures/problems/no-sections.md')).resolves.toMatchObject({ code: 0 });
     const { lines } = await check('test/fixtures/small.md');
-    expect(lines).toEqual(['test/fixtures/small.md：没有发现问题 · no problems found']);
+    expect(lines).toEqual(['检查了“test/fixtures/small.md”：没有发现问题 · test/fixtures/small.md: no problems found']);
   });
 
   it('names the encoding of a GBK file', async () => {
     const { code, lines } = await check('test/fixtures/small.gbk.md');
     expect(code).toBe(0);
     expect(lines[0]).toMatch(
-      /^test\/fixtures\/small\.gbk\.md:1: warning: 文件不是 UTF-8，已按 GBK\/GB18030.* · the file is not UTF-8; it was read as GBK\/GB18030/,
+      /^test\/fixtures\/small\.gbk\.md:1: 提醒 warning: 文件不是 UTF-8，已按 GBK\/GB18030.* · the file is not UTF-8; it was read as GBK\/GB18030/,
     );
   });
 
   it('says how to fix a wrong path instead of failing', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => {});
     await expect(main(['check', 'no/such/speech.md'])).rejects.toThrow(CLIError);
-    await expect(main(['check', 'no/such/speech.md'])).rejects.toThrow(/no such file\. Give the path of a speech/);
+    await expect(main(['check', 'no/such/speech.md'])).rejects.toThrow(
+      /^找不到文件“.*no\/such\/speech\.md”：请给出 Markdown 讲话稿的路径.* · .*no such file\. Give the path of a speech/,
+    );
   });
 });
 
@@ -100,7 +103,7 @@ describe('the command line with bad input', () => {
 
   it('names a mistyped option and the one meant, and an option left without its value, in both languages', async () => {
     await expect(main(['build', 'test/fixtures/small.md', '--outdir', 'x'])).rejects.toThrow(
-      /^没有 --outdir 这个选项，是不是 --out-dir？· there is no option --outdir; did you mean --out-dir\?\n\n用法 Usage:/,
+      /^没有 --outdir 这个选项，是不是 --out-dir？ · there is no option --outdir; did you mean --out-dir\?\n\n用法 Usage:/,
     );
     await expect(main(['pdf', '--browserpath=/usr/bin/chromium'])).rejects.toThrow(/did you mean --browser-path\?/);
     await expect(main(['build', '--zzz'])).rejects.toThrow(/^没有 --zzz 这个选项 · there is no option --zzz\n/);

@@ -32,7 +32,7 @@ describe('control characters in a speech', () => {
       log.mockRestore();
       errors.mockRestore();
     }
-    expect(printed).toMatch(/controls\.md:\d+:\d+: warning: 看不见的控制字符 U\+0000 已删去.* · invisible control character U\+0000 dropped/);
+    expect(printed).toMatch(/controls\.md:\d+:\d+: 提醒 warning: 看不见的控制字符 U\+0000 已删去.* · invisible control character U\+0000 dropped/);
     expect(printed).toMatch(/warning: 看不见的控制字符 U\+0001 已删去/);
     expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFD\u2028]/);
     const { deck } = loadSpeech(path);
@@ -48,6 +48,6 @@ describe('control characters in a speech', () => {
     const { imported, report } = await importFile({ input: join(dir, 'controls.txt'), output: join(dir, 'imported.md') });
     expect(imported.markdown).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFD]/);
     expect(imported.markdown).toContain('今天召开会议，部署工作。');
-    expect(report).toMatch(/controls\.txt:2: warning: 看不见的控制字符 U\+0000 已删去/);
+    expect(report).toMatch(/controls\.txt:2: 提醒 warning: 看不见的控制字符 U\+0000 已删去/);
   });
 });

@@ -85,7 +85,7 @@ describe('npm start (the dev server)', () => {
     const before = await shown(page);
     const lines = good.split('\n').length;
     writeFileSync(speech, `${good}\n# 第二个标题\n`);
-    await expect.poll(() => overlay(page)).toMatch(new RegExp(`speech\\.md:${lines + 1}: error: a second "#" title`));
+    await expect.poll(() => overlay(page)).toMatch(new RegExp(`speech\\.md:${lines + 1}: 错误 error: 又一个“#”标题.* · a second "#" title`));
     expect(await overlay(page)).toContain('讲话稿有错误');
     expect(await overlay(page)).toContain('The speech has errors');
     expect(await shown(page)).toBe(before);
@@ -123,9 +123,8 @@ describe('npm start (the dev server)', () => {
     const good = readFileSync(speech, 'utf8');
     const point = (await shown(page))!;
     unlinkSync(speech);
-    await expect.poll(() => overlay(page)).toContain('is missing');
-    expect(await overlay(page)).toContain('找不到讲话稿');
-    expect(terminal.join('\n')).toMatch(/speech\.md is missing; the deck stays as it was/);
+    await expect.poll(() => overlay(page)).toMatch(/^找不到讲话稿“.*speech\.md”：幻灯片保持原样.* · .*speech\.md is missing/);
+    expect(terminal.join('\n')).toMatch(/讲话稿“.*speech\.md”不见了：幻灯片保持原样，文件恢复后自动更新 · .*speech\.md is missing; the deck stays as it was/);
     expect(await shown(page)).toBe(point);
     writeFileSync(speech, good.replace(point, '恢复后的要点'));
     await expect.poll(() => shown(page)).toBe('恢复后的要点');

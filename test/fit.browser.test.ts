@@ -44,7 +44,7 @@ describe('what fits, by the build and in the browser', () => {
       expect(await crowdedSlides(page)).toEqual(estimate.map((s) => s.id));
       await page.close();
       if (file.endsWith('/speech.md')) return;
-      for (const slide of estimate) expect(built.get(file)!.printed).toContain(`${file}:${slide.line}: warning: `);
+      for (const slide of estimate) expect(built.get(file)!.printed).toContain(`${file}:${slide.line}: 提醒 warning: `);
     });
   }
 
@@ -78,7 +78,11 @@ describe('what fits, by the build and in the browser', () => {
   it('reports the slide that cannot fit when the speech is built, with what to do', () => {
     const { printed } = built.get('test/fixtures/long-phrases.md')!;
     const line = loadSpeech('test/fixtures/long-phrases.md').deck.slides.find((s) => s.id === '一千个字的要点')!.line;
-    expect(printed).toMatch(new RegExp(`test/fixtures/long-phrases\\.md:${line}: warning: .*shorten its key phrases or move some to a new "###" slide`));
+    expect(printed).toMatch(
+      new RegExp(
+        `test/fixtures/long-phrases\\.md:${line}: 提醒 warning: 这一张放不下：请精简要点.* · .*shorten its key phrases or move some to a new "###" slide`,
+      ),
+    );
     expect(printed.match(/warning: .*does not fit|warning: .*shows more than fits/g)).toHaveLength(1);
   });
 });

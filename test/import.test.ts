@@ -240,7 +240,7 @@ describe('speech-deck import', () => {
     expect(out).toMatch(/部分 · section +4 +一、以加强党性锤炼成果为动能，开展政治学习/);
     expect(out).toMatch(/小点 · point +6 +要有所畏惧，不要无所畏惧 +〔并列短句 · parallel short sentences〕/);
     expect(out).toContain('16 张幻灯片，预计讲话约 9 分 20 秒（每分钟 200 字） · 16 slides, about 9 min 20 s of speaking');
-    expect(out).toMatch(/slides\/speech\.md:11: \d+ 条要点.*drafted/);
+    expect(out).toMatch(/slides\/speech\.md:11: 共 \d+ 条要点.*drafted/);
     expect(out).toContain(`npm start -- ${DEFAULT_INPUT}`);
   });
 
@@ -264,7 +264,7 @@ describe('speech-deck import', () => {
     writeFileSync(join(cwd, 'afile.txt'), 'not a folder');
     const refused = await runImport(cwd, speechTxt, '-o', 'afile.txt/讲话.md');
     expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/^cannot write afile\.txt: a file stands where a folder should be · 此处是文件而不是文件夹$/);
+    expect(refused.out).toMatch(/^无法写出“afile\.txt”：此处是文件，不是文件夹 · cannot write afile\.txt: a file stands where a folder should be$/);
     expect(readdirSync(cwd)).toEqual(['afile.txt']);
   });
 
@@ -304,7 +304,7 @@ describe('speech-deck import', () => {
   it('runs as `npm run import -- <file>` does: a child process, the report on stdout, exit code 0', async () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const { stdout } = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd });
-    expect(stdout).toContain('已写入 · Wrote: out/讲话.md');
+    expect(stdout).toContain('已写入：out/讲话.md · Wrote: out/讲话.md');
     expect(existsSync(join(cwd, 'out/讲话.md'))).toBe(true);
     const again = await promisify(execFile)('node', [resolve('bin/speech-deck.js'), 'import', speechTxt, '-o', 'out/讲话.md'], { cwd }).catch(
       (e: { code: number; stderr: string }) => e,
@@ -316,9 +316,9 @@ describe('speech-deck import', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const { code, out } = await runImport(cwd, resolve('test/fixtures/import/paren.gbk.txt'));
     expect(code).toBe(0);
-    expect(out).toMatch(/paren\.gbk\.txt:1: warning: 文件不是 UTF-8，已按 GBK\/GB18030.* · the file is not UTF-8; it was read as GBK/);
+    expect(out).toMatch(/paren\.gbk\.txt:1: 提醒 warning: 文件不是 UTF-8，已按 GBK\/GB18030.* · the file is not UTF-8; it was read as GBK/);
     expect(readFileSync(join(cwd, 'slides/paren.gbk.md'), 'utf8')).toBe(importText(fixture('paren.txt')).markdown);
     const result = await importFile({ input: resolve('test/fixtures/import/ordinal.utf16.txt'), output: join(cwd, 'o.md') });
-    expect(result.report).toMatch(/ordinal\.utf16\.txt:1: warning: 文件是 UTF-16LE.* · the file is UTF-16LE/);
+    expect(result.report).toMatch(/ordinal\.utf16\.txt:1: 提醒 warning: 文件是 UTF-16LE.* · the file is UTF-16LE/);
   });
 });

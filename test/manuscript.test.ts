@@ -80,7 +80,7 @@ describe('speech-deck manuscript from the command line, when it cannot go on', (
     } finally {
       spy.mockRestore();
     }
-    expect(printed.join('\n')).toMatch(/no-title\.md:\d+: error: .*title/);
+    expect(printed.join('\n')).toMatch(/no-title\.md:\d+: 错误 error: 没有标题.* · no title/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -83,7 +83,7 @@ describe('pdf prints the speech it is given', () => {
     expect((await runCli(['build', join(dir, 'a/talk.md'), '--out-dir', out])).code).toBe(0);
     const pdf = await runCli(['pdf', join(dir, 'b/talk.md'), '--out-dir', out]);
     expect(pdf.code, pdf.stderr).toBe(0);
-    expect(pdf.stdout).toMatch(/^正在生成幻灯片 · Building .*talk\.html/m);
+    expect(pdf.stdout).toMatch(/^正在由“.*talk\.md”生成幻灯片“.*talk\.html”… · Building .*talk\.html/m);
     const slides = await readPdf(join(out, 'talk.pdf'));
     expect(slides.info.Title).toBe('讲话乙');
     expect(pageText(slides.pages[0]!)).toContain('讲话乙');
@@ -110,7 +110,7 @@ describe('commands running at the same time', () => {
     ]);
     for (const run of runs) {
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/^已写出 .*\.html/m);
+      expect(run.stdout).toMatch(/^已写出“.*\.html”，用时 .* · Wrote .*\.html in /m);
     }
     expect(readdirSync(out).sort()).toEqual(['one.html', 'two.html']);
     const one = readFileSync(join(out, 'one.html'), 'utf8');

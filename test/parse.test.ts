@@ -86,10 +86,12 @@ describe('parse', () => {
     expect(edited.sections[1]!.points[0]!.id).toBe('第三小点');
   });
 
-  it('keeps duplicate headings apart with numbered ids', () => {
+  it('keeps duplicate headings apart: numbered ids for sections, the section named in a shared sub-point heading', () => {
     const twice = parse('# T\n\n## 一、同名\n\n### 甲\n\n话\n\n## 二、同名\n\n### 甲\n\n话\n');
     expect(twice.sections.map((s) => s.opener.id)).toEqual(['同名', '同名-2']);
-    expect(twice.sections.map((s) => s.points[0]!.id)).toEqual(['甲', '甲-2']);
+    expect(twice.sections.map((s) => s.points[0]!.id)).toEqual(['同名-甲', '同名-甲-2']);
+    const parts = parse('# T\n\n## 一、经济\n\n### 甲\n\n话\n\n## 二、民生\n\n### 甲\n\n话\n\n### 乙\n\n话\n');
+    expect(parts.sections.flatMap((s) => s.points.map((p) => p.id))).toEqual(['经济-甲', '民生-甲', '乙']);
   });
 
   it('reads CRLF and CR line ends the same as LF, once decoded', () => {

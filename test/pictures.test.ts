@@ -103,7 +103,7 @@ describe('pictures in a speech', () => {
       );
       spy.mockRestore();
       expect(built, name).toBeInstanceOf(CLIError);
-      expect(printed.join('\n'), name).toContain(`${path}:${line}: error: `);
+      expect(printed.join('\n'), name).toContain(`${path}:${line}: 错误 error: `);
       expect(existsSync(out), name).toBe(false);
     }
   }, 120_000);
@@ -113,7 +113,7 @@ describe('pictures in a speech', () => {
     const out = join(dir, 'out-missing-cli');
     const cli = spawnSync('node', ['bin/speech-deck.js', 'build', path, '--out-dir', out], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toContain(`${path}:${line}: error: 找不到图片“nowhere.png”`);
+    expect(cli.stderr).toContain(`${path}:${line}: 错误 error: 找不到图片“nowhere.png”`);
     expect(cli.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
   });

@@ -370,7 +370,7 @@ describe('speech-deck pptx: the command', () => {
     const blocker = join(dir, 'not-a-folder');
     writeFileSync(blocker, '');
     await expect(exportPptx({ input: 'test/fixtures/small.md', outDir: join(blocker, 'out'), progress: () => undefined })).rejects.toThrow(
-      /cannot write .*not-a-folder.*a file stands where a folder should be/,
+      /^无法写出“.*not-a-folder.*”：此处是文件，不是文件夹 · cannot write .*not-a-folder.*a file stands where a folder should be/,
     );
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

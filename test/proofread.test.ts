@@ -34,27 +34,41 @@ describe('proofread, rule by rule (test/fixtures/proofread.md)', () => {
 
   it('finds non-canonical forms of fixed official terms, as errors with the official form', () => {
     expect(where(of('terms'))).toEqual(['5:5 terms', '5:26 terms', '7:25 terms']);
-    expect(of('terms')[0]).toMatchObject({ severity: 'error', suggestion: 'write “习近平新时代中国特色社会主义思想”' });
-    expect(of('terms')[1]!.suggestion).toBe('write “以习近平同志为核心的党中央”');
-    expect(of('terms')[2]!.suggestion).toBe('write “两个维护”');
+    expect(of('terms')[0]).toMatchObject({
+      severity: 'error',
+      suggestion: '请写作“习近平新时代中国特色社会主义思想” · write “习近平新时代中国特色社会主义思想”',
+    });
+    expect(of('terms')[1]!.suggestion).toBe('请写作“以习近平同志为核心的党中央” · write “以习近平同志为核心的党中央”');
+    expect(of('terms')[2]!.suggestion).toBe('请写作“两个维护” · write “两个维护”');
+    // The reason comes from terms.json in Chinese first, and the advice follows what seems wrong.
+    expect(of('terms')[1]!.message).toMatch(
+      /^“以习近平总书记为核心的党中央”不是这个用语的规范写法：固定表述用“同志”；请写作“以习近平同志为核心的党中央” · .* the fixed form uses 同志; write/,
+    );
   });
 
   it('finds a fixed series named out of order', () => {
     expect(where(of('series'))).toEqual(['7:3 series']);
-    expect(of('series')[0]!.suggestion).toBe('write them in the order 政治意识、大局意识、核心意识、看齐意识');
+    expect(of('series')[0]!.suggestion).toBe(
+      '请按“政治意识、大局意识、核心意识、看齐意识”的顺序写 · write them in the order 政治意识、大局意识、核心意识、看齐意识',
+    );
+    expect(of('series')[0]!.message).toMatch(/^“四个意识”的各项没有按固定顺序排列；/);
   });
 
   it('finds paired punctuation that does not balance', () => {
     expect(where(of('pairs'))).toEqual(['11:4 pairs']);
-    expect(of('pairs')[0]).toMatchObject({ severity: 'error', message: '““” is never closed in this paragraph' });
+    expect(of('pairs')[0]).toMatchObject({
+      severity: 'error',
+      message:
+        '这一段里的““”没有配对的结束符号；请在引文结束处加“””，或删去这个““” · ““” is never closed in this paragraph; add “”” where the quoted text ends, or delete this ““”',
+    });
   });
 
   it('finds half-width punctuation inside Chinese sentences, with the full-width form', () => {
     expect(of('halfwidth').map((f) => [f.column, f.suggestion])).toEqual([
-      [5, 'write “，”'],
-      [10, 'write “。”'],
-      [13, 'write “（”'],
-      [16, 'write “）”'],
+      [5, '请改成“，” · write “，”'],
+      [10, '请改成“。” · write “。”'],
+      [13, '请改成“（” · write “（”'],
+      [16, '请改成“）” · write “）”'],
     ]);
   });
 
@@ -98,7 +112,11 @@ describe('proofread, on the real speech', () => {
     const findings = proofread(original);
     expect(corrections.corrections.map((c) => c.original)).toEqual(['习近平新时期中国特色社会主义思想', '干涉府采购']);
     const termSlip = findingIn(original, findings, '习近平新时期中国特色社会主义思想');
-    expect(termSlip).toMatchObject({ rule: 'terms', severity: 'error', suggestion: 'write “习近平新时代中国特色社会主义思想”' });
+    expect(termSlip).toMatchObject({
+      rule: 'terms',
+      severity: 'error',
+      suggestion: '请写作“习近平新时代中国特色社会主义思想” · write “习近平新时代中国特色社会主义思想”',
+    });
     const lostCharacter = findingIn(original, findings, '干涉府采购');
     expect(lostCharacter).toMatchObject({ rule: 'stranded', severity: 'warning' });
     expect(lostCharacter!.suggestion).toContain('“政府”');

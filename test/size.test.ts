@@ -14,7 +14,7 @@ describe('sizeBreakdown', () => {
     expect(size.fonts + size.scripts + size.styles + size.pictures + size.content).toBe(size.total);
     expect(size.total).toBe(Buffer.byteLength(html));
     expect(describeSize({ total: 2048, fonts: 1024, scripts: 512, styles: 512, pictures: 0, content: 0 })).toBe(
-      '2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB',
+      '大小 2 KB：字体 1 KB，脚本 1 KB，样式 1 KB，内容 0 KB · 2 KB: fonts 1 KB, script 1 KB, styles 1 KB, content 0 KB',
     );
   });
 
@@ -23,7 +23,7 @@ describe('sizeBreakdown', () => {
     const size = sizeBreakdown(`<section><img src="${picture}" alt="图"></section>`);
     expect(size.pictures).toBe(picture.length);
     expect(describeSize({ total: 4096, fonts: 1024, scripts: 1024, styles: 0, pictures: 2048, content: 0 })).toBe(
-      '4 KB: fonts 1 KB, script 1 KB, styles 0 KB, pictures 2 KB, content 0 KB',
+      '大小 4 KB：字体 1 KB，脚本 1 KB，样式 0 KB，图片 2 KB，内容 0 KB · 4 KB: fonts 1 KB, script 1 KB, styles 0 KB, pictures 2 KB, content 0 KB',
     );
   });
 });

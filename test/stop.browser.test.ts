@@ -93,7 +93,7 @@ describe('a run killed at any moment (SIGKILL)', () => {
     writeFileSync(input, after);
     // While it makes the fonts.
     const subsetting = startCli(['build', input, '--out-dir', out], { env });
-    await subsetting.waitFor(/^Subsetting /m);
+    await subsetting.waitFor(/^正在把字体 .* · Subsetting /m);
     await kill(subsetting);
     expect(outputs()).toEqual(before);
     // With the new page complete in its temporary file, just before the rename.
@@ -180,7 +180,7 @@ describe('Ctrl+C and SIGTERM', () => {
   it('Ctrl+C during build stops it cleanly', async () => {
     writeFileSync(input, speech(`停止的讲话${freshCharacters()}`));
     const run = startCli(['build', input, '--out-dir', out], { env });
-    await run.waitFor(/^Subsetting /m);
+    await run.waitFor(/^正在把字体 .* · Subsetting /m);
     run.child.kill('SIGINT');
     await expectStopped(run, 130);
   }, 240_000);

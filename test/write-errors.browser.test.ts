@@ -12,7 +12,11 @@ const root = mkdtempSync(join(tmpdir(), 'speech-deck-write-errors-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const speech = (title: string) => fixture('small.md').replace('# 小型讲话', `# ${title}`);
-const FULL = 'the disk is full · 磁盘已满';
+const FULL = { zh: '磁盘已满', en: 'the disk is full' };
+const READ_ONLY = { zh: '这个文件夹是只读的', en: 'the folder is read-only' };
+
+/** What the tool says when it cannot write `path`, Chinese first. */
+const cannotWrite = (path: string, reason: { zh: string; en: string }) => `无法写出“${path}”：${reason.zh} · cannot write ${path}: ${reason.en}`;
 
 /** A failed write must say one plain thing, exit non-zero and show nothing from inside a library. */
 function expectPlainFailure(run: Finished, message: string): void {
@@ -36,7 +40,7 @@ describe('writes that fail (faults injected at the write)', () => {
   it('a full disk while writing the page: the plain reason, the old page intact, no temporary file', async () => {
     const before = snapshot(out);
     const run = await runCli(['build', input, '--out-dir', out], { env: { SPEECH_DECK_TEST_WRITE_FAULT: 'ENOSPC' } });
-    expectPlainFailure(run, `cannot write ${join(out, 'talk.html')}: ${FULL}`);
+    expectPlainFailure(run, cannotWrite(join(out, 'talk.html'), FULL));
     expect(snapshot(out)).toEqual(before);
     expect(tempFiles(out)).toEqual([]);
   }, 120_000);
@@ -45,7 +49,7 @@ describe('writes that fail (faults injected at the write)', () => {
     const pdfs = () => Object.fromEntries(Object.entries(snapshot(out)).filter(([name]) => name.endsWith('.pdf')));
     const before = pdfs();
     const run = await runCli(['pdf', input, '--out-dir', out], { env: { SPEECH_DECK_TEST_WRITE_FAULT: 'ENOSPC@talk-notes.pdf' } });
-    expectPlainFailure(run, `cannot write ${join(out, 'talk-notes.pdf')}: ${FULL}`);
+    expectPlainFailure(run, cannotWrite(join(out, 'talk-notes.pdf'), FULL));
     expect(pdfs()).toEqual(before);
     expect(tempFiles(out)).toEqual([]);
   }, 120_000);
@@ -53,9 +57,9 @@ describe('writes that fail (faults injected at the write)', () => {
   it('a read-only folder and a refused permission are named as such', async () => {
     const before = snapshot(out);
     const readOnly = await runCli(['build', input, '--out-dir', out], { env: { SPEECH_DECK_TEST_WRITE_FAULT: 'EROFS' } });
-    expectPlainFailure(readOnly, `cannot write ${join(out, 'talk.html')}: the folder is read-only · 该文件夹是只读的`);
+    expectPlainFailure(readOnly, cannotWrite(join(out, 'talk.html'), READ_ONLY));
     const refused = await runCli(['build', input, '--out-dir', out], { env: { SPEECH_DECK_TEST_WRITE_FAULT: 'EACCES' } });
-    expectPlainFailure(refused, `cannot write ${join(out, 'talk.html')}: permission denied: this account may not write there · 没有写入权限`);
+    expectPlainFailure(refused, cannotWrite(join(out, 'talk.html'), { zh: '没有写入权限', en: 'permission denied: this account may not write there' }));
     expect(snapshot(out)).toEqual(before);
   }, 120_000);
 });
@@ -67,10 +71,10 @@ describe('a file where the output folder should be', () => {
     writeFileSync(join(dir, 'talk.md'), speech('文件挡路'));
     writeFileSync(join(dir, 'out'), '一个文件，不是文件夹');
     const before = snapshot(dir);
-    const message = 'a file stands where a folder should be · 此处是文件而不是文件夹';
-    expectPlainFailure(await runCli(['build', 'talk.md', '--out-dir', 'out'], { cwd: dir }), `cannot write out: ${message}`);
-    expectPlainFailure(await runCli(['build', 'talk.md', '--out-dir', 'out/slides'], { cwd: dir }), `cannot write out/slides: ${message}`);
-    expectPlainFailure(await runCli(['pdf', 'talk.md', '--out-dir', 'out'], { cwd: dir }), `cannot write out: ${message}`);
+    const reason = { zh: '此处是文件，不是文件夹', en: 'a file stands where a folder should be' };
+    expectPlainFailure(await runCli(['build', 'talk.md', '--out-dir', 'out'], { cwd: dir }), cannotWrite('out', reason));
+    expectPlainFailure(await runCli(['build', 'talk.md', '--out-dir', 'out/slides'], { cwd: dir }), cannotWrite('out/slides', reason));
+    expectPlainFailure(await runCli(['pdf', 'talk.md', '--out-dir', 'out'], { cwd: dir }), cannotWrite('out', reason));
     expect(snapshot(dir)).toEqual(before);
   }, 120_000);
 });
@@ -119,7 +123,7 @@ describe.skipIf(!canMount())('on a real small file system (tmpfs)', () => {
     fill(disk, 64 * 1024);
     const before = snapshot(disk);
     const run = await runCli(['build', input, '--out-dir', disk]);
-    expectPlainFailure(run, `cannot write ${join(disk, 'real.html')}: ${FULL}`);
+    expectPlainFailure(run, cannotWrite(join(disk, 'real.html'), FULL));
     expect(snapshot(disk)).toEqual(before);
     expect(tempFiles(disk)).toEqual([]);
   }, 120_000);
@@ -136,8 +140,12 @@ describe.skipIf(!canMount())('on a real small file system (tmpfs)', () => {
     process.env.TMPDIR = tmp;
     try {
       const failed = buildDeckFile(input, join(root, 'full-tmp-out-2'), { shellCacheDir: join(root, 'no-shell-yet') });
+      const work = `${tmp}/speech-deck-work-\\d+-\\w+`;
       await expect(failed).rejects.toThrow(
-        new RegExp(`^cannot write ${tmp}/speech-deck-work-\\d+-\\w+, the build's temporary folder \\(set TMPDIR to use another\\): ${FULL}$`),
+        new RegExp(
+          `^无法写入生成用的临时文件夹“${work}”：${FULL.zh}（可设置 TMPDIR 换一个文件夹） · ` +
+            `cannot write ${work}, the build's temporary folder \\(set TMPDIR to use another\\): ${FULL.en}$`,
+        ),
       );
       await expect(failed).rejects.toBeInstanceOf(CLIError);
     } finally {
@@ -155,7 +163,7 @@ describe.skipIf(!canMount())('on a real small file system (tmpfs)', () => {
     execFileSync('mount', ['-o', 'remount,ro', disk]);
     writeFileSync(input, speech('只读后'));
     const run = await runCli(['build', input, '--out-dir', disk]);
-    expectPlainFailure(run, `cannot write ${join(disk, 'real.html')}: the folder is read-only · 该文件夹是只读的`);
+    expectPlainFailure(run, cannotWrite(join(disk, 'real.html'), READ_ONLY));
     expect(readFileSync(join(disk, 'real.html')).equals(before)).toBe(true);
   }, 120_000);
 });

@@ -5,6 +5,8 @@
  */
 import type Reveal from 'reveal.js';
 import { HELLO_EVENT, STATUS_EVENT, UPDATE_EVENT, type LiveStatus, type LiveUpdate } from '../core/live.ts';
+import { say } from '../core/say.ts';
+import { LIVE } from './messages.ts';
 
 type RevealApi = typeof Reveal;
 
@@ -63,9 +65,7 @@ export function showStatus(status: LiveStatus): void {
     boxShadow: '0 4px 24px rgba(0, 0, 0, 0.4)',
   } satisfies Partial<CSSStyleDeclaration>);
   const title = document.createElement('strong');
-  title.textContent = status.missing
-    ? `找不到讲话稿 ${status.file}：幻灯片保持原样，文件恢复后自动更新 · ${status.file} is missing: the deck stays as it was and updates when the file is back`
-    : `讲话稿有错误，显示的仍是上次正确保存的版本；改正并保存后此提示消失 · The speech has errors; the deck shows the last good save until they are fixed`;
+  title.textContent = status.missing ? say(LIVE.missing, { file: status.file }) : say(LIVE.hasErrors);
   box.append(title);
   if (status.problems.length) {
     const list = document.createElement('pre');

@@ -6,7 +6,9 @@
  * than misses one that does not. test/fit.browser.test.ts holds it to what the browser measures.
  */
 import { SLIDE_LABELS } from './labels.ts';
+import { CAPACITY } from './messages.ts';
 import { unhandledSlideKind, type Deck, type Inline, type Problem, type Slide, type Visible } from './model.ts';
+import { type Message, say } from './say.ts';
 import { spokenCharacters } from './timing.ts';
 import { chunksOf, lineCount, pauseBreaks, textWidth } from './wrap.ts';
 
@@ -142,17 +144,13 @@ export function pictureBox(slide: Slide, deck: Deck): { width: number; height: n
   return { width: Math.round((row - PICTURES_GAP * (count - 1)) / count), height: Math.round(height) };
 }
 
-const TOO_FULL: Record<Slide['kind'], string> = {
-  title:
-    '标题页放不下：请把标题缩短到 40 字以内，或精简讲话人、场合 · the title slide does not fit even at the smallest size: shorten the title or the speaker and occasion lines',
-  agenda:
-    '目录放不下：部分太多或标题太长，请合并部分或缩短“##”标题 · the agenda does not fit even at the smallest size: shorten the "##" section titles or merge sections',
-  section:
-    '这一张放不下：请精简部分标题下的要点，或把一部分移到“###”小点 · this slide does not fit even at the smallest text size (28 px): shorten its key phrases or move some to a "###" sub-point',
-  point:
-    '这一张放不下：请精简要点，或把一部分移到新的“###”小点 · this slide shows more than fits even at the smallest text size (28 px): shorten its key phrases or move some to a new "###" slide',
-  opening: '开场这一张放不下：请精简要点 · the opening shows more than fits even at the smallest text size (28 px): shorten its key phrases',
-  closing: '结语这一张放不下：请精简要点 · the closing shows more than fits even at the smallest text size (28 px): shorten its key phrases',
+const TOO_FULL: Record<Slide['kind'], Message> = {
+  title: CAPACITY.titleTooFull,
+  agenda: CAPACITY.agendaTooFull,
+  section: CAPACITY.sectionTooFull,
+  point: CAPACITY.pointTooFull,
+  opening: CAPACITY.openingTooFull,
+  closing: CAPACITY.closingTooFull,
 };
 
 /**
@@ -160,13 +158,13 @@ const TOO_FULL: Record<Slide['kind'], string> = {
  * too long to set well, and spoken text too long for one slide. Pure.
  */
 export function capacityProblems(deck: Deck): Problem[] {
-  const problems: Problem[] = slidesThatDoNotFit(deck).map((slide) => ({ line: slide.line, severity: 'warning', message: TOO_FULL[slide.kind] }));
+  const problems: Problem[] = slidesThatDoNotFit(deck).map((slide) => ({ line: slide.line, severity: 'warning', message: say(TOO_FULL[slide.kind]) }));
   const title = [...deck.title.heading.text.trim()].length;
   if (title > LONG_TITLE) {
     problems.push({
       line: deck.title.line,
       severity: 'warning',
-      message: `标题有 ${title} 个字，超过 ${LONG_TITLE} 字排不好：请缩短，或把副题写进“occasion” · the title has ${title} characters, more than ${LONG_TITLE} set well on the title slide: shorten it, or move a subtitle to "occasion"`,
+      message: say(CAPACITY.longTitle, { count: title, max: LONG_TITLE }),
     });
   }
   for (const slide of deck.slides) {
@@ -176,7 +174,7 @@ export function capacityProblems(deck: Deck): Problem[] {
     problems.push({
       line: slide.line,
       severity: 'warning',
-      message: `这一张要讲 ${spoken} 个字（约 ${minutes} 分钟），一张幻灯片讲这么久太长：请在换话题处加“###”小点分成几张 · this slide has ${spoken} spoken characters (about ${minutes} min), long for one slide: split it with "###" sub-points where the subject changes`,
+      message: say(CAPACITY.longSlide, { spoken, minutes }),
     });
   }
   return problems.sort((a, b) => a.line - b.line);

@@ -1,10 +1,12 @@
+import { HINTS } from './messages.ts';
 import type { Problem } from './model.ts';
+import { type Message, say } from './say.ts';
 
 /** A line that looks like a heading but is not one, and what to write instead. */
-const FALSE_HEADINGS: ReadonlyArray<[RegExp, (marks: string) => string]> = [
-  [/^(#{1,6})\u3000/, (m) => `this line starts with "${m}" and a full-width space, so it is not a heading: use an ordinary space after "${m}"`],
-  [/^([＃]{1,6})/, (m) => `"${m}" is a full-width "＃", so this line is not a heading: write "${'#'.repeat(m.length)} " (half-width, then a space)`],
-  [/^(#{1,6})(?=[^\s#])/, (m) => `there is no space after "${m}", so this line is not a heading: write "${m} " followed by the heading`],
+const FALSE_HEADINGS: ReadonlyArray<[RegExp, Message]> = [
+  [/^(#{1,6})\u3000/, HINTS.fullWidthSpace],
+  [/^([＃]{1,6})/, HINTS.fullWidthHash],
+  [/^(#{1,6})(?=[^\s#])/, HINTS.noSpace],
 ];
 
 // Tags as people type them; markdown-it shows them as text because raw HTML is off.
@@ -18,7 +20,8 @@ export function headingHints(content: string, line: number): Problem[] {
     for (const [pattern, message] of FALSE_HEADINGS) {
       const match = pattern.exec(text);
       if (!match) continue;
-      problems.push({ line: line + i, column: 1, severity: 'warning', message: `${message(match[1]!)}; the line is kept as spoken text` });
+      const marks = match[1]!;
+      problems.push({ line: line + i, column: 1, severity: 'warning', message: say(message, { marks, half: '#'.repeat(marks.length) }) });
       break;
     }
   });
@@ -32,15 +35,11 @@ export function markupHints(content: string, line: number): Problem[] {
     // Inside `code` a tag is meant to be shown as written.
     const text = source.replace(/`+[^`]*`+/g, '');
     if (TAG.test(text)) {
-      problems.push({ line: line + i, severity: 'warning', message: 'HTML tags are shown as written, never applied: use Markdown (such as **bold**) instead' });
+      problems.push({ line: line + i, severity: 'warning', message: say(HINTS.htmlTag) });
     }
     const link = UNSAFE_LINK.exec(text);
     if (link) {
-      problems.push({
-        line: line + i,
-        severity: 'warning',
-        message: `links to "${link[1]!.toLowerCase()}:" addresses are refused and shown as text: link to a web address (https://…) instead`,
-      });
+      problems.push({ line: line + i, severity: 'warning', message: say(HINTS.refusedLink, { scheme: link[1]!.toLowerCase() }) });
     }
   });
   return problems;

@@ -7,10 +7,14 @@ import { toInline, inlineHtml, inlineRuns, inlineText, plainInline } from './mar
 import type { Deck, Inline, Problem, Section, Slide, SlideKind, Visible } from './model.ts';
 import { unreadLines } from './nesting.ts';
 import { asRead, type ReadMarkdown } from './read.ts';
-import { createSlugger } from './slug.ts';
+import { STRUCTURE } from './messages.ts';
+import { type Message, say } from './say.ts';
+import { createSlugger, slugBase } from './slug.ts';
 import { structureProblems } from './structure.ts';
 
 const RESERVED_IDS = ['title', 'opening', 'agenda', 'closing'];
+/** What a Markdown block that is not part of the convention is called in a message. */
+const BLOCKS: Record<string, Message> = { blockquote_open: STRUCTURE.quote, table_open: STRUCTURE.table };
 const ENUMERATOR = /^\s*([一二三四五六七八九十百零〇]+|\d+)\s*[、.．]\s*/u;
 
 /** Where the walk over the speech currently puts what it reads. */
@@ -20,7 +24,7 @@ interface State {
   sections: Section[];
   closing?: Slide;
   problems: Problem[];
-  slug: (text: string) => string;
+  slug: (text: string, within?: string) => string;
   /** How many file lines come before the body (the front matter). */
   bodyOffset: number;
   /** Turns a token's 0-based body line into a 1-based file line. */
@@ -49,11 +53,11 @@ export function parse(speech: string | ReadMarkdown): Deck {
     level: 0,
   };
   state.bodyLines = readLines;
-  for (const i of flattened)
-    warn(state, i + front.bodyOffset + 1, 'this line opens too many quotes or lists ("> > > …", "- - - …") to be read as Markdown; it is kept as spoken text');
+  for (const i of flattened) warn(state, i + front.bodyOffset + 1, say(STRUCTURE.tooManyMarkers));
   for (let i = 0; i < tokens.length; i = blockEnd(tokens, i) + 1) readBlock(state, tokens, i);
-  if (front.body.trim()) finish(state);
-  else error(state, front.bodyOffset + 1, emptyMessage(front.bodyOffset > 0));
+  if (front.body.trim()) finish(state, front.unclosedUntil ?? 0);
+  else error(state, front.bodyOffset + 1, say(front.bodyOffset > 0 ? STRUCTURE.nothingAfterSettings : STRUCTURE.emptyFile));
+  giveIds(state);
   const title = state.title ?? untitled(front.settings.title);
   const parts: Omit<Deck, 'slides'> = { meta: withDefaults(front.settings, title.heading.text), title, sections: state.sections, problems: [] };
   if (state.opening) parts.opening = state.opening;
@@ -85,26 +89,21 @@ function readHeading(state: State, open: Token, inline: Token, line: number): vo
   const previous = state.level;
   state.level = level;
   if (open.markup === '=' || open.markup === '-') {
-    warn(state, line + 1, 'the line under this text makes it a heading; leave a blank line before "---" if you meant to start the closing');
+    warn(state, line + 1, say(STRUCTURE.underlined));
   }
-  if (!heading.text.trim()) return error(state, line, `an empty ${open.markup} heading: write the heading's text after the marks`);
+  if (!heading.text.trim()) return error(state, line, say(STRUCTURE.emptyHeading, { marks: open.markup }));
   if (open.tag === 'h1') return setTitle(state, heading);
   if (open.tag === 'h2') return addSection(state, heading);
   if (open.tag === 'h3') return addPoint(state, heading);
-  const after = previous ? ` after "${'#'.repeat(previous)}"` : '';
-  warn(
-    state,
-    line,
-    level > previous + 1
-      ? `this "${open.markup}" heading skips a level${after}; sub-points use "###". It is shown as a key phrase`
-      : `"${open.markup}" headings are not part of the convention; this one is shown as a key phrase`,
-  );
+  const marks = { marks: open.markup, previous: '#'.repeat(previous) };
+  const skipped = previous ? STRUCTURE.skippedLevelAfter : STRUCTURE.skippedLevel;
+  warn(state, line, say(level > previous + 1 ? skipped : STRUCTURE.deepHeading, marks));
   addVisible(state, line, [{ ...heading, kind: 'point', depth: 0 }]);
 }
 
 function setTitle(state: State, heading: Inline): void {
   if (state.title) {
-    error(state, heading.line, 'a second "#" title: a speech has one title; use "##" for a section');
+    error(state, heading.line, say(STRUCTURE.secondTitle));
     return addVisible(state, heading.line, [{ ...heading, kind: 'point', depth: 0 }]);
   }
   // The title is the first line of the speech, so its text opens the notes too.
@@ -113,34 +112,29 @@ function setTitle(state: State, heading: Inline): void {
 
 function addSection(state: State, heading: Inline): void {
   if (state.closing) {
-    error(state, heading.line, 'a section after the closing "---": move the closing to the end or remove the "---"');
+    error(state, heading.line, say(STRUCTURE.sectionAfterClosing));
   }
   const match = ENUMERATOR.exec(heading.text);
   const numeral = match?.[1] ?? '';
   const title = match ? stripPrefix(heading, match[0]) : heading;
-  const opener = slide('section', state.slug(title.text), heading);
+  // Ids are given once the whole speech is read (giveIds): a sub-point's depends on the sections after it.
+  const opener = slide('section', '', heading);
   state.sections.push({ numeral, title, opener, points: [] });
 }
 
 function addPoint(state: State, heading: Inline): void {
   const section = state.sections.at(-1);
   if (!section || state.closing) {
-    error(
-      state,
-      heading.line,
-      state.closing
-        ? 'a "###" sub-point after the closing "---": move it above the "---" into a section'
-        : 'a "###" sub-point before any "##" section (a heading level is skipped): add a "## section" heading above it',
-    );
+    error(state, heading.line, say(state.closing ? STRUCTURE.pointAfterClosing : STRUCTURE.pointBeforeSection));
     // Kept as a key phrase, so that the heading's text is not lost while the error is fixed.
     return addVisible(state, heading.line, [{ ...heading, kind: 'point', depth: 0 }]);
   }
-  section.points.push(slide('point', state.slug(heading.text), heading));
+  section.points.push(slide('point', '', heading));
 }
 
 function startClosing(state: State, line: number): void {
-  if (!state.sections.length) return warn(state, line, '"---" before any section is ignored; it starts the closing only after the last section');
-  if (state.closing) return warn(state, line, 'a second "---" is ignored: the closing has already started');
+  if (!state.sections.length) return warn(state, line, say(STRUCTURE.ruleBeforeSection));
+  if (state.closing) return warn(state, line, say(STRUCTURE.secondRule));
   state.closing = slide('closing', 'closing', plainInline('', line));
 }
 
@@ -162,18 +156,12 @@ function readOther(state: State, block: Token[], line: number): void {
   const first = block[0]!;
   const target = current(state, line);
   if (first.type === 'code_block' || first.type === 'fence') {
-    warn(
-      state,
-      line,
-      first.type === 'code_block'
-        ? 'this text is indented by four spaces or more, which Markdown reads as code; it is kept as spoken text, but remove the indent'
-        : 'a fenced code block is kept as spoken text',
-    );
+    warn(state, line, say(first.type === 'code_block' ? STRUCTURE.indentedCode : STRUCTURE.fencedCode));
     const text = first.content.replace(/\n$/, '');
     target.notes.push(plainInline(text, line, escapeMarkup(text).replace(/\n/g, '<br>')));
     return;
   }
-  warn(state, line, `a ${first.type.replace(/_open$/, '')} is not part of the convention; its text is kept as spoken text`);
+  warn(state, line, say(STRUCTURE.otherBlock, { block: BLOCKS[first.type] ?? STRUCTURE.block }));
   for (const token of block) if (token.type === 'inline') target.notes.push(readInline(state, token, state.lineOf(token)));
 }
 
@@ -181,11 +169,7 @@ function readOther(state: State, block: Token[], line: number): void {
 function readInline(state: State, token: Token, line: number): Inline {
   state.problems.push(...markupHints(token.content, line));
   if (token.children?.some((c) => c.type === 'image')) {
-    warn(
-      state,
-      line,
-      '这张图片夹在文字中间，只显示它的说明文字：请把 ![说明](图片) 单独写成一行 · a picture inside text is shown as its description only: put "![…](…)" on a line of its own',
-    );
+    warn(state, line, say(STRUCTURE.pictureInText));
   }
   return toInline(token, line);
 }
@@ -207,7 +191,7 @@ function picture(img: Token, line: number): Visible {
 function recoverLost(state: State, block: Token[]): void {
   for (const { index, text } of unreadLines(block, state.bodyLines)) {
     const line = index + state.bodyOffset + 1;
-    warn(state, line, 'this line is nested too deeply ("> > > …" or lists in lists) to be read as Markdown; it is kept as spoken text');
+    warn(state, line, say(STRUCTURE.nestedTooDeeply));
     current(state, line).notes.push(plainInline(text, line));
   }
 }
@@ -241,13 +225,36 @@ function current(state: State, line: number): Slide {
   return state.opening;
 }
 
-function finish(state: State): void {
-  if (!state.title) error(state, state.beforeTitle ?? 1, 'no title: start the speech with a line "# title"');
-  else if (state.beforeTitle) error(state, state.beforeTitle, 'text before the "#" title: the speech should start with "# title"');
-  if (!state.sections.length) warn(state, state.title?.line ?? 1, 'no "##" sections: the deck has only a title, opening and closing');
+/** Reports what the whole speech lacks; text before the title that is an unclosed front matter is said once, by it. */
+function finish(state: State, unclosedUntil: number): void {
+  if (!state.title) error(state, state.beforeTitle ?? 1, say(STRUCTURE.noTitle));
+  else if (state.beforeTitle && state.beforeTitle >= unclosedUntil) error(state, state.beforeTitle, say(STRUCTURE.textBeforeTitle));
+  if (!state.sections.length) warn(state, state.title?.line ?? 1, say(STRUCTURE.noSections));
   if (state.closing && !state.closing.visible.length && !state.closing.notes.length) {
-    warn(state, state.closing.line, 'nothing after the closing "---": the closing slide is left out');
+    warn(state, state.closing.line, say(STRUCTURE.emptyClosing));
     delete state.closing;
+  }
+}
+
+/**
+ * Gives each section and sub-point its id, in speech order. A sub-point heading that several sections share (（一）主要成效
+ * in each part of a work report) is normal: each such slide's id names its section, so that it keeps its own
+ * address whatever is added or removed elsewhere.
+ */
+function giveIds(state: State): void {
+  const sectionsWith = new Map<string, Set<Section>>();
+  for (const section of state.sections) {
+    for (const point of section.points) {
+      const base = slugBase(point.heading.text);
+      sectionsWith.set(base, (sectionsWith.get(base) ?? new Set()).add(section));
+    }
+  }
+  for (const section of state.sections) {
+    section.opener.id = state.slug(section.title.text);
+    for (const point of section.points) {
+      const shared = sectionsWith.get(slugBase(point.heading.text))!.size > 1;
+      point.id = shared ? state.slug(point.heading.text, section.title.text) : state.slug(point.heading.text);
+    }
   }
 }
 
@@ -271,12 +278,6 @@ function dropLeading(runs: Inline['runs'], count: number): Inline['runs'] {
     if (cut < run.text.length) kept.push({ ...run, text: run.text.slice(cut) });
   }
   return kept;
-}
-
-function emptyMessage(hasSettings: boolean): string {
-  return hasSettings
-    ? 'there is no speech after the front matter: write it below the closing "---", starting with a line "# title"'
-    : 'the file is empty: write the speech in Markdown, starting with a line "# title"';
 }
 
 function untitled(title: string | undefined): Slide {

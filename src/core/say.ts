@@ -10,7 +10,8 @@ export interface Message {
   en: string;
 }
 
-export type Values = Record<string, string | number>;
+/** Values for a message's `{name}` marks; a value that is itself a message fills each language with its own words. */
+export type Values = Record<string, string | number | Message>;
 
 const TABLE = Symbol.for('speech-deck.messages');
 
@@ -25,14 +26,23 @@ export function isMessageTable(value: unknown): value is Record<string, Message>
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TABLE] === true;
 }
 
-/** The text with its `{name}` marks filled in. */
-export function fill(text: string, values: Values = {}): string {
-  return text.replace(/\{(\w+)\}/g, (mark, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : mark));
+/** The text with its `{name}` marks filled in, each message among the values in `language`. */
+export function fill(text: string, values: Values = {}, language: keyof Message = 'zh'): string {
+  return text.replace(/\{(\w+)\}/g, (mark, name: string) => {
+    if (!Object.hasOwn(values, name)) return mark;
+    const value = values[name]!;
+    return typeof value === 'object' ? value[language] : String(value);
+  });
 }
 
 /** The message in both languages with its values filled in. */
 export function both(message: Message, values: Values = {}): Message {
-  return { zh: fill(message.zh, values), en: fill(message.en, values) };
+  return { zh: fill(message.zh, values, 'zh'), en: fill(message.en, values, 'en') };
+}
+
+/** The `{name}` marks a text holds, in order. */
+export function marks(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
 /** The message as printed: `中文 · English`. */

@@ -13,7 +13,9 @@ import { manuscript } from './commands/manuscript.ts';
 import { pdf } from './commands/pdf.ts';
 import { pptx } from './commands/pptx.ts';
 import { studio } from './commands/studio.ts';
+import { type Message, say } from '../core/say.ts';
 import { CLIError } from './errors.ts';
+import { CLI } from './messages.ts';
 import { isStopping, stopOnSignals } from './stop.ts';
 
 /** Every command, in the order the help lists them. */
@@ -23,17 +25,20 @@ export const DEFAULT_INPUT = 'slides/speech.md';
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', help: { zh: '显示这段说明', en: 'show this help' } };
 
-/** The help for all commands. */
+/** A heading of the help, both words: `用法 Usage`. */
+const both = (label: Message) => `${label.zh} ${label.en}`;
+
+/** The help for all commands: each line Chinese first, then English. */
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    '用法 Usage: speech-deck <命令 command> [讲话稿.md] [选项 options]',
+    `${both(CLI.usage)}: speech-deck <命令 command> [讲话稿.md] [选项 options]`,
     '',
-    '命令 Commands:',
-    ...COMMANDS.flatMap((c) => [`  ${c.name.padEnd(width)}  ${c.summary.zh}`, `  ${' '.repeat(width)}  ${c.summary.en}`]),
+    `${both(CLI.commands)}:`,
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${say(c.summary)}`),
     '',
-    `讲话稿默认是 ${DEFAULT_INPUT} · The speech defaults to ${DEFAULT_INPUT}.`,
-    '每个命令的选项：speech-deck <命令> --help · Each command’s options: speech-deck <command> --help',
+    say(CLI.speechDefault, { file: DEFAULT_INPUT }),
+    say(CLI.eachCommand),
   ].join('\n');
 }
 
@@ -43,15 +48,14 @@ export function commandUsage(command: Command): string {
   const shown = options.map(([name, spec]) => `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`);
   const width = Math.max(...shown.map(columns));
   return [
-    `用法 Usage: speech-deck ${command.name}${command.argument ? ` ${command.argument.shown}` : ''} [选项 options]`,
+    `${both(CLI.usage)}: speech-deck ${command.name}${command.argument ? ` ${command.argument.shown}` : ''} [选项 options]`,
     '',
-    command.summary.zh,
-    command.summary.en,
-    ...(command.argument?.fallback ? ['', `讲话稿默认是 ${command.argument.fallback} · The speech defaults to ${command.argument.fallback}.`] : []),
+    say(command.summary),
+    ...(command.argument?.fallback ? ['', say(CLI.speechDefault, { file: command.argument.fallback })] : []),
     '',
-    '选项 Options:',
-    ...options.map(([, spec], i) => `  ${shown[i]!}${' '.repeat(width - columns(shown[i]!))}  ${spec.help.zh} · ${spec.help.en}`),
-    ...(command.notes ?? []).flatMap((note) => ['', note.zh, note.en]),
+    `${both(CLI.options)}:`,
+    ...options.map(([, spec], i) => `  ${shown[i]!}${' '.repeat(width - columns(shown[i]!))}  ${say(spec.help)}`),
+    ...(command.notes ?? []).flatMap((note) => ['', say(note)]),
   ].join('\n');
 }
 
@@ -72,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     return asked ? 0 : 1;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new CLIError(`没有“${name}”这个命令 · there is no command "${name}"\n\n${usage()}`);
+  if (!command) throw new CLIError(`${say(CLI.unknownCommand, { name })}\n\n${usage()}`);
   const { values, positionals } = readArgs(
     command,
     argv.filter((_, i) => i !== at),
@@ -83,12 +87,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > 1 || (positionals.length === 1 && !command.argument)) {
     const extra = command.argument ? positionals.slice(1) : positionals;
-    throw new CLIError(`多余的参数：${extra.join(' ')} · too many arguments: ${extra.join(' ')}\n\n${commandUsage(command)}`);
+    throw new CLIError(`${say(CLI.tooManyArguments, { extra: extra.join(' ') })}\n\n${commandUsage(command)}`);
   }
   const given = positionals[0];
   if (given === undefined && command.argument?.required) {
     const missing = command.argument.missing!;
-    throw new CLIError(`${missing.zh} · ${missing.en}\n\n${commandUsage(command)}`);
+    throw new CLIError(`${say(missing)}\n\n${commandUsage(command)}`);
   }
   return command.run({ file: resolve(given ?? command.argument?.fallback ?? DEFAULT_INPUT), values });
 }
@@ -130,22 +134,20 @@ function argumentProblem(error: NodeJS.ErrnoException, args: string[], command: 
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return unknownOption(option, command);
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const given = args.find((arg) => arg.startsWith('-') && error.message.includes(arg)) ?? option;
-    return `选项 ${given} 后面要跟一个值 · the option ${given} needs a value after it`;
+    return say(CLI.needsValue, { option: given });
   }
-  return `参数有误 · the arguments are wrong: ${error.message}`;
+  return say(CLI.badArguments, { detail: error.message });
 }
 
 function unknownOption(option: string, command?: Command): string {
   const name = option.replace(/^-+/, '').replace(/=.*$/, '');
   const owners = COMMANDS.filter((c) => c !== command && Object.hasOwn(c.options, name)).map((c) => c.name);
   if (command && owners.length) {
-    return `${command.name} 命令没有 ${option} 选项，它属于 ${owners.join('、')} · ${command.name} has no option ${option}; it belongs to ${owners.join(', ')}`;
+    return say(CLI.otherCommands, { command: command.name, option, owners: { zh: owners.join('、'), en: owners.join(', ') } });
   }
   const known = command ? [...Object.keys(command.options), 'help'] : ['help'];
   const meant = known.find((k) => editDistance(k, name) <= 2);
-  return meant
-    ? `没有 ${option} 这个选项，是不是 --${meant}？· there is no option ${option}; did you mean --${meant}?`
-    : `没有 ${option} 这个选项 · there is no option ${option}`;
+  return meant ? say(CLI.didYouMean, { option, meant }) : say(CLI.unknownOption, { option });
 }
 
 /** How many letters must change to turn one word into the other. */
@@ -173,7 +175,7 @@ export async function run(): Promise<void> {
       process.exitCode = error.exitCode;
     } else {
       const detail = error instanceof Error ? (process.env.SPEECH_DECK_DEBUG ? error.stack : error.message) : String(error);
-      console.error(`speech-deck: 意外的故障 · unexpected failure: ${detail}`);
+      console.error(`speech-deck: ${say(CLI.unexpected, { detail: detail ?? '' })}`);
       process.exitCode = 70;
     }
   }

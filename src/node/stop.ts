@@ -3,6 +3,8 @@
  * released (the browser closed, temporary files removed, the dev server shut), one line says so, and the
  * process exits with the usual code for the signal. Modules register what they hold with `onStop`.
  */
+import { say } from '../core/say.ts';
+import { CLI } from './messages.ts';
 
 type Cleanup = () => void | Promise<void>;
 
@@ -10,7 +12,7 @@ const cleanups = new Set<Cleanup>();
 let stopping = false;
 
 /** The line printed when a command is stopped. */
-export const STOPPED = 'speech-deck: stopped · 已停止';
+export const STOPPED = `speech-deck: ${say(CLI.stopped)}`;
 
 /** How long closing may take before the process exits anyway. */
 const GRACE_MS = 5_000;

@@ -1,4 +1,5 @@
-import type { Passage, Hit, Rule } from './finding.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import { words } from './segmenter.ts';
 
 // Words that make a sentence a demand or a plan: what follows is still to be done.
@@ -14,12 +15,7 @@ function* check(passage: Passage): Generator<Hit> {
     if (SENTENCE_END.test(word) || word === '\n') demand = undefined;
     else if (DEMANDS.has(word)) demand = word;
     else if (demand && word === '了' && tag === 'ul') {
-      yield {
-        at: start,
-        severity: 'warning',
-        message: `“了” marks something already done, but “${demand}” earlier in this sentence asks for it to be done`,
-        suggestion: 'delete “了” if this is still to be done, or drop the demand',
-      };
+      yield hit(start, 'warning', FINDINGS.doneInDemand, ADVICE.deleteDone, { demand });
     }
   }
 }

@@ -1,4 +1,5 @@
-import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { hit, isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import { words } from './segmenter.ts';
 
 // Single characters that never repeat on purpose; 看看, 天天 and 清清白白 do, so others are left alone.
@@ -14,6 +15,6 @@ function* check(passage: Passage): Generator<Hit> {
     const previous = cut[i - 1]!;
     if (previous.word !== word || previous.start + word.length !== start || ![...word].every(isHan)) continue;
     if (word.length === 1 && !FUNCTION_CHARACTERS.has(word)) continue;
-    yield { at: start, severity: 'warning', message: `“${word}” is written twice in a row`, suggestion: `delete the second “${word}”` };
+    yield hit(start, 'warning', FINDINGS.doubled, ADVICE.deleteSecond, { word });
   }
 }

@@ -1,4 +1,5 @@
-import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { hit, isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 
 // `一.` at the start of a heading or line: Chinese enumerators take `、`.
 const ENUMERATOR = /^[#\s>*+-]*[一二三四五六七八九十]+\.$/u;
@@ -39,5 +40,5 @@ function inChinese(char: string, before: string | undefined, after: string | und
 }
 
 function found(at: number, char: string, full: string): Hit {
-  return { at, severity: 'warning', message: `half-width “${char}” in Chinese text`, suggestion: `write “${full}”` };
+  return hit(at, 'warning', FINDINGS.halfWidth, ADVICE.fullWidth, { char, full });
 }

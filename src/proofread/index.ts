@@ -1,6 +1,8 @@
 import type { ReadMarkdown } from '../core/read.ts';
 import { prosePassages } from './passages.ts';
-import type { Passage, Finding, Hit, Rule } from './finding.ts';
+import { type Passage, type Finding, type Hit, type Rule, hit as found, withAdvice } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
+import { say } from '../core/say.ts';
 import { doneInDemand } from './done-in-demand.ts';
 import { doubled } from './doubled.ts';
 import { halfwidth } from './halfwidth.ts';
@@ -30,7 +32,7 @@ function findings(rule: Rule, passage: Passage, speech: string): Finding[] {
   const hits: Hit[] = [];
   for (const hit of rule.check(passage, speech)) {
     if (hits.length === MAX_PER_PASSAGE) {
-      hits.push({ ...hit, message: 'more findings like the ones above in this paragraph', suggestion: 'fix those above first, then check again' });
+      hits.push(found(hit.at, hit.severity, FINDINGS.more, ADVICE.fixAbove));
       break;
     }
     hits.push(hit);
@@ -38,6 +40,7 @@ function findings(rule: Rule, passage: Passage, speech: string): Finding[] {
   const lineStarts = [0, ...[...passage.text.matchAll(/\n/g)].map((m) => m.index + 1)];
   return hits.map((hit) => {
     const index = lineStarts.findLastIndex((start) => start <= hit.at);
-    return { ...hit, rule: rule.name, line: passage.line + index, column: hit.at - lineStarts[index]! + 1 };
+    const where = { rule: rule.name, line: passage.line + index, column: hit.at - lineStarts[index]! + 1 };
+    return { ...where, severity: hit.severity, message: withAdvice(hit), suggestion: say(hit.suggestion) };
   });
 }

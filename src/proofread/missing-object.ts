@@ -1,4 +1,6 @@
-import type { Passage, Hit, Rule } from './finding.ts';
+import { both } from '../core/say.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import { words } from './segmenter.ts';
 
 // 等 closes a list (安全、环保等工作); right after a preposition or a pause the list itself is missing.
@@ -14,12 +16,7 @@ function* check(passage: Passage): Generator<Hit> {
     const before = cut[i - 1]!;
     const { word, start } = cut[i]!;
     if (!LIST_END.has(word) || !(before.tag === 'p' || before.tag === 'c' || PAUSE.test(before.word))) continue;
-    const where = PAUSE.test(before.word) ? `after “${before.word}”` : `right after “${before.word}”`;
-    yield {
-      at: start,
-      severity: 'warning',
-      message: `“${word}” ${where} closes an empty list: the words it sums up seem lost`,
-      suggestion: `name what “${word}” sums up in front of it, or delete “${word}”`,
-    };
+    const where = both(PAUSE.test(before.word) ? FINDINGS.after : FINDINGS.rightAfter, { before: before.word });
+    yield hit(start, 'warning', FINDINGS.emptyList, ADVICE.nameList, { word, where });
   }
 }

@@ -1,4 +1,5 @@
-import type { Passage, Hit, Rule } from './finding.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 
 const OPENERS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '「': '」', '『': '』' };
 const NESTING = 8;
@@ -35,20 +36,9 @@ function isApostrophe(text: string, at: number): boolean {
 }
 
 function unopened(at: number, char: string, expected: string): Hit {
-  return {
-    at,
-    severity: 'error',
-    message: `“${char}” closes nothing: there is no “${expected}” before it in this paragraph`,
-    suggestion: `add “${expected}” where the quoted text begins, or delete this “${char}”`,
-  };
+  return hit(at, 'error', FINDINGS.closesNothing, ADVICE.addOpening, { char, expected });
 }
 
 function unclosed(at: number, char: string): Hit {
-  const close = OPENERS[char]!;
-  return {
-    at,
-    severity: 'error',
-    message: `“${char}” is never closed in this paragraph`,
-    suggestion: `add “${close}” where the quoted text ends, or delete this “${char}”`,
-  };
+  return hit(at, 'error', FINDINGS.neverClosed, ADVICE.addClosing, { char, close: OPENERS[char]! });
 }

@@ -1,4 +1,5 @@
-import type { Passage, Hit, Rule } from './finding.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import dictionary from './terms.json' with { type: 'json' };
 
 /** A fixed list, such as the 四个意识, whose items are always named in the same order. */
@@ -22,7 +23,7 @@ function* check(passage: Passage): Generator<Hit> {
       if (written.every((f, i) => f.item === found[i]!.item)) continue;
       const at = sentence.index + written[0]!.at;
       const order = found.map((f) => f.item).join('、');
-      yield { at, severity: 'error', message: `the ${s.name} are named out of their fixed order`, suggestion: `write them in the order ${order}` };
+      yield hit(at, 'error', FINDINGS.outOfOrder, ADVICE.inOrder, { name: s.name, order });
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { Passage, Hit, Rule } from './finding.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 
 // Chinese characters and full-width punctuation, which Chinese text sets without spaces between them.
 const CJK = String.raw`\p{Script=Han}，。、；：？！“”‘’《》（）【】…—`;
@@ -9,7 +10,7 @@ export const spaces: Rule = { name: 'spaces', check };
 
 function* check(passage: Passage): Generator<Hit> {
   for (const m of passage.text.matchAll(STRAY)) {
-    const kind = m[0].includes('\u3000') ? 'full-width space' : 'space';
-    yield { at: m.index, severity: 'warning', message: `a stray ${kind} between Chinese characters`, suggestion: 'delete the space' };
+    const gap = m[0].includes('\u3000') ? FINDINGS.fullWidthSpace : FINDINGS.space;
+    yield hit(m.index, 'warning', FINDINGS.strayGap, ADVICE.deleteSpace, { gap });
   }
 }

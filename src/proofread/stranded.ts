@@ -1,4 +1,5 @@
-import { isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { hit, isHan, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import { characterUse, pairFrequency, words, wordsWith, type Word } from './segmenter.ts';
 
 // A character used alone in under 15% of its dictionary uses is nearly always part of a word.
@@ -58,6 +59,5 @@ function toHit(passage: Passage, cut: Word[], i: number, speech: string): Hit {
   const candidates = wordsWith(char);
   const used = candidates.filter((w) => speech.includes(w)).slice(0, 3);
   const likely = (used.length ? used : candidates.slice(0, 3)).map((w) => `“${w}”`).join('、');
-  const message = `“${char}” stands alone in “${context}”, where it is nearly always part of a word: a character seems lost or left over`;
-  return { at: start, severity: 'warning', message, suggestion: `complete the word (${likely}?) or delete “${char}”` };
+  return hit(start, 'warning', FINDINGS.stranded, ADVICE.completeWord, { char, context, likely });
 }

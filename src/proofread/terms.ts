@@ -1,5 +1,7 @@
 import type { Severity } from '../core/model.ts';
-import type { Passage, Hit, Rule } from './finding.ts';
+import type { Message } from '../core/say.ts';
+import { hit, type Passage, type Hit, type Rule } from './finding.ts';
+import { ADVICE, FINDINGS } from './messages.ts';
 import dictionary from './terms.json' with { type: 'json' };
 
 /** A fixed official term, with the wrong forms to report; see `terms.json` for how to add one. */
@@ -8,7 +10,8 @@ export interface Term {
   variants?: string[];
   fuzzy?: boolean;
   severity?: string;
-  why: string;
+  /** Why this form is the official one, in both languages. */
+  why: Message;
 }
 
 // Below this length a one-character change is as likely another word as a slip.
@@ -74,6 +77,5 @@ export function editDistance(a: string, b: string): number {
 
 function toHit(span: Span): Hit {
   const severity: Severity = span.term.severity === 'warning' ? 'warning' : 'error';
-  const message = `“${span.found}” is not the official form of this term: ${span.term.why}`;
-  return { at: span.start, severity, message, suggestion: `write “${span.term.term}”` };
+  return hit(span.start, severity, FINDINGS.notOfficial, ADVICE.write, { found: span.found, why: span.term.why, term: span.term.term });
 }

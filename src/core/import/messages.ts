@@ -3,7 +3,7 @@ import { messages } from '../say.ts';
 
 export const REPORT = messages({
   imported: { zh: '导入', en: 'Imported' },
-  structure: { zh: '找到的结构（数字是原文的第几{unit}）', en: 'Structure found (numbers are {unitEn}s of the original):' },
+  structure: { zh: '找到的结构（数字是原文的第几{unit}）', en: 'Structure found (numbers are {unit}s of the original):' },
   line: { zh: '行', en: 'line' },
   paragraph: { zh: '段', en: 'paragraph' },
   title: { zh: '标题', en: 'title' },
@@ -18,7 +18,7 @@ export const REPORT = messages({
   fromTitle: { zh: '取自标题', en: 'from the title' },
   startsWith: { zh: '以“{cue}”开头', en: 'starts with {cue}' },
   slides: {
-    zh: '{slides} 张幻灯片，预计讲话约 {minutesZh}（每分钟 {rate} 字）',
+    zh: '共 {slides} 张幻灯片，预计讲话约 {minutes}（每分钟 {rate} 字）',
     en: '{slides} slides, about {minutes} of speaking at {rate} characters a minute',
   },
   worthALook: { zh: '请看一下', en: 'Worth a look:' },
@@ -26,18 +26,18 @@ export const REPORT = messages({
   drafted: { zh: '草拟的要点（是草稿，请逐条核对、修改）', en: 'Drafted key phrases (a draft: review and edit each):' },
   metaLine: {
     zh: '第 {line} {unit}“{text}”写进了前置设置的 {key}，不在讲稿里',
-    en: '{unitEn} {line} "{text}" went into the front matter as {key}, not into the spoken text',
+    en: '{unit} {line} "{text}" went into the front matter as {key}, not into the spoken text',
   },
   longSlide: {
     zh: '这张幻灯片要讲 {chars} 字（约 {minutes} 分钟），可以考虑用“###”分成两张',
     en: 'this slide has {chars} characters to say (about {minutes} min); consider splitting it with a "###" heading',
   },
   phrasesDrafted: {
-    zh: '{count} 条要点（“- ”开头的行）是自动草拟的，原样取自讲话，请逐条核对、改成观众该记住的话',
+    zh: '共 {count} 条要点（“- ”开头的行）是自动草拟的，原样取自讲话，请逐条核对、改成观众该记住的话',
     en: 'the {count} key phrases ("- " lines) are drafted, verbatim from the speech: review each and make it what the audience should retain',
   },
   fewPhrases: {
-    zh: '{count} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 {where} 行），请补上或留空',
+    zh: '有 {count} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（第 {where} 行），请补上或留空',
     en: '{count} slide(s) have little to say beyond the heading, so fewer than two key phrases were drafted (line {where}): add some or leave them',
   },
   noPoints: {
@@ -46,7 +46,7 @@ export const REPORT = messages({
   },
   noClosing: {
     zh: '没有找到结语（以“{cues}”等开头的段落），最后一段留在最后一部分；如果它是结语，在它上面加一行“---”（前后空行）',
-    en: 'no closing found (a paragraph starting with {cuesEn} or the like): the last paragraph stays in the last section; if it is the closing, put a line "---" above it, with blank lines around',
+    en: 'no closing found (a paragraph starting with {cues} or the like): the last paragraph stays in the last section; if it is the closing, put a line "---" above it, with blank lines around',
   },
   noSections: {
     zh: '没有找到部分（一、二、三，第一部分，或 Word 的“标题 1”样式），全文都放在开场一张幻灯片上；用“## 一、…”标出各部分',
@@ -60,26 +60,26 @@ export const REPORT = messages({
     zh: '第 {line} 段的图片是浏览器不能显示的格式（{ext}），已存为 {name}；请在 Word 里另存为 PNG 后替换',
     en: 'the picture in paragraph {line} is in a format browsers cannot show ({ext}), saved as {name}; save it from Word as PNG and replace it',
   },
-  picturesSaved: { zh: '{count} 张图片存进了 {folder}，并在幻灯片上引用', en: '{count} picture(s) saved in {folder} and shown on their slides' },
+  picturesSaved: { zh: '已把 {count} 张图片存进了 {folder}，并在幻灯片上引用', en: '{count} picture(s) saved in {folder} and shown on their slides' },
 });
 
 /** What a Word file held besides its spoken text: each line says what was done with it. */
 export const REVIEW = messages({
-  heading: { zh: 'Word 文件里不念的内容和修改痕迹', en: 'What the Word file holds besides the spoken text:' },
+  heading: { zh: '不念的内容和修改痕迹（Word 文件里）', en: 'What the Word file holds besides the spoken text:' },
   hidden: {
-    zh: '{count} 处隐藏文字（字体设为“隐藏”）没有念，也不显示：{list}；要念就在 Word 里取消隐藏后重新导入',
-    en: '{count} passage(s) of hidden text (font set to Hidden) left out, neither spoken nor shown: {listEn}; to have them said, unhide them in Word and import again',
+    zh: '有 {count} 处隐藏文字（字体设为“隐藏”）没有念，也不显示：{list}；要念就在 Word 里取消隐藏后重新导入',
+    en: '{count} passage(s) of hidden text (font set to Hidden) left out, neither spoken nor shown: {list}; to have them said, unhide them in Word and import again',
   },
   hiddenItem: { zh: '第 {line} 段“{text}”', en: 'paragraph {line} "{text}"' },
   comment: {
     zh: '第 {line} 段有 {author}的批注：“{text}”（批在“{on}”上）；批注不念，会前请把它处理掉',
-    en: 'paragraph {line} has a comment by {authorEn}: "{text}" (on "{on}"); comments are not spoken: settle it before the meeting',
+    en: 'paragraph {line} has a comment by {author}: "{text}" (on "{on}"); comments are not spoken: settle it before the meeting',
   },
   commentNoRange: {
     zh: '第 {line} 段有 {author}的批注：“{text}”；批注不念，会前请把它处理掉',
-    en: 'paragraph {line} has a comment by {authorEn}: "{text}"; comments are not spoken: settle it before the meeting',
+    en: 'paragraph {line} has a comment by {author}: "{text}"; comments are not spoken: settle it before the meeting',
   },
-  someone: { zh: '（未署名）', en: 'someone' },
+  someone: { zh: '未署名者', en: 'someone' },
   revisions: {
     zh: '文件里有 {count} 处没有接受或拒绝的修订（插入 {insertions} 处，删除 {deletions} 处），已按“全部接受”读入：插入的字念，删除的字不念；文字可能还不是定稿，请在 Word 里审阅后确认',
     en: 'the file has {count} tracked change(s) not yet accepted or rejected ({insertions} insertion(s), {deletions} deletion(s)), read as if all were accepted: inserted text is spoken, deleted text is not; the text may not be final, so review them in Word',
@@ -94,7 +94,7 @@ export const REVIEW = messages({
   },
   note: {
     zh: '第 {line} 段的{kind}不念，也不进讲稿：“{text}”',
-    en: 'the {kindEn} in paragraph {line} is neither spoken nor kept: "{text}"',
+    en: 'the {kind} in paragraph {line} is neither spoken nor kept: "{text}"',
   },
   footnote: { zh: '脚注', en: 'footnote' },
   endnote: { zh: '尾注', en: 'endnote' },
@@ -108,12 +108,12 @@ export const REVIEW = messages({
 
 /** The rule that found each part (structure.ts's FoundBy), as the report names it. */
 export const FOUND = messages({
-  'title-style': { zh: 'Word 标题样式', en: "Word's Title style" },
+  'title-style': { zh: '标题样式（Word 的“标题”）', en: "Word's Title style" },
   'first-line': { zh: '第一行', en: 'the first line' },
   'first-sentence': { zh: '第一句（原文没有标题行）', en: 'the first sentence (no title line)' },
-  'heading-style': { zh: 'Word 标题样式', en: "Word's heading style" },
+  'heading-style': { zh: '标题样式（Word 的“标题 1”等）', en: "Word's heading style" },
   numbered: { zh: '编号', en: 'its number' },
-  ordinal: { zh: '一是、二是', en: '一是, 二是' },
+  ordinal: { zh: '一是、二是', en: 'ordinals (一是, 二是)' },
   bold: { zh: '加粗的首句', en: 'a bold lead sentence' },
   parallel: { zh: '并列短句', en: 'parallel short sentences' },
   cue: { zh: '结语开头的词', en: 'a closing cue word' },

@@ -4,10 +4,11 @@
  * in Chinese and English.
  */
 import { spokenSlides, type Problem } from '../model.ts';
-import { say } from '../say.ts';
+import { type Message, say } from '../say.ts';
 import { deckSeconds, formatDuration, formatDurationZh, spokenCharacters } from '../timing.ts';
 import type { Imported } from './imported.ts';
 import { FOUND, REPORT } from './messages.ts';
+import { problemLine, problemText } from '../messages.ts';
 import { reviewItems } from './review-report.ts';
 import type { WordReview } from './source.ts';
 import { LONG_SLIDE, type Heading, type Notice, type SlideRef } from './structure.ts';
@@ -29,9 +30,8 @@ export interface ReportOptions {
 }
 
 /** What the source's numbers count, in both languages: 行 · line, 段 · paragraph. */
-export function unitWords(unit: ReportOptions['unit']): { unit: string; unitEn: string } {
-  const { zh, en } = REPORT[unit];
-  return { unit: zh, unitEn: en };
+export function unitWords(unit: ReportOptions['unit']): { unit: Message } {
+  return { unit: REPORT[unit] };
 }
 
 /** The report for one import, as lines of text. */
@@ -56,7 +56,7 @@ export function importReport(imported: Imported, options: ReportOptions): string
 
   const slides = countSlides(imported);
   const seconds = deckSeconds(deck);
-  out.push(say(REPORT.slides, { slides, minutesZh: formatDurationZh(seconds), minutes: formatDuration(seconds), rate: deck.meta.rate }), '');
+  out.push(say(REPORT.slides, { slides, minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) }, rate: deck.meta.rate }), '');
 
   const look = lookItems(imported, options);
   out.push(say(REPORT.worthALook), ...look.map((l) => `  ${l}`), '');
@@ -74,7 +74,7 @@ function lookItems(imported: Imported, options: ReportOptions): string[] {
   const items: string[] = [];
   const at = (line: number) => `${options.output}:${line}: `;
   const mdLine = (ref: SlideRef | undefined) => imported.lines.find((l) => ref && slideKey(l.ref) === slideKey(ref));
-  for (const p of options.problems ?? []) items.push(`${options.source}:${p.line}: ${p.severity}: ${p.message}`);
+  for (const p of options.problems ?? []) items.push(problemLine(`${options.source}:${p.line}`, p));
   // A remark about a slide points to its heading; one about a paragraph, to where that paragraph went.
   const place = (n: Notice) => {
     const line = mdLine(n.slide)?.heading ?? imported.sourceLines.get(n.line);
@@ -88,7 +88,7 @@ function lookItems(imported: Imported, options: ReportOptions): string[] {
     const chars = slide ? spokenCharacters(slide.notes.map((n) => n.text).join('')) : 0;
     if (chars > LONG_SLIDE) items.push(`${at(l.heading)}${say(REPORT.longSlide, { chars, minutes: Math.round(chars / deck.meta.rate) })}`);
   }
-  for (const p of deck.problems) items.push(`${at(p.line)}${p.severity}: ${p.message}`);
+  for (const p of deck.problems) items.push(`${at(p.line)}${problemText(p)}`);
   const first = imported.lines.find((l) => (imported.phrases.get(slideKey(l.ref)) ?? []).length);
   const drafted = [...imported.phrases.values()].reduce((n, p) => n + p.length, 0);
   if (first) items.push(`${at(first.phrases)}${say(REPORT.phrasesDrafted, { count: drafted })}`);

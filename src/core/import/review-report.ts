@@ -18,12 +18,12 @@ export function reviewItems(review: WordReview): Notice[] {
     const list = review.hidden.map((h) => both(REVIEW.hiddenItem, { line: h.line, text: opening(h.text) }));
     add(
       review.hidden[0]!.line,
-      both(REVIEW.hidden, { count: review.hidden.length, list: list.map((l) => l.zh).join('，'), listEn: list.map((l) => l.en).join(', ') }),
+      both(REVIEW.hidden, { count: review.hidden.length, list: { zh: list.map((l) => l.zh).join('，'), en: list.map((l) => l.en).join(', ') } }),
     );
   }
   for (const c of review.comments) {
-    const author = c.author || REVIEW.someone.zh;
-    const values = { line: c.line, author, authorEn: c.author || REVIEW.someone.en, text: opening(c.text, 60), on: opening(c.on) };
+    const author = c.author ? { zh: c.author, en: c.author } : REVIEW.someone;
+    const values = { line: c.line, author, text: opening(c.text, 60), on: opening(c.on) };
     add(c.line, both(c.on ? REVIEW.comment : REVIEW.commentNoRange, values));
   }
   const { insertions, deletions } = review.revisions;
@@ -31,7 +31,7 @@ export function reviewItems(review: WordReview): Notice[] {
   for (const box of review.textBoxes) add(box.line, both(box.taken ? REVIEW.boxTaken : REVIEW.boxLeft, { line: box.line, text: opening(box.text, 40) }));
   for (const n of review.notes) {
     const kind = REVIEW[n.kind];
-    add(n.line, both(REVIEW.note, { line: n.line, kind: kind.zh, kindEn: kind.en, text: opening(n.text, 40) }));
+    add(n.line, both(REVIEW.note, { line: n.line, kind, text: opening(n.text, 40) }));
   }
   for (const f of review.fields) add(f.line, both(f.kind === 'toc' ? REVIEW.toc : REVIEW.page, { line: f.line }));
   if (review.objects.length) {

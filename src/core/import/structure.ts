@@ -178,7 +178,7 @@ export function findStructure(source: readonly SourceParagraph[]): OutlineTree {
     notices.push({
       line: paragraphs.at(-1)!.line,
       slide: { kind: 'section', section: sections.length - 1 },
-      ...both(REPORT.noClosing, { cues: CLOSING_CUES.slice(0, 4).join('”“'), cuesEn: CLOSING_CUES.slice(0, 4).join(', ') }),
+      ...both(REPORT.noClosing, { cues: { zh: CLOSING_CUES.slice(0, 4).join('”“'), en: CLOSING_CUES.slice(0, 4).join(', ') } }),
     });
   } else {
     notices.push({

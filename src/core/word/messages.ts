@@ -39,7 +39,7 @@ export const FILE_MESSAGES = messages({
   },
   otherOffice: {
     zh: '这是{kind}，不是 Word 文档；请把讲话稿存成 Word 文档（.docx）或文本文件（.txt）再导入',
-    en: 'this is {kindEn}, not a Word document: save the speech as a Word document (.docx) or a text file (.txt) and import that',
+    en: 'this is {kind}, not a Word document: save the speech as a Word document (.docx) or a text file (.txt) and import that',
   },
   notWord: {
     zh: '这个文件不是能读取的 Word 文档（可能已损坏，或是别的格式改了扩展名）；请用 Word 或 WPS 打开它，选“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入新保存的 .docx',
@@ -57,9 +57,9 @@ export const FILE_MESSAGES = messages({
 
 /** What other Office files are, in both languages, for 'otherOffice'. */
 export const OTHER_OFFICE = {
-  excel: { kind: 'Excel 表格', kindEn: 'an Excel workbook' },
-  powerpoint: { kind: 'PowerPoint 演示文稿', kindEn: 'a PowerPoint presentation' },
-  works: { kind: 'Microsoft Works 文档', kindEn: 'a Microsoft Works document' },
-  opendocument: { kind: 'OpenDocument 文档（.odt 等）', kindEn: 'an OpenDocument file (.odt or the like)' },
-  picture: { kind: '图片', kindEn: 'a picture' },
+  excel: { kind: { zh: 'Excel 表格', en: 'an Excel workbook' } },
+  powerpoint: { kind: { zh: 'PowerPoint 演示文稿', en: 'a PowerPoint presentation' } },
+  works: { kind: { zh: 'Microsoft Works 文档', en: 'a Microsoft Works document' } },
+  opendocument: { kind: { zh: 'OpenDocument 文档（.odt 等）', en: 'an OpenDocument file (.odt or the like)' } },
+  picture: { kind: { zh: '图片', en: 'a picture' } },
 } as const;

@@ -4,7 +4,7 @@
  * or a .wps saved by WPS 2005 or later), a file with a password, or another Office file.
  */
 import CFB from 'cfb';
-import type { Message } from '../say.ts';
+import type { Message, Values } from '../say.ts';
 import { Bytes } from './bytes.ts';
 import { type DocContent, readDoc } from './doc-reader.ts';
 import { readFib } from './fib.ts';
@@ -14,7 +14,7 @@ import { FILE_MESSAGES, OTHER_OFFICE } from './messages.ts';
 export class UnreadableFile extends Error {
   constructor(
     readonly said: Message,
-    readonly values: Record<string, string> = {},
+    readonly values: Values = {},
   ) {
     super(said.en);
   }

@@ -5,7 +5,9 @@
  */
 import { basename, extname, join, resolve } from 'node:path';
 import type { LoadedSpeech } from '../speech/load.ts';
+import { say } from '../../core/say.ts';
 import { displayPath } from '../files/paths.ts';
+import { BUILD } from '../messages.ts';
 import { type Command, DEFAULT_OUT_DIR, OUT_DIR, SPEECH_ARGUMENT, stringOption } from './command.ts';
 
 export const build: Command = {
@@ -58,17 +60,15 @@ export async function buildDeckFile(input: string, outDir: string, options: Buil
   const target = join(out, `${name}.html`);
   // Said before the slow part: a folder that cannot be made is known at once.
   ensureFolder(out);
-  console.log(`正在生成幻灯片 · Building ${displayPath(target)} from ${loaded.file} …`);
+  console.log(say(BUILD.building, { target: displayPath(target), source: loaded.file }));
   const progress = (line: string) => console.log(line);
   const html = await deckPage(loaded, name, { ...options, progress });
   await writeOutputs([{ path: target, data: html, check: wholePage }]);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const slides = loaded.deck.slides.length;
   const spoken = timing.deckSeconds(loaded.deck);
-  console.log(
-    `已写出 ${displayPath(target)}，用时 ${seconds} 秒：${slides} 张幻灯片，约讲 ${timing.formatDurationZh(spoken)} · ` +
-      `Wrote it in ${seconds} s: ${slides} slides, about ${timing.formatDuration(spoken)} of speaking`,
-  );
+  const duration = { zh: timing.formatDurationZh(spoken), en: timing.formatDuration(spoken) };
+  console.log(say(BUILD.built, { target: displayPath(target), seconds, slides, duration }));
   console.log(`  ${describeSize(sizeBreakdown(html))}`);
   return { path: target, html };
 }

@@ -4,7 +4,9 @@
  */
 import type { Problem } from '../../core/model.ts';
 import type { Finding } from '../../proofread/index.ts';
+import { both, say } from '../../core/say.ts';
 import { formatProblem } from '../errors.ts';
+import { SPEECH } from '../messages.ts';
 import { type Command, SPEECH_ARGUMENT } from './command.ts';
 
 export const check: Command = {
@@ -39,18 +41,19 @@ export async function checkSpeech(input: string): Promise<CheckReport> {
   });
 }
 
-/** One line per problem, like a linter: `file:line:col: severity: message; suggestion [rule]`. */
+/** One line per problem, like a linter: `file:line:col: 提醒 warning: 中文；建议 · English; advice [rule]`. */
 export function formatReport(report: CheckReport): string {
-  const lines = report.problems.map((p) => formatProblem(report.file, p) + ('rule' in p ? `; ${p.suggestion} [${p.rule}]` : ''));
+  const lines = report.problems.map((p) => formatProblem(report.file, p) + ('rule' in p ? ` [${p.rule}]` : ''));
   return [...lines, summary(report)].join('\n');
 }
 
 function summary({ file, problems }: CheckReport): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (!problems.length) return `${file}：没有发现问题 · no problems found`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${file}：${errors} 个错误，${warnings} 个提醒 · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  if (!problems.length) return say(SPEECH.checkedClean, { file });
+  const count = (n: number) => (n === 1 ? SPEECH.oneErrorCount : SPEECH.errorCount);
+  const warned = (n: number) => (n === 1 ? SPEECH.oneWarningCount : SPEECH.warningCount);
+  return say(SPEECH.checked, { file, errors: both(count(errors), { n: errors }), warnings: both(warned(warnings), { n: warnings }) });
 }
 
 /** Runs the check for the command line; the exit code is 1 when there are errors. */

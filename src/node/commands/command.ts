@@ -4,11 +4,10 @@
  * what it needs when it runs (`await import`), so that reading the table costs nothing.
  */
 
-/** A thing said to the user, Chinese first. */
-export interface Words {
-  zh: string;
-  en: string;
-}
+import type { Message } from '../../core/say.ts';
+
+/** A thing said to the user, Chinese first (core/say.ts). */
+export type Words = Message;
 
 export interface OptionSpec {
   type: 'string' | 'boolean';

@@ -2,7 +2,9 @@
  * `speech-deck dev` (`npm start`): presents the deck at a local address and opens it in the browser; saving the
  * speech (or a picture it shows) updates the open deck on the slide it was on. Runs until Ctrl+C.
  */
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { BUILD } from '../messages.ts';
 import { displayPath } from '../files/paths.ts';
 import { type Command, SPEECH_ARGUMENT, stringOption } from './command.ts';
 
@@ -52,7 +54,7 @@ function readPort(text: string | undefined): number {
   if (text === undefined) return DEFAULT_PORT;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new CLIError(`--port 要写 1 到 65535 之间的整数，不是“${text}” · --port must be a whole number from 1 to 65535, not "${text}"`);
+    throw new CLIError(say(BUILD.badPort, { text }));
   }
   return port;
 }

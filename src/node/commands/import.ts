@@ -4,7 +4,9 @@
  * Markdown (pictures beside it), with a report of what it found. Nothing that exists is replaced without --force.
  */
 import { hasErrors } from '../../core/model.ts';
+import { say } from '../../core/say.ts';
 import { displayPath } from '../files/paths.ts';
+import { BUILD } from '../messages.ts';
 import type { ImportRequest } from '../speech/import-file.ts';
 import type { Command } from './command.ts';
 
@@ -36,7 +38,7 @@ export async function runImport(request: ImportRequest): Promise<number> {
   console.log(report);
   const md = displayPath(written.at(-1)!);
   console.log('');
-  console.log(`已写入 · Wrote: ${written.map(displayPath).join(', ')}`);
-  console.log(`下一步：打开 ${md} 核对要点，然后放映 · Next: review its key phrases, then present it:  npm start -- ${md}`);
+  console.log(say(BUILD.imported, { files: { zh: written.map(displayPath).join('、'), en: written.map(displayPath).join(', ') } }));
+  console.log(say(BUILD.nextStep, { md }));
   return hasErrors(imported.deck.problems) ? 1 : 0;
 }

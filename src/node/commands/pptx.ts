@@ -1,6 +1,8 @@
 /** `speech-deck pptx`: the deck as an editable PowerPoint file, `<name>.pptx`, with the whole speech in its notes. */
 import { basename, extname, join, resolve } from 'node:path';
+import { say } from '../../core/say.ts';
 import { displayPath } from '../files/paths.ts';
+import { BUILD, PICTURES } from '../messages.ts';
 import { type Command, DEFAULT_OUT_DIR, OUT_DIR, SPEECH_ARGUMENT, stringOption } from './command.ts';
 
 export const pptx: Command = {
@@ -34,20 +36,13 @@ export async function exportPptx(options: { input: string; outDir: string; progr
   ]);
   const { deck, file } = await checkedSpeech(loadSpeech(options.input), createReporter());
   const target = join(resolve(options.outDir), `${basename(options.input, extname(options.input))}.pptx`);
-  progress(`正在生成 PowerPoint 文件 · Writing ${displayPath(target)} from ${file} …`);
+  progress(say(BUILD.writingPptx, { target: displayPath(target), source: file }));
   const result = await renderPptx(deck);
-  for (const item of result.skipped) {
-    const message =
-      '图片不是 PNG、JPEG 或 GIF，PowerPoint 文件里只显示其说明文字 · this picture is not PNG, JPEG or GIF data and is shown as its description in the .pptx';
-    console.error(formatProblem(file, { line: item.line, severity: 'warning', message }));
-  }
+  for (const item of result.skipped) console.error(formatProblem(file, { line: item.line, severity: 'warning', message: say(PICTURES.notInPptx) }));
   await writeOutputs([{ path: target, data: result.bytes, check: zipPackage }]);
   const seconds = (performance.now() - started) / 1000;
   const kb = Math.round(result.bytes.length / 1024);
-  progress(
-    `已写出 ${displayPath(target)}，用时 ${seconds.toFixed(1)} 秒：${result.slides} 张幻灯片，${kb} KB，备注里是全部讲话 · ` +
-      `Wrote it in ${seconds.toFixed(1)} s: ${result.slides} slides, ${kb} KB, the whole speech in the notes`,
-  );
+  progress(say(BUILD.wrotePptx, { target: displayPath(target), seconds: seconds.toFixed(1), slides: result.slides, kb }));
   return { path: target, slides: result.slides, bytes: result.bytes.length, seconds };
 }
 

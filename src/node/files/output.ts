@@ -11,7 +11,9 @@ import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isStopping, onStop } from '../stop.ts';
+import { both, type Message, say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { FILES } from '../messages.ts';
 import { displayPath } from './paths.ts';
 
 /** One file to write: where it goes, what it holds, and an optional check of the bytes as read back from disk. */
@@ -46,7 +48,7 @@ function tempPath(target: string): string {
  */
 export async function writeOutputs(outputs: readonly Output[], options: { cache?: boolean } = {}): Promise<void> {
   // A command stopped with Ctrl+C starts no new file: its temporary files are removed as it stops.
-  if (isStopping()) throw new CLIError('stopped before the outputs were written');
+  if (isStopping()) throw new CLIError(say(FILES.stoppedBeforeWriting));
   for (const dir of new Set(outputs.map((o) => dirname(o.path)))) {
     ensureFolder(dir);
     removeAbandonedTemps(dir);
@@ -64,7 +66,7 @@ export async function writeOutputs(outputs: readonly Output[], options: { cache?
     // The kill tests hold the user's outputs before their rename, not the build's own cache entries.
     if (!options.cache) await testHold();
     // A command stopped with Ctrl+C puts nothing new in place, however far its work had got.
-    if (isStopping()) throw new CLIError('stopped before the outputs were put in place');
+    if (isStopping()) throw new CLIError(say(FILES.stoppedBeforeRenaming));
     for (const { temp, target } of staged) {
       await rename(temp, target).catch((error: unknown) => {
         throw cannotWrite(target, error);
@@ -104,7 +106,7 @@ async function writeDurably(temp: string, output: Output, flush: boolean): Promi
     if (written.length !== data.length) throw new Error(`${written.length} of ${data.length} bytes reached the disk`);
     await output.check(written);
   } catch (error) {
-    throw new CLIError(`cannot write ${displayPath(output.path)}: the file did not read back whole (${firstLine(error)}) · 写出的文件不完整`);
+    throw new CLIError(say(FILES.cannotWrite, { path: displayPath(output.path), reason: both(FILES.notWhole, { detail: firstLine(error) }) }));
   }
 }
 
@@ -195,29 +197,35 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** What a file system error means to the person at the keyboard, in English and Chinese. */
-const REASONS: Record<string, string> = {
-  ENOSPC: 'the disk is full · 磁盘已满',
-  EDQUOT: 'your disk quota is used up · 磁盘配额已用完',
-  EROFS: 'the folder is read-only · 该文件夹是只读的',
-  EACCES: 'permission denied: this account may not write there · 没有写入权限',
-  EPERM: 'permission denied: this account may not write there · 没有写入权限',
-  ENOTDIR: 'a file stands where a folder should be · 此处是文件而不是文件夹',
-  EEXIST: 'a file stands where a folder should be · 此处是文件而不是文件夹',
-  EISDIR: 'a folder stands where the file should be · 此处是文件夹而不是文件',
-  ENOENT: 'the folder is gone · 文件夹不存在',
-  ENAMETOOLONG: 'the name is too long · 文件名过长',
-  EIO: 'the disk reported an error · 磁盘读写出错',
-  EBUSY: 'the file is in use by another program · 文件正被其他程序使用',
+/** What a file system error means to the person at the keyboard. */
+const REASONS: Record<string, Message> = {
+  ENOSPC: FILES.diskFull,
+  EDQUOT: FILES.quota,
+  EROFS: FILES.readOnly,
+  EACCES: FILES.denied,
+  EPERM: FILES.denied,
+  ENOTDIR: FILES.fileInTheWay,
+  EEXIST: FILES.fileInTheWay,
+  EISDIR: FILES.folderInTheWay,
+  ENOENT: FILES.folderGone,
+  ENAMETOOLONG: FILES.nameTooLong,
+  EIO: FILES.diskError,
+  EBUSY: FILES.inUse,
 };
 
-/** A file system error as `cannot write <path>: <reason>`, or the error itself when it is not one. */
+/** A file system error in plain words, or undefined when it is not one. */
+export function writeFailure(error: unknown): Message | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return undefined;
+  return REASONS[code] ?? both(FILES.refused, { code });
+}
+
+/** A file system error as `无法写出“<path>”：<reason> · cannot write <path>: <reason>`, or the error itself when it is not one. */
 export function cannotWrite(path: string, error: unknown): Error {
   if (error instanceof CLIError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = (code && REASONS[code]) ?? (code ? `the system refused (${code}) · 系统拒绝写入` : undefined);
+  const reason = writeFailure(error);
   if (!reason) return error instanceof Error ? error : new Error(String(error));
-  return new CLIError(`cannot write ${displayPath(path)}: ${reason}`);
+  return new CLIError(say(FILES.cannotWrite, { path: displayPath(path), reason }));
 }
 
 /** The error code a message from Rust code (rolldown) names as `(os error N)`, for the common Linux numbers. */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { FILES } from '../messages.ts';
 import { cannotWrite, ensureFolder } from './output.ts';
 import { displayPath } from './paths.ts';
 
@@ -25,11 +27,9 @@ export function writeNew(path: string, data: string | Uint8Array, force: boolean
       linkSync(temp, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST')
-        throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
+      if (code === 'EEXIST') throw new CLIError(say(FILES.exists, { path: displayPath(path) }));
       // File systems without hard links (FAT on a USB stick): check, then move.
-      if (existsSync(path))
-        throw new CLIError(`${displayPath(path)}: 已经存在，没有改动；要覆盖请加 --force · already exists, left as it is; add --force to replace it`);
+      if (existsSync(path)) throw new CLIError(say(FILES.exists, { path: displayPath(path) }));
       return renameSync(temp, path);
     }
   } finally {

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
 import { distinctCharacters, type FaceRole } from '../../core/charset.ts';
 import { fontFaceRules } from '../../render/font-css.ts';
+import { type Message, say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { FONTS } from '../messages.ts';
 import { keepCached, readCached } from '../files/cache.ts';
 
 /** Where font subsets are kept between builds, below the project folder. */
@@ -197,10 +199,10 @@ export async function embedFaces<R extends string>(
       .slice(0, 32);
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
     if (!woff2) {
-      progress(`Subsetting ${spec.family} ${spec.weight} to ${characters.length} characters (kept for later builds) … · 正在裁剪字体，留作以后使用`);
+      progress(say(FONTS.subsetting, { family: spec.family, weight: spec.weight, count: characters.length }));
       woff2 = await mergedSubset(parts ?? slicesHolding(spec, characters), characters);
       await checkSubset(woff2, characters, spec);
-      await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(`The font subset was not kept for later builds: ${why}`));
+      await keepCached(cacheDir, key, 'woff2', woff2, (why) => progress(say(FONTS.notKept, { why })));
       result.subsetCount++;
     }
     result.fonts.push({ family: spec.family, weight: spec.weight, characters, woff2 });
@@ -256,17 +258,21 @@ async function checkSubset(woff2: Uint8Array, characters: string[], spec: FaceSp
     const cmap = createFont(ttf, { type: 'ttf', subset: [characters[0]!.codePointAt(0)!] }).get().cmap as Record<string, number>;
     mapped = new Set(Object.keys(cmap).map(Number));
   } catch (error) {
-    throw new CLIError(`the ${spec.family} ${spec.weight} font could not be made (${(error as Error).message}); run the command again`);
+    throw new CLIError(say(FONTS.notMade, { family: spec.family, weight: spec.weight, detail: (error as Error).message }));
   }
   const lost = characters.filter((c) => !/\s/u.test(c) && !mapped.has(c.codePointAt(0)!));
-  if (lost.length) throw new CLIError(`the ${spec.family} ${spec.weight} font came out without ${lost.slice(0, 10).join('')}; run the command again`);
+  if (lost.length) throw new CLIError(say(FONTS.lostCharacters, { family: spec.family, weight: spec.weight, characters: lost.slice(0, 10).join('') }));
 }
+
+/** The deck's faces as a message names them. */
+const FACE_NAMES: Record<FaceRole, Message> = { heading: FONTS.heading, body: FONTS.body, strong: FONTS.strong };
 
 /** One warning for each face that lacks characters the speech draws with it. */
 export function missingFontWarnings(embedded: Pick<EmbeddedFonts<string>, 'missing'>, file: string): string[] {
   return Object.entries(embedded.missing).map(([role, chars]) => {
     const list = (chars ?? []).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
-    return `${file}: no embedded ${role} font has ${list}; on a machine without such a font it shows as a box`;
+    const face = FACE_NAMES[role as FaceRole] ?? { zh: role, en: role };
+    return say(FONTS.missing, { file, face, characters: list });
   });
 }
 

@@ -15,9 +15,12 @@ import { escapeMarkup as escapeHtml } from '../../core/escape.ts';
 import { fillTemplate, render } from '../../render/html.ts';
 import { FONTS_MARKER, SPEECH_MARKER, type DeckShell } from '../../render/page.ts';
 import { keepCached, readCached } from '../files/cache.ts';
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
-import { cannotWrite, osErrorCode, privateFolder } from '../files/output.ts';
+import { cannotWrite, osErrorCode, privateFolder, writeFailure } from '../files/output.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
+import { displayPath } from '../files/paths.ts';
+import { BUILD, FILES } from '../messages.ts';
 import { generatorVersion } from '../speech/stamp.ts';
 import { addLineBreaks } from '../speech/words.ts';
 
@@ -110,13 +113,13 @@ export async function cachedShell(options: ShellOptions = {}): Promise<DeckShell
   const key = shellKey(generatorVersion());
   const cached = readCached(cacheDir, key, 'html', wholeShell);
   if (cached) return { shell: cached.toString('utf8'), fontsMarker: FONTS_MARKER, speechMarker: SPEECH_MARKER };
-  options.progress?.('Bundling the deck page (once for this version of speech-deck, kept for later builds) …');
+  options.progress?.(say(BUILD.bundling));
   const work = privateFolder();
   try {
     const parts = await buildShell(work.path, options.fontCacheDir).catch((error: unknown) => {
       throw buildFailure(error, work.path);
     });
-    await keepCached(cacheDir, key, 'html', Buffer.from(parts.shell), (why) => options.progress?.(`The deck page was not kept for later builds: ${why}`));
+    await keepCached(cacheDir, key, 'html', Buffer.from(parts.shell), (why) => options.progress?.(say(BUILD.pageNotKept, { why })));
     return parts;
   } finally {
     work.release();
@@ -141,12 +144,13 @@ export function buildFailure(error: unknown, outDir: string): Error {
   const code = (error as NodeJS.ErrnoException).code ?? osErrorCode(message);
   if (code && /^E[A-Z]+$/.test(code)) {
     const failed = cannotWrite(outDir, { code });
-    if (failed instanceof CLIError) return new CLIError(failed.message.replace(/:/, ", the build's temporary folder (set TMPDIR to use another):"));
+    const reason = writeFailure({ code });
+    if (failed instanceof CLIError && reason) return new CLIError(say(FILES.cannotWriteTemp, { path: displayPath(outDir), reason }));
   }
   const line = message
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l && !/^Build failed with/i.test(l) && !/please report/i.test(l) && !/^\[[A-Z_]+\]\s*$/.test(l));
-  return new CLIError(`the deck could not be built: ${line ?? 'the bundler stopped without saying why'}`);
+  return new CLIError(say(BUILD.failed, { detail: line ?? BUILD.silentBundler }));
 }

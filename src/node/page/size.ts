@@ -1,3 +1,6 @@
+import { say } from '../../core/say.ts';
+import { BUILD } from '../messages.ts';
+
 /** What the bytes of a one-file deck are spent on. */
 export interface SizeBreakdown {
   total: number;
@@ -43,6 +46,6 @@ export function kb(n: number): string {
 
 /** One line for the terminal: the total and where it goes. */
 export function describeSize(size: SizeBreakdown): string {
-  const pictures = size.pictures ? `, pictures ${kb(size.pictures)}` : '';
-  return `${kb(size.total)}: fonts ${kb(size.fonts)}, script ${kb(size.scripts)}, styles ${kb(size.styles)}${pictures}, content ${kb(size.content)}`;
+  const parts = { total: kb(size.total), fonts: kb(size.fonts), scripts: kb(size.scripts), styles: kb(size.styles), content: kb(size.content) };
+  return size.pictures ? say(BUILD.sizeWithPictures, { ...parts, pictures: kb(size.pictures) }) : say(BUILD.size, parts);
 }

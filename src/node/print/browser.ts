@@ -1,7 +1,9 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { PRINTING } from '../messages.ts';
 
 /** The one list of Chromium flags: headless, no sandbox for root, and no calls home on a closed network. */
 export const CHROMIUM_FLAGS = [
@@ -67,7 +69,7 @@ export function findBrowser(options: FindOptions = {}): string {
   ] as const) {
     if (!given) continue;
     if (isExecutable(given)) return given;
-    throw new CLIError(`${source} is set to ${given}, but no browser can be run there. Correct the path or leave it out.`);
+    throw new CLIError(say(PRINTING.badBrowserPath, { source, given }));
   }
   const suffix = platform === 'win32' ? '.exe' : '';
   const onPath = (env.PATH ?? '')
@@ -77,10 +79,7 @@ export function findBrowser(options: FindOptions = {}): string {
   const candidates = [...(PLATFORM_PATHS[platform]?.(env) ?? []), ...onPath];
   const found = candidates.find(isExecutable);
   if (found) return found;
-  throw new CLIError(
-    'no Chrome, Edge or Chromium was found. Install one (on Debian or Ubuntu: apt-get install chromium), ' +
-      'or give its path with --browser-path or the CHROME_PATH environment variable.',
-  );
+  throw new CLIError(say(PRINTING.noBrowser));
 }
 
 /**

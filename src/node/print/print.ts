@@ -5,7 +5,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { PRINTING } from '../messages.ts';
 import { displayPath } from '../files/paths.ts';
 import { onStop } from '../stop.ts';
 import { findBrowser, launchBrowser, type FindOptions } from './browser.ts';
@@ -95,7 +97,7 @@ export async function openPage(
   try {
     await page.goto(`${pathToFileURL(file).href}${options.query ?? ''}`, { timeout: options.timeout ?? PRINT_TIMEOUT });
   } catch (error) {
-    throw new CLIError(`${options.shown} 打不开（${firstLine(error)}）。${options.advice}`);
+    throw new CLIError(`${say(PRINTING.cannotOpen, { shown: options.shown, detail: firstLine(error) })}\n${options.advice}`);
   }
   return page;
 }
@@ -113,9 +115,9 @@ export async function waitFor<T>(work: Promise<T>, page: Page, options: { shown:
     const seen = pageErrors.get(page)?.[0];
     const why =
       firstLine(error) === 'time-out'
-        ? `${timeout / 1000} 秒内没有排好版 · did not finish laying out for print within ${timeout / 1000} s`
-        : `排版失败 · failed to lay out for print (${firstLine(error)})`;
-    throw new CLIError(`${options.shown}：${why}${seen ? `; the page reported: ${seen}` : ''}。${options.advice}`);
+        ? say(PRINTING.tooSlow, { shown: options.shown, seconds: timeout / 1000 })
+        : say(PRINTING.layoutFailed, { shown: options.shown, detail: firstLine(error) });
+    throw new CLIError([why, ...(seen ? [say(PRINTING.pageSaid, { seen })] : []), options.advice].join('\n'));
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);

@@ -1,5 +1,7 @@
 import { hasErrors } from '../../core/model.ts';
+import { say } from '../../core/say.ts';
 import { CLIError, formatProblem } from '../errors.ts';
+import { SPEECH } from '../messages.ts';
 import { embedPictures } from './images.ts';
 import type { LoadedSpeech } from './load.ts';
 
@@ -25,8 +27,6 @@ export async function checkedSpeech(loaded: LoadedSpeech, report: (loaded: Loade
   report(loaded);
   await loaded.words?.keep();
   const errors = loaded.deck.problems.filter((p) => p.severity === 'error').length;
-  if (hasErrors(loaded.deck.problems)) {
-    throw new CLIError(`${loaded.file}: ${errors} error${errors > 1 ? 's' : ''} (listed above); fix ${errors > 1 ? 'them' : 'it'} and try again`);
-  }
+  if (hasErrors(loaded.deck.problems)) throw new CLIError(say(errors > 1 ? SPEECH.errors : SPEECH.oneError, { file: loaded.file, count: errors }));
   return loaded;
 }

@@ -11,6 +11,8 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { OutputInfo } from 'sharp';
 import { pictureBox } from '../../core/capacity.ts';
 import type { Deck, Problem, Slide, Visible } from '../../core/model.ts';
+import { say } from '../../core/say.ts';
+import { PICTURES } from '../messages.ts';
 
 export type PictureFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'svg';
 
@@ -75,24 +77,19 @@ function locate(target: string, speech: string): Located {
   if (!file) {
     const remote = /^(https?:)?\/\//i.test(target);
     return {
-      problem: remote
-        ? `图片“${shown(target)}”在网上，离线文件不能去网上取：请把图片存到讲话稿旁边，写成 ![说明](图片.png) · the picture "${shown(target)}" is on the web, and the offline file must never fetch anything: save it next to the speech and write ![…](picture.png)`
-        : `图片地址“${shown(target)}”不是文件：请写图片相对于讲话稿的路径，如 ![说明](图片.png) · the picture address "${shown(target)}" is not a file: write its path relative to the speech, such as ![…](picture.png)`,
+      problem: remote ? say(PICTURES.onTheWeb, { target: shown(target) }) : say(PICTURES.notAFile, { target: shown(target) }),
     };
   }
   const where = relative(process.cwd(), file);
   const place = where && !where.startsWith('..') ? where : file;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return { problem: `图片“${shown(target)}”不是文件（${place}）· the picture "${shown(target)}" is not a file (${place})` };
+    if (!stat.isFile()) return { problem: say(PICTURES.notAFileThere, { target: shown(target), place }) };
     return { bytes: readFileSync(file), key: `${file}\0${stat.size}\0${stat.mtimeMs}` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return {
-      problem:
-        code === 'ENOENT'
-          ? `找不到图片“${shown(target)}”（应在 ${place}）：请检查文件名，路径从讲话稿所在的文件夹算起 · no picture "${shown(target)}" at ${place}: check the name, and that the path starts from the speech's folder`
-          : `图片“${shown(target)}”无法读取（${code}）· the picture "${shown(target)}" cannot be read (${code})`,
+      problem: code === 'ENOENT' ? say(PICTURES.notFound, { target: shown(target), place }) : say(PICTURES.cannotRead, { target: shown(target), code }),
     };
   }
 }
@@ -102,8 +99,7 @@ export function pictureFiles(deck: Deck, speech: string): string[] {
   return picturesOf(deck).flatMap(({ picture }) => localPath(picture.target ?? '', speech) ?? []);
 }
 
-const NOT_A_PICTURE = (target: string) =>
-  `“${shown(target)}”不是能用的图片，只能用 PNG、JPEG、WebP、GIF 或 SVG · "${shown(target)}" is not a picture this tool can use: PNG, JPEG, WebP, GIF or SVG`;
+const NOT_A_PICTURE = (target: string) => say(PICTURES.notAPicture, { target: shown(target) });
 
 /**
  * Problems with a deck's pictures that show without decoding them: a remote address, a missing or
@@ -152,11 +148,11 @@ export async function embedPictures(deck: Deck, speech: string): Promise<Problem
       try {
         picture.src = (await embedding).src;
       } catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
         problems.push({
           line: picture.line,
           severity: 'error',
-          message: `图片“${shown(picture.target ?? '')}”已损坏，打不开（${reason}）：请重新保存或导出 · the picture "${shown(picture.target ?? '')}" is damaged and cannot be opened (${reason}): save or export it again`,
+          message: say(PICTURES.damaged, { target: shown(picture.target ?? ''), reason }),
         });
       }
     }),

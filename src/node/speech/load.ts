@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { displayPath } from '../files/paths.ts';
 import { capacityProblems } from '../../core/capacity.ts';
 import { decode } from '../../core/decode.ts';
+import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
+import { SPEECH } from '../messages.ts';
 import { pictureProblems } from './images.ts';
 import type { Deck } from '../../core/model.ts';
 import { parse } from '../../core/parse.ts';
@@ -42,11 +44,9 @@ export function readSpeechBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CLIError(
-      code === 'ENOENT'
-        ? `${path}: no such file. Give the path of a speech in Markdown, e.g. slides/speech.md`
-        : `${path}: cannot be read (${code ?? String(error)})`,
-    );
+    if (code === 'ENOENT') throw new CLIError(say(SPEECH.noSuchFile, { path }));
+    if (code === 'EISDIR') throw new CLIError(say(SPEECH.isFolder, { path }));
+    throw new CLIError(say(SPEECH.cannotRead, { path, code: code ?? String(error) }));
   }
 }
 

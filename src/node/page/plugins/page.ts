@@ -5,7 +5,9 @@
  */
 import type { Plugin, ViteDevServer } from 'vite';
 import { HELLO_EVENT, STATUS_EVENT, UPDATE_EVENT, type LiveStatus, type LiveUpdate } from '../../../core/live.ts';
+import { say } from '../../../core/say.ts';
 import { fillTemplate, render } from '../../../render/html.ts';
+import { SPEECH } from '../../messages.ts';
 import { embedPictures } from '../../speech/images.ts';
 import type { LoadedSpeech } from '../../speech/load.ts';
 import { LiveSpeech, type SpeechSource } from '../../speech/live.ts';
@@ -55,11 +57,7 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
       }, RECHECK_MS);
       if (reading.kind === 'unchanged') return;
       if (reading.kind === 'missing') {
-        logger.warn(
-          `${live.status().file} is missing; the deck stays as it was and updates when the file is back · ` +
-            '讲话稿文件不见了，幻灯片保持原样，文件恢复后自动更新',
-          { timestamp: true },
-        );
+        logger.warn(say(SPEECH.missing, { file: live.status().file }), { timestamp: true });
       } else {
         options.report?.(reading.loaded);
         if (reading.kind === 'good') sendDeck(reading.loaded);
