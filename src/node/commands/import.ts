@@ -1,5 +1,5 @@
 /**
- * `speech-deck import <讲话.docx|讲话.txt> [-o slides/<name>.md] [--force]`: reads the office's Word or text file,
+ * `speech-deck import <讲话.docx|.doc|.wps|.txt> [-o slides/<name>.md] [--force]`: reads the office's Word or text file,
  * finds its title, sections, sub-points, opening and closing, drafts key phrases, and writes it as a speech in
  * Markdown (pictures beside it), with a report of what it found. Nothing that exists is replaced without --force.
  */
@@ -13,11 +13,11 @@ import type { Command } from './command.ts';
 export const importCommand: Command = {
   name: 'import',
   summary: {
-    zh: '把 Word 或文本文件转成 Markdown 讲话稿（默认 slides/<名称>.md）',
-    en: 'turn a Word or text file into a speech in Markdown (default slides/<name>.md)',
+    zh: '把 Word（.docx、.doc）、WPS 或文本文件转成 Markdown 讲话稿（默认 slides/<名称>.md）',
+    en: 'turn a Word (.docx, .doc), WPS or text file into a speech in Markdown (default slides/<name>.md)',
   },
   argument: {
-    shown: '<讲话.docx|讲话.txt>',
+    shown: '<讲话.docx|.doc|.wps|.txt>',
     required: true,
     missing: {
       zh: 'import 需要给出要读的 Word 或文本文件，例如 speech-deck import 讲话.docx',
