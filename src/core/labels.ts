@@ -2,6 +2,8 @@
 
 /** Headings of the slides the convention makes without a heading of their own. */
 export const SLIDE_LABELS = { opening: '开场', agenda: '目录', closing: '结语' } as const;
+/** The heading of a second agenda slide, where the sections are too many for one. */
+export const AGENDA_CONTINUED = '目录（续）';
 
 /**
  * Everything the speaker view and the deck's menu write on screen. Each character not in the speech
