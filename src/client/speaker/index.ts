@@ -12,9 +12,6 @@ const SPEAKER_KEY = { keyCode: 83, key: 'S', description: `${T.view}` };
 const OPEN_KEY = 'speech-deck:speaker-open';
 /** When the speech started, kept the same way, so that the clocks run on across a reload. */
 const STARTED_KEY = 'speech-deck:speaker-started';
-/** A clicker's keys in the deck's window, which the view turns into page turns while it is open. */
-const CLICKER_NEXT = ['PageDown', 'ArrowRight'];
-const CLICKER_PREVIOUS = ['PageUp', 'ArrowLeft'];
 
 const stored = (key: string): string | null => {
   try {
@@ -36,7 +33,7 @@ const store = (key: string, value: string | null): void => {
  * Our speaker view, as a reveal plugin: S (or the page's menu, or `?speaker` in the address) opens it in a window
  * of its own, built from the deck's page without loading the deck again. The clocks keep running when the view is
  * closed and opened again; only its restart button sets them back. A deck page that reloads takes the open view
- * over again, and while the view is open the clicker's keys turn its text's pages in either window.
+ * over again.
  */
 export function SpeakerView(): RevealPlugin {
   return { id: 'speaker-view', init };
@@ -88,24 +85,6 @@ function init(deck: RevealApi): void {
     store(OPEN_KEY, live() ? '1' : null);
     live()?.detach();
   });
-  // Before reveal's own keys: with the view open, the clicker's next and previous turn its pages first.
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      const shown = live();
-      if (!shown || event.ctrlKey || event.metaKey || event.altKey || deck.isPaused() || deck.isOverview()) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      const space = event.key === ' ';
-      if (CLICKER_NEXT.includes(event.key) || (space && !event.shiftKey)) shown.next();
-      else if (CLICKER_PREVIOUS.includes(event.key) || (space && event.shiftKey)) shown.previous();
-      else return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    },
-    true,
-  );
-
   deck.on('ready', () => {
     // The view this page had open before it reloaded (a save that changed the page, or F5) is taken over.
     if (stored(OPEN_KEY)) open(undefined, { existing: true });
