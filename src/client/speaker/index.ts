@@ -30,7 +30,7 @@ const store = (key: string, value: string | null): void => {
 };
 
 /**
- * Our speaker view, as a reveal plugin: S (or the page's menu, or `?speaker` in the address) opens it in a window
+ * Our speaker view, as a reveal plugin: S (or the page's menu) opens it in a window
  * of its own, built from the deck's page without loading the deck again. The clocks keep running when the view is
  * closed and opened again; only its restart button sets them back. A deck page that reloads takes the open view
  * over again.
@@ -56,8 +56,8 @@ function init(deck: RevealApi): void {
     current: () => Math.max(0, deck.getSlides().indexOf(deck.getCurrentSlide())),
   };
 
-  /** Opens the view (or finds it open); `existing` takes over only a view left open, `quiet` says nothing when blocked. */
-  const open = (place?: Placement, options: { existing?: boolean; quiet?: boolean } = {}): SpeakerWindow | null => {
+  /** Opens the view (or finds it open); `existing` takes over only a view left open, and says nothing otherwise. */
+  const open = (place?: Placement, options: { existing?: boolean } = {}): SpeakerWindow | null => {
     if (view && !view.closed()) {
       if (place) view.place(place);
       view.focus();
@@ -65,7 +65,7 @@ function init(deck: RevealApi): void {
     }
     view = openSpeakerWindow(deck, source, place, options);
     if (view) store(OPEN_KEY, '1');
-    else if (!options.existing && !options.quiet) menu.say(T.blocked);
+    else if (!options.existing) menu.say(T.blocked);
     return view;
   };
 
@@ -88,15 +88,5 @@ function init(deck: RevealApi): void {
   deck.on('ready', () => {
     // The view this page had open before it reloaded (a save that changed the page, or F5) is taken over.
     if (stored(OPEN_KEY)) open(undefined, { existing: true });
-    if (!new URLSearchParams(location.search).has('speaker') || live()) return;
-    // `?speaker`: opened now where the browser allows it, else at the first click or key in the deck.
-    if (open(undefined, { quiet: true })) return;
-    const once = () => {
-      window.removeEventListener('pointerdown', once, true);
-      window.removeEventListener('keydown', once, true);
-      if (!live()) open();
-    };
-    window.addEventListener('pointerdown', once, true);
-    window.addEventListener('keydown', once, true);
   });
 }
