@@ -80,7 +80,7 @@ function runningHead(slide: Slide, deck: Deck): Pick<Inline, 'text' | 'breaks'> 
 /** The agenda's sizes in one column and in two (theme.css `ol.agenda`, `ol.agenda.columns`), at scale 1 and least. */
 const AGENDA = {
   1: { font: [60, 28], square: [112, 56], gap: [56, 24], numeralFont: [60, 28], leading: 1.4, width: FRAME.width, spacing: 40 },
-  2: { font: [56, 28], square: [92, 48], gap: [36, 16], numeralFont: [48, 28], leading: 1.35, width: (FRAME.width - 80) / 2, spacing: 24 },
+  2: { font: [56, 28], square: [92, 48], gap: [36, 16], numeralFont: [48, 28], leading: 1.4, width: (FRAME.width - 80) / 2, spacing: 24 },
 } as const;
 
 /**
