@@ -218,12 +218,14 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
   doc.documentElement.lang = 'zh-CN';
   doc.documentElement.className = 'speaker-view';
   const own = el(doc, 'style', {}, css);
-  /** The deck's styles, copied again after a save (which may bring faces for new characters), the view's own last. */
+  /** The deck's styles the view has, so that a save (which may bring faces for new characters) adds only new ones. */
+  const copied = new Set<HTMLStyleElement>();
   function copyStyles(): void {
-    const styles = [...document.querySelectorAll('style')].map((s) => el(doc, 'style', {}, s.textContent ?? ''));
-    const title = doc.querySelector('title') ?? doc.createElement('title');
-    doc.head.replaceChildren(title, ...styles, own);
+    const fresh = [...document.querySelectorAll('style')].filter((s) => !copied.has(s));
+    for (const s of fresh) copied.add(s);
+    own.before(...fresh.map((s) => el(doc, 'style', {}, s.textContent ?? '')));
   }
+  doc.head.replaceChildren(doc.createElement('title'), own);
   copyStyles();
   doc.title = `${T.view} · ${document.title}`;
   const screens = canUseScreens(popup);
