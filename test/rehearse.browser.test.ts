@@ -151,7 +151,7 @@ describe('rehearsing with the dev server and the speaker view', () => {
   });
 
   it('shows a newly typed character only with its own face loaded, never in another', { timeout: 120_000 }, async () => {
-    const { page } = await rehearse();
+    const { page, speaker } = await rehearse();
     // Characters the speech has not used: each needs a face made while the server runs.
     const fresh = '甲乙丙';
     await page.evaluate((chars) => {
@@ -169,6 +169,9 @@ describe('rehearsing with the dev server and the speaker view', () => {
     }, fresh);
     writeFileSync(speech, good.replace(BULLET, `- 深化理论武装${fresh}`));
     expect(await page.evaluate(() => (window as unknown as { seen: Promise<boolean> }).seen)).toBe(true);
+    // The speaker view, which draws with the deck's faces, has the new one too.
+    const held = (c: string) => [...document.fonts].some((f) => f.unicodeRange.toLowerCase().includes(`u+${c.codePointAt(0)!.toString(16)}`));
+    await expect.poll(() => speaker.evaluate(held, fresh[0]!)).toBe(true);
     await page.close();
   });
 
