@@ -28,7 +28,7 @@ const PLUGIN_NAME = 'speech-deck:fonts';
 
 /** What the fonts plugin offers the page plugin in the dev server. */
 export interface LiveFonts {
-  /** Every face added for new characters so far, after making one for `deck`'s characters no face has yet. */
+  /** Every face added for new characters so far, after making one for `deck`'s characters no face has yet. Never fails. */
   facesFor(deck: Deck): Promise<LiveFace[]>;
 }
 
@@ -73,15 +73,19 @@ export function deckFonts(source: SpeechSource, options: FontsOptions = {}): Plu
         const fresh = Object.fromEntries(Object.entries(wanted).map(([role, chars]) => [role, chars.filter((c) => !drawn[role as FaceRole].has(c))]));
         const text = fresh as Record<FaceRole, string[]>;
         if (!text.heading.length && !text.body.length && !text.strong.length) return added;
-        for (const role of Object.keys(text) as FaceRole[]) for (const c of text[role]) drawn[role].add(c);
         const embedded = await embedFaces(FACES, { heading: text.heading.join(''), body: text.body.join(''), strong: text.strong.join('') }, cacheDir);
+        for (const role of Object.keys(text) as FaceRole[]) for (const c of text[role]) drawn[role].add(c);
         for (const font of embedded.fonts) {
           added.push({ id: added.length + 1, css: addedFaceCss(font), family: font.family, weight: font.weight, text: font.characters.join('') });
         }
         return added;
       });
       making = made.catch(() => undefined);
-      return made.then((faces) => [...faces]);
+      // A face that could not be made leaves its characters to the next save; the slides go out all the same.
+      return made.then(
+        (faces) => [...faces],
+        () => [...added],
+      );
     },
   };
 

@@ -76,7 +76,7 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
       const mine = ++latest;
       // New characters' faces and the pictures are made before the slides go out, so that the page shows each
       // new slide whole; pictures and faces are kept, so only a new one takes time.
-      const [fonts] = await Promise.all([liveFontsOf(server)?.facesFor(loaded.deck) ?? [], embedPictures(loaded.deck, loaded.path)]);
+      const [fonts] = await Promise.all([liveFontsOf(server)?.facesFor(loaded.deck) ?? [], embedPictures(loaded.deck, loaded.path).catch(() => [])]);
       if (mine !== latest) return;
       const rendered = render(loaded.deck);
       server.ws.send(UPDATE_EVENT, { slides: rendered.slides, title: rendered.title, theme: rendered.theme, fonts } satisfies LiveUpdate);
