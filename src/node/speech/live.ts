@@ -87,6 +87,14 @@ export class LiveSpeech implements SpeechSource {
     return { kind: 'good', loaded };
   }
 
+  /**
+   * Reads the speech last read once more, for nothing: code that has run a few times is compiled, so a save just
+   * after start is read as quickly as later ones (at start the reading code has run once, interpreted).
+   */
+  rehearse(): LoadedSpeech | undefined {
+    return this.lastBytes && speechFrom(this.path, this.lastBytes);
+  }
+
   /** Whether the file now holds something other than what was read last. */
   differsFromLastRead(): boolean {
     try {

@@ -21,6 +21,9 @@ export interface PageOptions {
 
 /** How long after an update the speech is read again, in case the watcher missed a quick second save. */
 const RECHECK_MS = 250;
+/** How many times the speech is read and rendered at start, for nothing, and how far apart: see `rehearse`. */
+const WARM_READS = 6;
+const WARM_GAP_MS = 200;
 
 export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugin {
   return {
@@ -45,8 +48,16 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
     let recheck: NodeJS.Timeout | undefined;
     // A page that opens (or reloads) learns what is wrong now; later changes are sent to every page.
     server.ws.on(HELLO_EVENT, (_data: unknown, client) => client.send(STATUS_EVENT, live.status() satisfies LiveStatus));
-    // The pictures are re-encoded now, in the background, so that neither the first page nor the first save waits.
+    // The pictures are re-encoded now, in the background, so that neither the first page nor the first save waits;
+    // and reading and rendering the speech run a few times, one at a time, so that the first save finds them compiled.
     void embedPictures(live.current().deck, live.path);
+    let rehearsals = WARM_READS;
+    const rehearse = () => {
+      const loaded = live.rehearse();
+      if (loaded) render(loaded.deck);
+      if (--rehearsals > 0) warming = setTimeout(rehearse, WARM_GAP_MS);
+    };
+    let warming = setTimeout(rehearse, WARM_GAP_MS);
 
     const refresh = (force = false) => {
       const reading = live.read({ force });
@@ -87,6 +98,7 @@ export function deckPage(source: SpeechSource, options: PageOptions = {}): Plugi
     const pictures = watchFiles(() => refresh(true));
     pictures.follow(pictureFiles(live.current().deck, live.path));
     server.httpServer?.once('close', () => {
+      clearTimeout(warming);
       stop();
       pictures.stop();
       clearTimeout(recheck);
