@@ -97,6 +97,23 @@ describe('rehearsing with the dev server and the speaker view', () => {
     await page.close();
   });
 
+  it('keeps the page of a long text the view was on when a save leaves it on the same slide', { timeout: 120_000 }, async () => {
+    const { page, speaker } = await rehearse();
+    await page.evaluate(() => window.deck!.slide(1));
+    await expect.poll(() => viewCaption(speaker)).toBe(caption(2, model.slides.length));
+    const label = () => speaker.locator('.sv-page').textContent();
+    expect(await label(), 'the opening takes more than a page at 1280×800').toMatch(/^第1\/\d页$/);
+    await speaker.keyboard.press('PageDown');
+    await expect.poll(label).toMatch(/^第2\/\d页$/);
+    const top = await speaker.evaluate(() => document.querySelector('.sv-notes')!.scrollTop);
+    writeFileSync(speech, good.replace(BULLET, '- 又改过的要点'));
+    await expect.poll(() => page.locator(`[id="${SLIDE}"] li`).first().textContent(), { timeout: 15_000 }).toBe('又改过的要点');
+    await expect.poll(label).toMatch(/^第2\/\d页$/);
+    expect(await speaker.evaluate(() => document.querySelector('.sv-notes')!.scrollTop)).toBe(top);
+    expect(await deckNumber(page)).toBe(2);
+    await page.close();
+  });
+
   it('keeps the view when the deck page reloads, and goes on following it', { timeout: 120_000 }, async () => {
     const { page, speaker } = await rehearse();
     await page.reload();

@@ -42,10 +42,6 @@ export interface SpeakerWindow {
   /** Shows the slide reveal is on: both previews, its text from the top, the clocks. `replaced`: the deck's slides
    * were replaced (a save), so the view takes the deck's styles again and keeps its place in the same slide's text. */
   update(replaced?: boolean): void;
-  /** The clicker's next: the text's next page, else the next slide. */
-  next(): void;
-  /** The clicker's previous: the text's page before, else the slide before, at the end of its text. */
-  previous(): void;
   /** The deck's page is going away: its code can no longer drive the view, which says so. */
   detach(): void;
 }
@@ -131,8 +127,8 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     textChanged();
   }
 
-  /** The slide shown last, and where its text stood. */
-  let shown: { id: string; top: number } | undefined;
+  /** The slide shown last. */
+  let shown: string | undefined;
   /** The slide a previous from the top of the text went back to: it shows the end of its text. */
   let backTo = -1;
 
@@ -141,7 +137,8 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     const slides = deck.getSlides();
     const index = Math.max(0, slides.indexOf(deck.getCurrentSlide()));
     const slide = slides[index];
-    const kept = replaced && shown?.id === slide?.id ? shown?.top : undefined;
+    // Where the text stood, when a save left the view on the same slide.
+    const kept = replaced && shown === slide?.id ? notes.box.scrollTop : undefined;
     const theme = deck.getRevealElement()?.dataset.theme ?? 'light';
     setWords(current.caption, `${T.current} · ${T.slide.replace('{n}', String(index + 1)).replace('{total}', String(slides.length))}`);
     showSlide(current.screen, slide, theme, slideSize(), '');
@@ -150,7 +147,7 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     if (kept !== undefined) notes.box.scrollTop = kept;
     else if (index === backTo) notes.lastPage();
     backTo = -1;
-    shown = slide ? { id: slide.id, top: notes.box.scrollTop } : undefined;
+    shown = slide?.id;
     textChanged();
     if (kept === undefined) teleprompter.restart();
     else teleprompter.scrolledTo(notes.box.scrollTop);
@@ -163,11 +160,13 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     teleprompter.scrolledTo(notes.box.scrollTop);
   }
 
+  /** The clicker's next: the text's next page, else the next slide. */
   function forward(): void {
     if (notes.nextPage()) turned();
     else deck.next();
   }
 
+  /** The clicker's previous: the text's page before, else the slide before, at the end of its text. */
   function back(): void {
     if (notes.previousPage()) return turned();
     backTo = Math.max(0, deck.getSlides().indexOf(deck.getCurrentSlide())) - 1;
@@ -202,8 +201,6 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     },
     say,
     update,
-    next: forward,
-    previous: back,
     detach() {
       teleprompter.stop();
       popup.clearInterval(ticker);
