@@ -48,8 +48,8 @@ describe('what fits, by the build and in the browser', () => {
     });
   }
 
-  it('hold slides that do not fit, one in each of three fixtures, so that agreeing means something', () => {
-    expect(FIXTURES.map((file) => slidesThatDoNotFit(loadSpeech(file).deck).length)).toEqual([0, 1, 1, 1]);
+  it('hold slides that do not fit, one in each of two fixtures, so that agreeing means something (the twelve sections of dense.md fit their agenda)', () => {
+    expect(FIXTURES.map((file) => slidesThatDoNotFit(loadSpeech(file).deck).length)).toEqual([0, 1, 1, 0]);
   });
 
   it('sets key phrases of 60 and 400 characters without pause marks whole, wrapped between words, on slides that fit', async () => {

@@ -59,7 +59,10 @@ function shown(deck: Deck, slide: Slide): { heading: string; texts: string[] } {
     case 'closing':
       return { heading: SLIDE_LABELS[slide.kind], texts: [deck.meta.title, ...points] };
     case 'agenda':
-      return { heading: slide.heading.text, texts: deck.sections.flatMap((s) => [s.numeral, s.title.text]).filter(Boolean) };
+      return {
+        heading: slide.heading.text,
+        texts: slide.agenda!.sections.flatMap((i) => [deck.sections[i]!.numeral, deck.sections[i]!.title.text]).filter(Boolean),
+      };
     case 'section': {
       const section = deck.sections[slide.section!]!;
       return { heading: section.title.text, texts: [section.numeral, ...points].filter(Boolean) };

@@ -7,7 +7,7 @@
  */
 import { SLIDE_LABELS } from './labels.ts';
 import { CAPACITY } from './messages.ts';
-import { unhandledSlideKind, type Deck, type Inline, type Problem, type Slide, type Visible } from './model.ts';
+import { type Deck, type Inline, type Problem, type Section, type Slide, unhandledSlideKind, type Visible } from './model.ts';
 import { type Message, say } from './say.ts';
 import { spokenCharacters } from './timing.ts';
 import { chunksOf, lineCount, pauseBreaks, textWidth } from './wrap.ts';
@@ -79,6 +79,36 @@ function runningHead(slide: Slide, deck: Deck): Pick<Inline, 'text' | 'breaks'> 
   return deck.meta.title === deck.title.heading.text ? deck.title.heading : plain(deck.meta.title);
 }
 
+/** The agenda's sizes in one column and in two (theme.css `ol.agenda`, `ol.agenda.columns`), at scale 1 and least. */
+const AGENDA = {
+  1: { font: [60, 28], square: [112, 56], gap: [56, 24], numeralFont: [60, 28], leading: 1.4, width: FRAME.width, spacing: 40 },
+  2: { font: [56, 28], square: [92, 48], gap: [36, 16], numeralFont: [48, 28], leading: 1.4, width: (FRAME.width - 80) / 2, spacing: 24 },
+} as const;
+
+/**
+ * Height an agenda slide listing these sections needs at text scale `fit`: its heading, then the sections one to a
+ * row in one column, or down the first column and then the second, rows level across the two.
+ */
+function agendaHeight(sections: readonly Section[], columns: 1 | 2, fit: number): number {
+  const look = AGENDA[columns];
+  const font = size(look.font[0], look.font[1], fit);
+  const square = size(look.square[0], look.square[1], fit);
+  const heights = sections.map((s) => {
+    // The numeral's square widens for 十一 and the like.
+    const numeral = s.numeral ? Math.max(square, ([...s.numeral].length + 0.4) * size(look.numeralFont[0], look.numeralFont[1], fit)) + look.spacing : 0;
+    return Math.max(s.numeral ? square : 0, lines(s.title, font, look.width - numeral) * font * look.leading);
+  });
+  const rows = Math.ceil(heights.length / columns);
+  const rowHeights = Array.from({ length: rows }, (_, r) => Math.max(heights[r] ?? 0, columns === 2 ? (heights[r + rows] ?? 0) : 0));
+  const list = rowHeights.reduce((a, b) => a + b, 0) + size(look.gap[0], look.gap[1], fit) * Math.max(0, rows - 1) + 24;
+  return headingHeight(plain(SLIDE_LABELS.agenda), FRAME.width, fit) + list;
+}
+
+/** Whether an agenda slide listing these sections fits at text scale `fit`, by the estimate. */
+export function agendaFits(sections: readonly Section[], columns: 1 | 2, fit: number): boolean {
+  return agendaHeight(sections, columns, fit) <= FRAME.height;
+}
+
 /** Height the slide's content needs, and the height it has, at text scale `fit`. */
 function layout(slide: Slide, deck: Deck, fit: number): { needs: number; has: number } {
   switch (slide.kind) {
@@ -92,15 +122,8 @@ function layout(slide: Slide, deck: Deck, fit: number): { needs: number; has: nu
       return { needs, has: TITLE_FRAME.height };
     }
     case 'agenda': {
-      const font = size(60, 28, fit);
-      const square = size(112, 56, fit);
-      const items = deck.sections.map((s) => {
-        // The numeral's square widens for 十一 and the like.
-        const numeral = Math.max(square, ([...s.numeral].length + 0.4) * font);
-        return Math.max(square, lines(s.title, font, FRAME.width - numeral - 40) * font * 1.4);
-      });
-      const list = items.reduce((a, b) => a + b, 0) + size(56, 24, fit) * Math.max(0, items.length - 1) + 24;
-      return { needs: headingHeight(plain(SLIDE_LABELS.agenda), FRAME.width, fit) + list, has: FRAME.height };
+      const listed = slide.agenda ? slide.agenda.sections.map((i) => deck.sections[i]!) : deck.sections;
+      return { needs: agendaHeight(listed, slide.agenda?.columns ?? 1, fit), has: FRAME.height };
     }
     case 'section': {
       const section = deck.sections[slide.section!]!;

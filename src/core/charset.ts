@@ -17,7 +17,12 @@ export function faceText(deck: Deck): Record<FaceRole, string> {
   const sections = deck.sections.flatMap((s) => [s.numeral, s.title.text, ...s.points.map((p) => p.heading.text)]);
   const meta = [deck.meta.title, deck.meta.speaker, deck.meta.occasion, deck.meta.date];
   return {
-    heading: [deck.title.heading.text, ...sections, ...Object.values(SLIDE_LABELS)].join(''),
+    heading: [
+      deck.title.heading.text,
+      ...sections,
+      ...Object.values(SLIDE_LABELS),
+      ...deck.slides.filter((s) => s.kind === 'agenda').map((s) => s.heading.text),
+    ].join(''),
     body: [...inlines.map((i) => i.text), ...meta, fixedText()].join(''),
     // Only **emphasis** is bold sans (the agenda sets section titles in the heading serif).
     strong: inlines.map(strongText).join(''),

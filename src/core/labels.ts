@@ -2,6 +2,8 @@
 
 /** Headings of the slides the convention makes without a heading of their own. */
 export const SLIDE_LABELS = { opening: '开场', agenda: '目录', closing: '结语' } as const;
+/** The heading of a second agenda slide, where the sections are too many for one. */
+export const AGENDA_CONTINUED = '目录（续）';
 
 /**
  * Everything the speaker view and the deck's menu write on screen. Each character not in the speech
@@ -27,7 +29,8 @@ export const SPEAKER_TEXT = {
   prompter: '提词',
   prompterOn: '提词中',
   prompterPaused: '提词暂停',
-  keys: '→ 下一张 · ← 上一张 · ↑ ↓ 滚动 · T 提词，Space 暂停 · + − 字号',
+  keys: '→ 下一页 · ← 上一页 · ↑ ↓ 滚动 · T 提词，空格 暂停 · + − 字号',
+  page: '第 {n}/{total} 页',
   project: '放到投影仪',
   projectHow: '将幻灯片拖到投影仪上，按 F 全屏',
   oneScreen: '没有找到投影仪：按 Win+P 扩展',

@@ -12,6 +12,23 @@ export const HELLO_EVENT = 'speech-deck:hello';
 
 export interface LiveUpdate {
   slides: string;
+  /** The page's title and theme, which live outside the slides: a change to them needs no reload. */
+  title: string;
+  theme: string;
+  /** Faces made while the server ran for characters its first fonts lacked, every one so far, oldest first. */
+  fonts: LiveFace[];
+}
+
+/** A face subset to characters added after the page's fonts were made; it comes with the slides that use them. */
+export interface LiveFace {
+  /** Its number among the faces made since the server started, so that a page adds each once. */
+  id: number;
+  /** Its @font-face rule, the font inlined. */
+  css: string;
+  family: string;
+  weight: number;
+  /** The characters it draws. */
+  text: string;
 }
 
 export interface LiveStatus {

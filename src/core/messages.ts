@@ -172,8 +172,8 @@ export const CAPACITY = messages({
     en: 'the title slide does not fit even at the smallest size: shorten the title or the speaker and occasion lines',
   },
   agendaTooFull: {
-    zh: '目录放不下：部分太多或标题太长，请合并部分或缩短“##”标题',
-    en: 'the agenda does not fit even at the smallest size: shorten the "##" section titles or merge sections',
+    zh: '目录放不下：有的“##”标题太长，请缩短',
+    en: 'the agenda does not fit even at the smallest size: a "##" section title is too long, shorten it',
   },
   sectionTooFull: {
     zh: '这一张放不下：请精简部分标题下的要点，或把一部分移到“###”小点',

@@ -82,6 +82,8 @@ export interface Slide {
   seconds: number;
   /** Index in `Deck.sections` of the section a section opener or sub-point belongs to. */
   section?: number;
+  /** On an agenda slide: the sections it lists (indices in `Deck.sections`), and in one column or two. */
+  agenda?: { sections: number[]; columns: 1 | 2 };
 }
 
 export interface Section {

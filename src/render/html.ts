@@ -87,10 +87,13 @@ function titleSlide(deck: Deck): string {
 }
 
 function agendaSlide(slide: Slide, deck: Deck): string {
-  const items = deck.sections
+  const listed = slide.agenda ? slide.agenda.sections.map((i) => deck.sections[i]!) : deck.sections;
+  const items = listed
     .map((s) => `<li><a${attrs({ href: `#/${s.opener.id}` })}>${numeral(s)}<span class="agenda-title">${breakable(s.title)}</span></a></li>`)
     .join('');
-  return section(slide, `<h2>${slide.heading.html}</h2><ol class="agenda">${items}</ol>`);
+  // Two columns are read down the first, then the second: the list says how many rows the first one holds.
+  const columns = slide.agenda?.columns === 2 ? attrs({ class: 'agenda columns', style: `--rows:${Math.ceil(listed.length / 2)}` }) : ' class="agenda"';
+  return section(slide, `<h2>${slide.heading.html}</h2><ol${columns}>${items}</ol>`);
 }
 
 function openerSlide(slide: Slide, s: Section, _deck: Deck): string {

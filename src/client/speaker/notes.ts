@@ -50,16 +50,56 @@ export interface NotesPanel {
   fitted(): boolean;
   /** Scrolls by lines of text, within the text; returns where it stands. */
   scrollLines(lines: number): number;
+  /** The page shown (from 0) and how many pages the text takes at its size: one when it fits. */
+  page(): { index: number; count: number };
+  /** Turns to the next page; false on the last one. */
+  nextPage(): boolean;
+  /** Turns back a page (or to the top of this one, after scrolling into it); false at the top of the first. */
+  previousPage(): boolean;
+  /** Shows the last page: the text's end. */
+  lastPage(): void;
+}
+
+/** Lines of the last page that a page turn keeps at the top of the next, so the eye finds its place. */
+export const KEPT_LINES = 2;
+
+/** The text's lines, each as the px from the top of the panel's scrolled content to its top: a paragraph's lines are equal. */
+function lineTops(text: HTMLElement): { tops: number[]; height: number } {
+  const height = parseFloat(text.ownerDocument.defaultView!.getComputedStyle(text).lineHeight);
+  const tops: number[] = [];
+  for (const p of text.children as HTMLCollectionOf<HTMLElement>)
+    for (let k = 0; k < Math.round(p.offsetHeight / height); k++) tops.push(p.offsetTop + k * height);
+  return { tops, height };
+}
+
+/**
+ * Where each page of a text too long for its panel starts (a scroll position): each page begins with the last
+ * `KEPT_LINES` lines the one before showed whole, at least one line further on. The panel may need room below the
+ * text for its last page to start there.
+ */
+export function pageStarts(tops: readonly number[], line: number, height: number, padTop: number): number[] {
+  const starts = [0];
+  while (starts.length <= tops.length) {
+    const start = starts.at(-1)!;
+    // The first line below the page: the page ends with the two before it.
+    const below = tops.findIndex((top) => top + line > start + height + 1);
+    if (below < 0) return starts;
+    const first = tops.findIndex((top) => top >= start - 1);
+    starts.push(Math.max(start + 1, tops[Math.max(below - KEPT_LINES, first + 1)]! - padTop));
+  }
+  return starts;
 }
 
 /**
  * The spoken text: as large as fits the panel (from 40 to 80 px), or the size the speaker chose with
- * `+`/`-`, remembered between sessions. Text that does not fit at 40 px scrolls, with ↑/↓, the wheel or
- * the teleprompter.
+ * `+`/`-`, remembered between sessions. Text that does not fit at 40 px is shown a page at a time, turned by the
+ * clicker's keys, and scrolls too, with ↑/↓, the wheel or the teleprompter.
  */
 export function notesPanel(doc: Document): NotesPanel {
   const text = el(doc, 'div', { class: 'sv-text', lang: 'zh-CN' });
   const box = el(doc, 'div', { class: 'sv-notes', role: 'region', 'aria-label': SPEAKER_NAMES.notes }, text);
+  let starts = [0];
+  let textEnd = 0;
   let chosen = readChosen();
   let px = MIN_TEXT_PX;
   const apply = (size: number) => {
@@ -69,11 +109,34 @@ export function notesPanel(doc: Document): NotesPanel {
   const fits = () => box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth;
   /** Marks a panel with text below its bottom edge, which the view fades there as a cue to scroll. */
   const markMore = () => {
-    box.dataset.more = String(box.scrollTop < box.scrollHeight - box.clientHeight - 1);
+    box.dataset.more = String(box.scrollTop + box.clientHeight < textEnd - 1);
   };
   box.addEventListener('scroll', markMore, { passive: true });
+  /** The pages of the text as laid out now, and the room below it that the last one needs. */
+  const paginate = () => {
+    const style = doc.defaultView!.getComputedStyle(box);
+    const { tops, height } = lineTops(text);
+    starts = fits() ? [0] : pageStarts(tops, height, box.clientHeight, parseFloat(style.paddingTop));
+    textEnd = box.scrollHeight;
+    // Room below the text (the panel's own padding), so that its last page can start where a page turn puts it.
+    const room = Math.ceil(starts.at(-1)! + box.clientHeight - textEnd);
+    if (room > 0) box.style.paddingBottom = `${(parseFloat(style.paddingBottom) || 0) + room}px`;
+  };
   const fit = () => {
+    const top = box.scrollTop;
+    box.style.removeProperty('padding-bottom');
     sizeTo();
+    paginate();
+    box.scrollTop = top;
+    markMore();
+  };
+  const page = () => {
+    let index = 0;
+    for (let i = 0; i < starts.length; i++) if (starts[i]! <= box.scrollTop + 1) index = i;
+    return index;
+  };
+  const turnTo = (top: number) => {
+    box.scrollTop = top;
     markMore();
   };
   const sizeTo = () => {
@@ -104,6 +167,21 @@ export function notesPanel(doc: Document): NotesPanel {
       box.scrollTop = 0;
       fit();
     },
+    page: () => ({ index: page(), count: starts.length }),
+    nextPage() {
+      const index = page();
+      if (index >= starts.length - 1) return false;
+      turnTo(starts[index + 1]!);
+      return true;
+    },
+    previousPage() {
+      const index = page();
+      if (box.scrollTop > starts[index]! + 1) turnTo(starts[index]!);
+      else if (index > 0) turnTo(starts[index - 1]!);
+      else return false;
+      return true;
+    },
+    lastPage: () => turnTo(starts.at(-1)!),
     fit,
     change: (steps) => choose(Math.min(CHOSEN_RANGE[1], Math.max(CHOSEN_RANGE[0], px + steps * TEXT_STEP_PX))),
     autoSize: () => choose(null),

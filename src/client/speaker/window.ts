@@ -16,7 +16,8 @@ const TICK_MS = 500;
 
 /**
  * Keys in the speaker view. A clicker's next and previous (PageDown/PageUp, →/←; Space unless the
- * teleprompter is on) move the slides, as in the deck; ↑/↓ scroll the text, as they would any page.
+ * teleprompter is on) turn the text's pages where it does not fit, then move the slides, as in the deck;
+ * ↑/↓ scroll the text, as they would any page.
  */
 const NEXT_KEYS = ['PageDown', 'ArrowRight', 'n', 'N'];
 const PREVIOUS_KEYS = ['PageUp', 'ArrowLeft', 'p', 'P'];
@@ -38,8 +39,9 @@ export interface SpeakerWindow {
   place(place: Placement): void;
   /** A line for the speaker under the text: what to do next, or what just happened. */
   say(text: string): void;
-  /** Shows the slide reveal is on: both previews, its text from the top, the clocks. */
-  update(): void;
+  /** Shows the slide reveal is on: both previews, its text from the top, the clocks. `replaced`: the deck's slides
+   * were replaced (a save), so the view takes the deck's styles again and keeps its place in the same slide's text. */
+  update(replaced?: boolean): void;
   /** The deck's page is going away: its code can no longer drive the view, which says so. */
   detach(): void;
 }
@@ -50,18 +52,24 @@ export interface SpeakerWindow {
  * type, and the clocks. The deck stays the one source of where the speech is: keys in either window move
  * reveal, and the view follows reveal's `slidechanged`. Null when the browser blocked the window.
  */
-export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: Placement): SpeakerWindow | null {
+export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: Placement, options: { existing?: boolean } = {}): SpeakerWindow | null {
   const { width, height } = place ?? { width: Math.min(1280, screen.availWidth), height: Math.min(800, screen.availHeight) };
   const at = place ? `,left=${place.left},top=${place.top}` : '';
   const popup = window.open('', WINDOW_NAME, `popup,width=${width},height=${height}${at}`);
   if (!popup) return null;
   const doc = popup.document;
+  // Only a view this deck's page built before it reloaded is taken over; a window opened just now is not wanted.
+  if (options.existing && !doc.documentElement.classList.contains('speaker-view')) {
+    popup.close();
+    return null;
+  }
   const notes = notesPanel(doc);
   const teleprompter = prompter(notes.box, () => source.now());
   const time = timePanel(doc, source);
   const current = figure(doc, T.current);
   const next = figure(doc, T.next);
   const sizeLabel = el(doc, 'span', { class: 'sv-size', 'aria-live': 'polite' });
+  const pageLabel = el(doc, 'span', { class: 'sv-page', 'aria-live': 'polite' });
   const status = el(doc, 'p', { class: 'sv-status', role: 'status' });
   const say = (text: string) => setWords(status, text);
   const slideSize = (): SlideSize => ({ width: Number(deck.getConfig().width) || 1920, height: Number(deck.getConfig().height) || 1080 });
@@ -82,8 +90,15 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
   const autoButton = button(doc, { class: 'sv-auto', 'aria-pressed': 'true' }, T.auto, () => resize(null));
   const prompterButton = button(doc, { class: 'sv-prompter', 'aria-pressed': 'false' }, `${T.prompter} T`, () => prompt('toggle'));
 
-  /** The size shown, and the teleprompter's rate for the text as now laid out. */
+  /** Which page of the text shows, where it takes more than one. */
+  function pageShown(): void {
+    const { index, count } = notes.page();
+    setWords(pageLabel, count > 1 ? T.page.replace('{n}', String(index + 1)).replace('{total}', String(count)) : '');
+  }
+
+  /** The size shown, the page, and the teleprompter's rate for the text as now laid out. */
   function textChanged(): void {
+    pageShown();
     sizeLabel.textContent = String(notes.size());
     autoButton.setAttribute('aria-pressed', String(notes.fitted()));
     teleprompter.setRate(notes.text.offsetHeight, Number(deck.getCurrentSlide()?.dataset.timing) || 0);
@@ -112,26 +127,60 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     textChanged();
   }
 
-  function update(): void {
+  /** The slide shown last. */
+  let shown: string | undefined;
+  /** The slide a previous from the top of the text went back to: it shows the end of its text. */
+  let backTo = -1;
+
+  function update(replaced = false): void {
+    if (replaced) copyStyles();
     const slides = deck.getSlides();
     const index = Math.max(0, slides.indexOf(deck.getCurrentSlide()));
     const slide = slides[index];
+    // Where the text stood, when a save left the view on the same slide.
+    const kept = replaced && shown === slide?.id ? notes.box.scrollTop : undefined;
     const theme = deck.getRevealElement()?.dataset.theme ?? 'light';
     setWords(current.caption, `${T.current} · ${T.slide.replace('{n}', String(index + 1)).replace('{total}', String(slides.length))}`);
     showSlide(current.screen, slide, theme, slideSize(), '');
     showSlide(next.screen, slides[index + 1], theme, slideSize(), T.last);
     notes.show(slide?.querySelector('aside.notes') ?? null, T.noNotes);
+    if (kept !== undefined) notes.box.scrollTop = kept;
+    else if (index === backTo) notes.lastPage();
+    backTo = -1;
+    shown = slide?.id;
     textChanged();
-    teleprompter.restart();
+    if (kept === undefined) teleprompter.restart();
+    else teleprompter.scrolledTo(notes.box.scrollTop);
     time.render();
+  }
+
+  /** After a page turn: the page shown, and the teleprompter reads on from there. */
+  function turned(): void {
+    pageShown();
+    teleprompter.scrolledTo(notes.box.scrollTop);
+  }
+
+  /** The clicker's next: the text's next page, else the next slide. */
+  function forward(): void {
+    if (notes.nextPage()) turned();
+    else deck.next();
+  }
+
+  /** The clicker's previous: the text's page before, else the slide before, at the end of its text. */
+  function back(): void {
+    if (notes.previousPage()) return turned();
+    backTo = Math.max(0, deck.getSlides().indexOf(deck.getCurrentSlide())) - 1;
+    deck.prev();
+    // Reveal did not move (the first slide): nothing is to show the end of its text.
+    backTo = -1;
   }
 
   function onKey(event: KeyboardEvent): void {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const { key } = event;
     const space = key === ' ' && !teleprompter.state().on;
-    if (NEXT_KEYS.includes(key) || (space && !event.shiftKey)) deck.next();
-    else if (PREVIOUS_KEYS.includes(key) || (space && event.shiftKey)) deck.prev();
+    if (NEXT_KEYS.includes(key) || (space && !event.shiftKey)) forward();
+    else if (PREVIOUS_KEYS.includes(key) || (space && event.shiftKey)) back();
     else if (key === ' ') prompt('togglePause');
     else if (key === 'ArrowDown' || key === 'ArrowUp') teleprompter.scrolledTo(notes.scrollLines(key === 'ArrowDown' ? SCROLL_LINES : -SCROLL_LINES));
     else if (key === '+' || key === '=') resize(1);
@@ -156,6 +205,7 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
       teleprompter.stop();
       popup.clearInterval(ticker);
       wiring.abort();
+      // Shown after a moment (speaker.css): a deck page that reloads takes the view over again before then.
       if (!popup.closed) doc.body.append(el(doc, 'div', { class: 'sv-closed', role: 'alert' }, el(doc, 'p', {}, ...words(doc, T.closed))));
     },
   };
@@ -164,8 +214,16 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
   // the text, and the view's own on top.
   doc.documentElement.lang = 'zh-CN';
   doc.documentElement.className = 'speaker-view';
-  const styles = [...document.querySelectorAll('style')].map((s) => el(doc, 'style', {}, s.textContent ?? ''));
-  doc.head.replaceChildren(doc.createElement('title'), ...styles, el(doc, 'style', {}, css));
+  const own = el(doc, 'style', {}, css);
+  /** The deck's styles the view has, so that a save (which may bring faces for new characters) adds only new ones. */
+  const copied = new Set<HTMLStyleElement>();
+  function copyStyles(): void {
+    const fresh = [...document.querySelectorAll('style')].filter((s) => !copied.has(s));
+    for (const s of fresh) copied.add(s);
+    own.before(...fresh.map((s) => el(doc, 'style', {}, s.textContent ?? '')));
+  }
+  doc.head.replaceChildren(doc.createElement('title'), own);
+  copyStyles();
   doc.title = `${T.view} · ${document.title}`;
   const screens = canUseScreens(popup);
   const tools = el(
@@ -178,6 +236,7 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
     button(doc, { 'aria-label': N.larger }, '+', () => resize(1)),
     autoButton,
     prompterButton,
+    pageLabel,
     screens &&
       button(doc, { class: 'sv-project' }, T.project, async () => {
         const { result, speaker } = await projectDeck(window, popup);
@@ -195,6 +254,7 @@ export function openSpeakerWindow(deck: RevealApi, source: TimeSource, place?: P
   doc.addEventListener('keydown', onKey, { signal });
   popup.addEventListener('resize', layout, { signal });
   notes.box.addEventListener('wheel', () => popup.requestAnimationFrame(() => teleprompter.scrolledTo(notes.box.scrollTop)), { signal, passive: true });
+  notes.box.addEventListener('scroll', pageShown, { signal, passive: true });
   const ticker = popup.setInterval(time.render, TICK_MS);
   fitScreens();
   update();

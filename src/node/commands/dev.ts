@@ -39,7 +39,10 @@ async function present(input: string, port: number): Promise<number> {
   // Read once here; the server reads it again only when the file changes.
   const speech = new LiveSpeech(input);
   report(speech.current());
-  const server = await createServer({ ...deckConfig({ speech, report }), server: { port, open: canOpenBrowser() } });
+  // The page's code is transformed at start, in the background, as the fonts and pictures are (plugins/): neither
+  // the first page nor the first save waits for it.
+  const warmup = { clientFiles: ['./index.html', './src/client/main.ts'] };
+  const server = await createServer({ ...deckConfig({ speech, report }), server: { port, open: canOpenBrowser(), warmup } });
   onStop(() => server.close());
   await server.listen();
   console.log(

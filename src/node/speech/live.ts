@@ -59,8 +59,11 @@ export class LiveSpeech implements SpeechSource {
     return this.state;
   }
 
-  /** Reads the file again. Only a good read replaces the deck; errors and a missing file keep the last good one. */
-  read(): Reading {
+  /**
+   * Reads the file again. Only a good read replaces the deck; errors and a missing file keep the last good one.
+   * With `force`, unchanged bytes are read as a change too: a picture the speech shows has changed.
+   */
+  read({ force = false }: { force?: boolean } = {}): Reading {
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.path);
@@ -71,7 +74,7 @@ export class LiveSpeech implements SpeechSource {
       this.state = { problems: [], missing: true, file: displayPath(this.path) };
       return { kind: 'missing' };
     }
-    if (this.lastBytes?.equals(bytes)) return { kind: 'unchanged' };
+    if (!force && this.lastBytes?.equals(bytes)) return { kind: 'unchanged' };
     const loaded = speechFrom(this.path, bytes);
     this.lastBytes = bytes;
     this.state = this.statusOf(loaded);
@@ -82,6 +85,14 @@ export class LiveSpeech implements SpeechSource {
       for (const listener of this.listeners) listener(loaded);
     });
     return { kind: 'good', loaded };
+  }
+
+  /**
+   * Reads the speech last read once more, for nothing: code that has run a few times is compiled, so a save just
+   * after start is read as quickly as later ones (at start the reading code has run once, interpreted).
+   */
+  rehearse(): LoadedSpeech | undefined {
+    return this.lastBytes && speechFrom(this.path, this.lastBytes);
   }
 
   /** Whether the file now holds something other than what was read last. */

@@ -152,33 +152,48 @@ function missingPicture(look: Look, item: Visible, at: Box): Placed {
   return { kind: 'missing-picture', item, paragraph, box: at, line: look.colours.rule };
 }
 
-/** Agenda: each section on a line of its own, its numeral in a red square (theme.css `ol.agenda`). */
+/**
+ * Agenda: each section on a line of its own, its numeral in a red square (theme.css `ol.agenda`); more than six in two
+ * columns, read down the first and then the second, rows level across both, with smaller squares (`ol.agenda.columns`).
+ */
 function agendaSlide(look: Look, deck: Deck, slide: Slide): Placed[] {
   const { colours, faces } = look;
-  const square = 56;
+  const listed = slide.agenda ? slide.agenda.sections.map((i) => deck.sections[i]!) : deck.sections;
+  const columns = slide.agenda?.columns ?? 1;
+  const rows = Math.ceil(listed.length / columns);
+  const [square, spacing, columnGap] = columns === 2 ? [46, 12, 40] : [56, 20, 0];
+  const width = (FRAME_WIDTH - columnGap * (columns - 1)) / columns;
   const layout = (scale: number, strict: boolean) => {
     const title = heading(look, slide.heading.runs, FRAME_WIDTH, scale, strict);
-    const size = sized(30, 14, scale);
-    const items = deck.sections.map((s) => {
-      const indent = s.numeral ? square + 20 : 0;
-      const paragraph = lay(s.title.runs, FRAME_WIDTH - indent, { face: faces.text, size, colour: colours.ink, bold: true, leading: 1.4 }, strict);
+    const size = sized(columns === 2 ? 28 : 30, 14, scale);
+    const items = listed.map((s) => {
+      const indent = s.numeral ? square + spacing : 0;
+      const paragraph = lay(s.title.runs, width - indent, { face: faces.text, size, colour: colours.ink, bold: true, leading: 1.4 }, strict);
       return { section: s, paragraph, indent, height: Math.max(s.numeral ? square : 0, paragraph.height) };
     });
-    const gap = round(28 * scale);
-    const listHeight = items.reduce((sum, i) => sum + i.height, 0) + gap * Math.max(0, items.length - 1);
-    return { title, items, gap, listHeight, height: title.height + RULED + listHeight + 12, fits: title.fits && items.every((i) => i.paragraph.fits) };
+    // A row is as high as the higher of its two entries.
+    const rowHeights = Array.from({ length: rows }, (_, r) => Math.max(items[r]!.height, columns === 2 ? (items[r + rows]?.height ?? 0) : 0));
+    const gap = round((columns === 2 ? 18 : 28) * scale);
+    const listHeight = rowHeights.reduce((sum, h) => sum + h, 0) + gap * Math.max(0, rows - 1);
+    const height = title.height + RULED + listHeight + 12;
+    return { title, items, rowHeights, gap, listHeight, height, fits: title.fits && items.every((i) => i.paragraph.fits) };
   };
   const room = FRAME.bottom - FRAME.top;
-  const { title, items, gap, listHeight } = fit(room, layout);
+  const { title, items, rowHeights, gap, listHeight } = fit(room, layout);
   const placed: Placed[] = [text(title, FRAME.left, FRAME.top, FRAME_WIDTH), rect(FRAME.left, FRAME.top + title.height + 14, FRAME_WIDTH, 2, colours.gold)];
   const top = FRAME.top + title.height + RULED;
+  const rowTops: number[] = [];
   let y = top + Math.max(0, (FRAME.bottom - 12 - top - listHeight) / 2);
-  for (const item of items) {
-    if (item.section.numeral)
-      placed.push(numeralSquare(look, item.section, box(FRAME.left, y + (item.height - square) / 2, square, square), item.paragraph.style.size));
-    placed.push(text(item.paragraph, FRAME.left + item.indent, y + (item.height - item.paragraph.height) / 2, FRAME_WIDTH - item.indent));
-    y += item.height + gap;
+  for (const h of rowHeights) {
+    rowTops.push(y);
+    y += h + gap;
   }
+  items.forEach((item, i) => {
+    const [row, column] = [i % rows, Math.floor(i / rows)];
+    const [x, h, at] = [FRAME.left + column * (width + columnGap), rowHeights[row]!, rowTops[row]!];
+    if (item.section.numeral) placed.push(numeralSquare(look, item.section, box(x, at + (h - square) / 2, square, square), item.paragraph.style.size));
+    placed.push(text(item.paragraph, x + item.indent, at + (h - item.paragraph.height) / 2, width - item.indent));
+  });
   return placed;
 }
 
