@@ -49,6 +49,9 @@ describe('the one-file deck of test/fixtures/speech.md', () => {
     expect(html).not.toContain('speaker-controls');
     const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css).join('\n');
     expect(styles).not.toMatch(/\[data-transition[~^]?=|\.reveal\.(?:convex|concave|zoom|fade)\b|\.fragment\b|\.r-overlay-spinner|reveal-scroll|\.zoomed\b/);
+    // Nor reveal's controllers for features the deck never turns on: the scroll view, auto-animate, the overlay.
+    const script = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(([, js]) => js).join('\n');
+    expect(script).not.toMatch(/scroll-page-sticky|data-auto-animate-target|r-overlay-header/);
     // Nor reveal's search and zoom plugins: the deck has smaller ones of its own.
     expect(html).not.toMatch(/searchinput|zoomKey/);
     expect(html).toContain('find-box');

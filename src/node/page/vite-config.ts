@@ -8,6 +8,7 @@ import { oneFilePage } from './plugins/one-file.ts';
 import { deckPage } from './plugins/page.ts';
 import { LiveSpeech, type SpeechSource } from '../speech/live.ts';
 import { trimRevealCss } from './trim-reveal-css.ts';
+import { REVEAL_SOURCES, trimRevealJs } from './trim-reveal-js.ts';
 
 /** Oldest browsers the deck must run in: Chrome/Edge 109 are the last on Windows 7. */
 export const BROWSER_TARGET = ['chrome109', 'edge109', 'firefox115', 'safari15'];
@@ -36,16 +37,19 @@ export function deckConfig(options: DeckConfigOptions): InlineConfig {
     base: './',
     // Each plugin does one job, in this order: the page from the speech, its fonts, then one file with its policy.
     plugins: [
+      trimRevealJs(),
       deckPage(source, { report: options.report }),
       deckFonts(source, { fontCacheDir: options.fontCacheDir, progress: options.progress }),
       viteSingleFile({ removeViteModuleLoader: true }),
       oneFilePage(name),
     ],
-    // reveal.css cut to the features the deck uses (the file must stay small; see trim-reveal-css.ts).
+    // reveal.js and reveal.css cut to the features the deck uses (the file must stay small; see trim-reveal-js.ts
+    // and trim-reveal-css.ts): reveal comes from its sources, whose unused controllers the bundler leaves out.
+    resolve: { alias: [{ find: /^reveal\.js$/, replacement: REVEAL_SOURCES }] },
     css: { postcss: { plugins: [trimRevealCss()] } },
     // The dev server looks for dependencies in the deck's page only: studio.html belongs to the studio's own build,
     // whose data module this configuration does not provide (scanning it printed a failure on every `npm start`).
-    optimizeDeps: { entries: ['index.html'] },
+    optimizeDeps: { entries: ['index.html'], exclude: ['reveal.js'] },
     build: {
       target: BROWSER_TARGET,
       cssTarget: BROWSER_TARGET,
