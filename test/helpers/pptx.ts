@@ -119,6 +119,11 @@ function relationships(xml: string): Map<string, string> {
  * side do not clash. Returns each PDF's path, by the .pptx's path.
  */
 export function libreOfficePdf(files: string[], outDir: string): Map<string, string> {
+  // Without a Chinese system font LibreOffice draws every character as the same empty box, and its PDF maps them
+  // all to one character: say so, rather than fail on text that reads 在在在在.
+  if (!execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim()) {
+    throw new Error('LibreOffice needs a Chinese system font to render the slides (Debian: apt-get install fonts-wqy-microhei)');
+  }
   const profile = mkdtempSync(join(tmpdir(), 'speech-deck-lo-'));
   try {
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
