@@ -38,6 +38,10 @@ export class Editing implements Controller {
       for (const radio of this.theme.querySelectorAll<HTMLInputElement>('input')) radio.checked = radio.value === this.state.deck!.meta.theme;
       this.theme.disabled = false;
     });
+    this.state.on('closed', () => {
+      this.outline.replaceChildren();
+      this.theme.disabled = true;
+    });
     this.state.on('slide', () => markCurrent(this.outline, this.state.current));
     this.theme.addEventListener('change', (event) => {
       const value = (event.target as HTMLInputElement).value as ThemeName;
@@ -52,7 +56,10 @@ export class Editing implements Controller {
 
   /** Takes the edited Markdown as the next version; resolves once its deck is made (or found to have errors). */
   private edit(next: string): Promise<void> {
-    return this.making.update(next);
+    const work = this.making.update(next);
+    // A save waits for it (state.settled): an edit made by the click on a save button is in what it saves.
+    this.state.track(work);
+    return work;
   }
 
   /** Adds a placeholder key phrase at the end of a slide's list (starting the list if it has none), ready to type over. */

@@ -55,6 +55,7 @@ export class Making {
         `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`,
       );
     } catch (error) {
+      state.setFailed(version);
       if (state.isCurrent(version)) status.show('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
     }
   }

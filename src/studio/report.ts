@@ -18,6 +18,10 @@ export class Report implements Controller {
   bind(): void {
     this.state.on('speech', () => this.showFound());
     this.state.on('made', () => this.showMissing(this.state.made!.missing));
+    this.state.on('closed', () => {
+      this.report.textContent = '';
+      this.problems.replaceChildren();
+    });
   }
 
   private showFound(): void {
