@@ -46,7 +46,7 @@ const SAVES = ['save-deck', 'save-pptx', 'save-markdown', 'print-manuscript'];
 describe.each([
   ['current Chromium', undefined],
   ['Chromium 109', inject('chromium109')],
-])('finishing a speech in the studio in %s, from file://', (name, browserPath) => {
+])('finishing a speech in the studio in %s, from file://', (_name, browserPath) => {
   let browser: Browser;
   if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
   else sharedBrowser((b) => (browser = b));
@@ -99,5 +99,3 @@ describe.each([
     await context.close();
   });
 });
-
-export { deckNotes };

@@ -58,7 +58,7 @@ function start(): void {
   const controllers: Controller[] = [
     new Loading(state, status, making),
     new Report(state),
-    new Editing(state, making),
+    new Editing(state, making, status),
     new Preview(state),
     new Saving(state, status, fonts),
   ];

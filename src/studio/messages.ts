@@ -31,9 +31,123 @@ export const STATUS = messages({
     zh: '已保存“{name}”；{count} 张图片不是 PNG、JPEG 或 GIF，只显示了说明文字',
     en: 'Saved {name}; {count} picture(s) not PNG, JPEG or GIF are shown as their description',
   },
-  pptxFailed: { zh: 'PowerPoint 文件生成失败：{reason}', en: 'The .pptx could not be made: {reason}' },
-  docxFailed: { zh: 'Word 讲稿生成失败：{reason}', en: 'The Word manuscript could not be made: {reason}' },
+  pptxFailed: { zh: '生成 PowerPoint 文件失败：{reason}', en: 'The .pptx could not be made: {reason}' },
+  docxFailed: { zh: '生成 Word 讲稿失败：{reason}', en: 'The Word manuscript could not be made: {reason}' },
   noText: { zh: '没有可用的文字：请先把讲话稿粘贴到文本框里', en: 'Nothing to use: paste the speech into the box first' },
   emptyFile: { zh: '“{name}”里没有文字', en: 'There is no text in {name}' },
   pasted: { zh: '粘贴的文字', en: 'pasted text' },
+});
+
+/** The buttons that change the speech's structure (structure.ts): their label, and what they do as their tooltip. */
+export const ACTIONS = messages({
+  section: { zh: '设为部分', en: 'Start a section at this paragraph' },
+  point: { zh: '设为小点', en: 'Start a sub-point at this paragraph' },
+  split: { zh: '从这里分张', en: 'Split the slide at this paragraph' },
+  closing: { zh: '设为结语', en: 'Start the closing at this paragraph' },
+  merge: { zh: '并入上一张', en: 'Merge into the slide before' },
+  promote: { zh: '升为部分', en: 'Make this sub-point a section' },
+  demote: { zh: '降为小点', en: 'Make this section a sub-point of the one before' },
+  refusedText: { zh: '没有改：这样改会改动讲稿原文', en: 'Not changed: it would change the spoken text' },
+  refusedErrors: { zh: '没有改：这样改会让讲话稿出错', en: 'Not changed: it would give the speech an error' },
+});
+
+/**
+ * The studio's wording of the speech's messages that tell a Markdown author what to write: each names the
+ * button that does it instead (advice.ts pairs them with the messages they stand for). `{section}`, `{point}`,
+ * `{split}`, `{closing}` and `{merge}` are the buttons' names.
+ */
+export const ADVICE = messages({
+  noSections: {
+    zh: '没有部分：幻灯片只有标题、开场和结语。请展开开场的“讲稿原文”，在每部分开头的段落下点“{section}”',
+    en: 'no sections: the deck has only a title, opening and closing. Open the opening’s spoken text and click “{section}” under the paragraph each section starts with',
+  },
+  emptySlide: {
+    zh: '幻灯片{slide}上什么也没有，也没有要讲的话：请点“＋ 添加要点”，或点“{merge}”把它并入上一张',
+    en: 'the slide {slide} has nothing on it and nothing to say: add key phrases with “＋ 添加要点”, or click “{merge}”',
+  },
+  silentSlide: {
+    zh: '幻灯片{slide}没有要讲的话：可以点“{merge}”把它并入上一张',
+    en: 'the slide {slide} has nothing to say: click “{merge}” to join it to the slide before',
+  },
+  repeatedSection: {
+    zh: '部分标题“{heading}”在{slide}已经用过：请给每个部分一个自己的标题',
+    en: 'the section title "{heading}" is used already on {slide}: give each section its own title',
+  },
+  repeatedPoint: {
+    zh: '这一部分的{slide}已经用过标题“{heading}”：请给这一部分的每张幻灯片一个自己的标题',
+    en: 'the heading "{heading}" is used already on {slide} in this section: give each of its slides its own heading',
+  },
+  agendaTooFull: {
+    zh: '目录放不下：有的部分标题太长，请缩短',
+    en: 'the agenda does not fit even at the smallest size: a section title is too long, shorten it',
+  },
+  sectionTooFull: {
+    zh: '这一张放不下：请精简要点，或展开“讲稿原文”，在段落下点“{point}”把一部分分出去',
+    en: 'this slide does not fit even at the smallest text size: shorten its key phrases, or click “{point}” under a paragraph of its spoken text',
+  },
+  pointTooFull: {
+    zh: '这一张放不下：请精简要点，或展开“讲稿原文”，在段落下点“{split}”分成两张',
+    en: 'this slide does not fit even at the smallest text size: shorten its key phrases, or click “{split}” under a paragraph of its spoken text',
+  },
+  longSlide: {
+    zh: '这一张要讲 {spoken} 个字（约 {minutes} 分钟），一张幻灯片讲这么久太长：请展开“讲稿原文”，在换话题的段落下点“{split}”或“{point}”',
+    en: 'this slide has {spoken} spoken characters (about {minutes} min), long for one slide: click “{split}” or “{point}” under the paragraph where the subject changes',
+  },
+  importLongSlide: {
+    zh: '这张幻灯片要讲 {chars} 字（约 {minutes} 分钟），可以考虑在换话题的段落下点“{split}”分成两张',
+    en: 'this slide has {chars} characters to say (about {minutes} min); consider clicking “{split}” under the paragraph where the subject changes',
+  },
+  phrasesDrafted: {
+    zh: '共 {count} 条要点是自动草拟的，原样取自讲话，请在“逐张检查”里逐条核对、改成观众该记住的话',
+    en: 'the {count} key phrases are drafted, verbatim from the speech: review each under “Check each slide” and make it what the audience should retain',
+  },
+  fewPhrases: {
+    zh: '有 {count} 张幻灯片要讲的话几乎只有标题，草拟的要点不到两条（{where}），请补上或留空',
+    en: '{count} slide(s) have little to say beyond the heading, so fewer than two key phrases were drafted ({where}): add some or leave them',
+  },
+  noPoints: {
+    zh: '“{heading}”一部分没有找到小点，整部分是一张幻灯片；需要时展开它的“讲稿原文”，在段落下点“{point}”把它分开',
+    en: 'no sub-points found in "{heading}": the whole section is one slide; click “{point}” under a paragraph of its spoken text to split it',
+  },
+  noClosing: {
+    zh: '没有找到结语（以“{cues}”等开头的段落），最后一段留在最后一部分；如果它是结语，请在它下面点“{closing}”',
+    en: 'no closing found (a paragraph starting with {cues} or the like): the last paragraph stays in the last section; if it is the closing, click “{closing}” under it',
+  },
+  importNoSections: {
+    zh: '没有找到部分（一、二、三，第一部分，或 Word 的“标题 1”样式），全文都放在开场一张幻灯片上；请展开开场的“讲稿原文”，在每部分开头的段落下点“{section}”',
+    en: "no sections found (一、二、三, 第一部分 or Word's Heading 1 style): the whole speech is on the opening slide; click “{section}” under the paragraph each section starts with",
+  },
+});
+
+/** Where something is, as the clerk finds it in the studio: a slide by its number and heading, a paragraph by its number. */
+export const PLACE = messages({
+  slide: { zh: '第 {n} 张', en: 'slide {n}' },
+  slideHeading: { zh: '第 {n} 张“{heading}”', en: 'slide {n} “{heading}”' },
+  paragraph: { zh: '第 {n} 张“{heading}”第 {p} 段', en: 'slide {n} “{heading}”, paragraph {p}' },
+  original: { zh: '原文第 {n} {unit}', en: '{unit} {n} of the original' },
+});
+
+/** The report pane. */
+export const REPORT_PANE = messages({
+  summary: {
+    zh: '导入结果：{slides} 张幻灯片，约讲 {minutes}；{problems}',
+    en: 'What was found: {slides} slides, about {minutes} of speaking; {problems}',
+  },
+  noProblems: { zh: '没有问题', en: 'no problems' },
+  counts: { zh: '{errors} 个错误，{warnings} 个提醒', en: '{errors} error(s), {warnings} warning(s)' },
+  open: { zh: '点此展开', en: 'click to open' },
+  source: { zh: '来源：{name}（Markdown，按原样使用）', en: 'Source: {name} (Markdown, used as written)' },
+  title: { zh: '标题', en: 'title' },
+  opening: { zh: '开场', en: 'opening' },
+  section: { zh: '部分', en: 'section' },
+  point: { zh: '小点', en: 'point' },
+  closing: { zh: '结语', en: 'closing' },
+  slides: {
+    zh: '共 {slides} 张幻灯片，预计讲话约 {minutes}（每分钟 {rate} 字）',
+    en: '{slides} slides, about {minutes} of speaking at {rate} characters a minute',
+  },
+  missing: {
+    zh: '这些字不在工作台自带的常用字字体里，保存的幻灯片会用电脑自带的字体显示它们：{chars}',
+    en: 'These characters are not in the studio’s fonts; the deck shows them in a system font: {chars}',
+  },
 });

@@ -6,6 +6,9 @@ import { SLIDE_LABELS } from '../core/labels.ts';
 import type { Deck, Slide } from '../core/model.ts';
 import { formatDuration } from '../core/timing.ts';
 import { lineSource } from './markdown-edit.ts';
+import { ACTIONS } from './messages.ts';
+import { paragraphActions, slideActions, type Action, type Target } from './structure.ts';
+import { say } from '../core/say.ts';
 
 export interface OutlineHandlers {
   heading(slide: Slide, text: string): void;
@@ -13,6 +16,19 @@ export interface OutlineHandlers {
   remove(line: number): void;
   add(slide: Slide): void;
   select(index: number): void;
+  /** A structure action (structure.ts) at a slide or one of its paragraphs. */
+  act(action: Action, target: Target): void;
+}
+
+/** A button for a structure action: its label, what it does as its tooltip, and the action as `data-act`. */
+function actionButton(action: Action, target: Target, on: OutlineHandlers): HTMLButtonElement {
+  const button = element('button', { type: 'button', className: 'act', textContent: ACTIONS[action].zh, title: say(ACTIONS[action]) });
+  button.dataset.act = action;
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    on.act(action, target);
+  });
+  return button;
 }
 
 const KIND_LABEL: Record<Slide['kind'], string> = {
@@ -46,13 +62,17 @@ function field(value: string, label: string, key: string, commit: (text: string)
 }
 
 function kindLabel(slide: Slide, deck: Deck): string {
+  if (slide.kind === 'agenda') return slide.heading.text;
   if (slide.kind === 'section') return `第${deck.sections[slide.section!]!.numeral || ''}部分`.replace('第部分', '部分');
   return KIND_LABEL[slide.kind];
 }
 
 /** Renders the outline of `deck` into `list`, keeping focus on the same field across re-renders. */
-export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, current: number, on: OutlineHandlers): void {
+export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, current: number, on: OutlineHandlers, open: readonly string[] = []): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  // The spoken text stays open where it was open (by the slide's id), and on the slides `open` names.
+  const opened = new Set([...list.querySelectorAll<HTMLElement>('.card:has(> details.notes[open])')].map((card) => card.dataset.id!));
+  for (const id of open) opened.add(id);
   const cards = deck.slides.map((slide, index) => {
     const card = element('li', { className: `card${index === current ? ' current' : ''}` });
     card.dataset.kind = slide.kind;
@@ -66,7 +86,8 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
       element('span', { className: 'kind' }, kindLabel(slide, deck)),
       element('span', { className: 'where' }, where),
     );
-    if (slide.kind !== 'agenda') head.title = `Markdown 第 ${slide.line} 行 · line ${slide.line} of the Markdown`;
+    const acts = slideActions(markdown, deck, slide);
+    if (acts.length) head.insertBefore(element('span', { className: 'acts' }, ...acts.map((a) => actionButton(a, { slide: index }, on))), head.lastChild);
     head.addEventListener('click', () => on.select(index));
     card.addEventListener('focusin', () => on.select(index));
     card.append(head);
@@ -74,12 +95,19 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
     if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'point') {
       card.append(field(lineSource(markdown, slide.line), '标题 · heading', `${slide.id}:heading`, (text) => on.heading(slide, text), 'heading'));
     } else {
-      card.append(element('div', { className: 'fixed' }, slide.kind === 'agenda' ? SLIDE_LABELS.agenda : SLIDE_LABELS[slide.kind]));
+      card.append(element('div', { className: 'fixed' }, slide.kind === 'agenda' ? slide.heading.text : SLIDE_LABELS[slide.kind]));
     }
 
     if (slide.kind === 'agenda') {
       card.append(
-        element('ol', { className: 'phrases' }, ...deck.sections.map((s) => element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`))),
+        element(
+          'ol',
+          { className: 'phrases' },
+          ...(slide.agenda?.sections ?? deck.sections.map((_, i) => i)).map((i) => {
+            const s = deck.sections[i]!;
+            return element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`);
+          }),
+        ),
       );
       return card;
     }
@@ -112,9 +140,15 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
       const chars = slide.notes.reduce((n, p) => n + p.text.length, 0);
       const notes = element(
         'details',
-        { className: 'notes' },
+        { className: 'notes', open: opened.has(slide.id) },
         element('summary', {}, `讲稿原文（只读）· spoken text, ${chars} 字`),
-        ...slide.notes.map((p) => element('p', {}, p.text)),
+        ...slide.notes.map((p, i) => {
+          const paragraph = element('div', { className: 'paragraph' }, element('p', {}, p.text));
+          paragraph.dataset.paragraph = String(i);
+          const acts = paragraphActions(deck, slide, i);
+          if (acts.length) paragraph.append(element('div', { className: 'acts' }, ...acts.map((a) => actionButton(a, { slide: index, paragraph: i }, on))));
+          return paragraph;
+        }),
       );
       card.append(notes);
     }

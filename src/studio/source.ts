@@ -24,6 +24,8 @@ export interface Source {
   report: string;
   /** Problems reading the source (its encoding), by source line. */
   problems: Problem[];
+  /** What the report's numbers of the original count: lines of a text file, paragraphs of a Word file. */
+  unit?: 'line' | 'paragraph';
 }
 
 /** A plain message for the person, in Chinese and English. */
@@ -91,5 +93,6 @@ function imported(
     name,
     report: importReport(result, { source: name, output, unit, notices, problems, ...(review ? { review } : {}) }),
     problems: [],
+    unit,
   };
 }
