@@ -46,7 +46,7 @@ const PAIRS: Array<[Message, Message, ((values: Record<string, Message>, deck: D
   [REPORT.noSections, ADVICE.importNoSections],
 ];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A pattern for a message as `say` writes it, capturing each value in each language; and the names, in order. */
 function pattern(message: Message): { source: string; names: Array<{ name: string; language: 'zh' | 'en' }> } {
@@ -56,7 +56,7 @@ function pattern(message: Message): { source: string; names: Array<{ name: strin
       .split(/(\{\w+\})/)
       .map((piece) => {
         const mark = /^\{(\w+)\}$/.exec(piece);
-        if (!mark) return escape(piece);
+        if (!mark) return escapeRegExp(piece);
         names.push({ name: mark[1]!, language });
         return '([^\\n]+?)';
       })

@@ -33,6 +33,10 @@ export const STATUS = messages({
   },
   pptxFailed: { zh: '生成 PowerPoint 文件失败：{reason}', en: 'The .pptx could not be made: {reason}' },
   docxFailed: { zh: '生成 Word 讲稿失败：{reason}', en: 'The Word manuscript could not be made: {reason}' },
+  printNote: {
+    zh: '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码：要页码，请点“保存讲稿（Word）”，用 Word 或 WPS 打开打印',
+    en: 'Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog. Chrome and Edge before 131 print no page numbers: for them, save the manuscript as Word and print it from Word or WPS',
+  },
   noText: { zh: '没有可用的文字：请先把讲话稿粘贴到文本框里', en: 'Nothing to use: paste the speech into the box first' },
   emptyFile: { zh: '“{name}”里没有文字', en: 'There is no text in {name}' },
   pasted: { zh: '粘贴的文字', en: 'pasted text' },

@@ -118,7 +118,7 @@ function label(slide: Slide): string {
  */
 function importReport(source: Source, deck: Deck): string {
   const text = studioWords(source.report, deck);
-  const name = escape(source.name);
+  const name = escapeRegExp(source.name);
   return text
     .split('\n')
     .map((row) =>
@@ -132,7 +132,7 @@ function importReport(source: Source, deck: Deck): string {
     .join('\n');
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The structure of a speech brought as Markdown, in the import report's form, with slides by their numbers. */
 function markdownReport(deck: Deck, name: string): string {

@@ -17,12 +17,14 @@ import type { Controller, Made, StudioState } from './state.ts';
 import type { Status } from './status.ts';
 
 const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export class Saving implements Controller {
   private readonly deck = action<HTMLButtonElement>('save-deck');
   private readonly pptx = action<HTMLButtonElement>('save-pptx');
   private readonly markdown = action<HTMLButtonElement>('save-markdown');
   private readonly print = action<HTMLButtonElement>('print-manuscript');
+  private readonly docx = action<HTMLButtonElement>('save-manuscript-docx');
 
   constructor(
     private readonly state: StudioState,
@@ -31,15 +33,14 @@ export class Saving implements Controller {
   ) {}
 
   bind(): void {
-    $('#print-note').textContent =
-      '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体（没有时用工作台自带的字体代替）；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码。 · Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog.';
+    $('#print-note').textContent = say(STATUS.printNote);
     // A save waits for the edit in progress (settled), so the buttons stay enabled while a version is being made:
     // a click that ends an edit (the field's change comes on the mouse-down) still saves, with the edit in it.
     const enable = () => {
       const speech = !!this.state.deck;
       const good = speech && !this.state.hasErrors();
       this.markdown.disabled = !speech;
-      this.print.disabled = this.deck.disabled = this.pptx.disabled = !good;
+      this.print.disabled = this.docx.disabled = this.deck.disabled = this.pptx.disabled = !good;
     };
     this.state.on('speech', enable);
     this.state.on('made', enable);
@@ -48,6 +49,7 @@ export class Saving implements Controller {
     this.pptx.addEventListener('click', () => void this.savePptx());
     this.markdown.addEventListener('click', () => void this.saveMarkdown());
     this.print.addEventListener('click', () => void this.printManuscript());
+    this.docx.addEventListener('click', () => void this.saveManuscriptDocx());
   }
 
   /**
@@ -102,6 +104,28 @@ export class Saving implements Controller {
       this.status.show('error', say(STATUS.pptxFailed, { reason: (error as Error).message }));
     } finally {
       this.pptx.disabled = !this.state.deck || this.state.hasErrors();
+    }
+  }
+
+  /**
+   * The manuscript as the Word file `speech-deck manuscript --docx` writes, with slide cues: Word and WPS print its
+   * page numbers, which Chrome before 131 cannot print. The library is loaded when first asked for.
+   */
+  private async saveManuscriptDocx(): Promise<void> {
+    await this.onScreen();
+    const deck = this.state.deck;
+    if (!deck || hasErrors(deck.problems)) return;
+    this.docx.disabled = true;
+    try {
+      const [{ Packer }, { manuscriptDocx }] = await Promise.all([import('docx'), import('../render/manuscript-docx.ts')]);
+      const blob = await Packer.toBlob(manuscriptDocx(deck, { cues: true }));
+      const name = fileName(`${deck.meta.title}-讲稿`, 'docx');
+      download(name, blob, DOCX_TYPE);
+      this.saved(name);
+    } catch (error) {
+      this.status.show('error', say(STATUS.docxFailed, { reason: (error as Error).message }));
+    } finally {
+      this.docx.disabled = !this.state.deck || this.state.hasErrors();
     }
   }
 
