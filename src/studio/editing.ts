@@ -8,7 +8,7 @@ import { $ } from './dom.ts';
 import type { Making } from './making.ts';
 import { addItem, isBlockStart, removeItem, setHeading, setItem, setTheme, startList } from './markdown-edit.ts';
 import { markCurrent, renderOutline, type OutlineHandlers } from './outline.ts';
-import { ACTIONS } from './messages.ts';
+import { ACTIONS, OUTLINE } from './messages.ts';
 import type { Status } from './status.ts';
 import { apply, shownAfter, type Action, type Target } from './structure.ts';
 import { say } from '../core/say.ts';
@@ -97,7 +97,7 @@ export class Editing implements Controller {
   private addPhrase(slide: Slide): void {
     const { markdown } = this.state;
     const last = [...slide.visible].reverse().find((v) => v.kind === 'point');
-    const placeholder = '新要点';
+    const placeholder = OUTLINE.newPhrase.zh;
     let next: string;
     if (last) next = addItem(markdown, last.line, placeholder);
     else if (slide.kind === 'section' || slide.kind === 'point' || isBlockStart(markdown, slide.line)) next = startList(markdown, slide.line + 1, placeholder);

@@ -37,6 +37,17 @@ export const STATUS = messages({
     zh: '“打印讲稿”按公文格式排出讲稿（A4，三号仿宋，每张幻灯片开始处标 ▶），用电脑自带的仿宋、楷体、黑体；在打印窗口选“另存为 PDF”即得 PDF。Chrome/Edge 131 以前的版本打印不出页码：要页码，请点“保存讲稿（Word）”，用 Word 或 WPS 打开打印',
     en: 'Print manuscript lays out the speech as an official document; choose “Save as PDF” in the print dialog. Chrome and Edge before 131 print no page numbers: for them, save the manuscript as Word and print it from Word or WPS',
   },
+  hasErrors: {
+    zh: '讲话稿有错误（见“导入结果”），改正后才能生成幻灯片',
+    en: 'The speech has errors (listed in the report); fix them to make the deck',
+  },
+  makingFonts: { zh: '正在生成幻灯片的字体……', en: 'Making the fonts …' },
+  makingFontsCount: { zh: '正在生成幻灯片的字体（{done}/{total}）……', en: 'Making the fonts ({done}/{total}) …' },
+  ready: {
+    zh: '幻灯片已就绪：{slides} 张，预计讲话约 {minutes}。可以保存',
+    en: 'The deck is ready to save: {slides} slides, about {minutes} of speaking',
+  },
+  makeFailed: { zh: '生成失败：{reason}', en: 'The deck could not be made: {reason}' },
   noText: { zh: '没有可用的文字：请先把讲话稿粘贴到文本框里', en: 'Nothing to use: paste the speech into the box first' },
   emptyFile: { zh: '“{name}”里没有文字', en: 'There is no text in {name}' },
   pasted: { zh: '粘贴的文字', en: 'pasted text' },
@@ -154,4 +165,25 @@ export const REPORT_PANE = messages({
     zh: '这些字不在工作台自带的常用字字体里，保存的幻灯片会用电脑自带的字体显示它们：{chars}',
     en: 'These characters are not in the studio’s fonts; the deck shows them in a system font: {chars}',
   },
+});
+
+/** The slide-by-slide check (outline.ts). */
+export const OUTLINE = messages({
+  title: { zh: '标题页', en: 'title slide' },
+  opening: { zh: '开场', en: 'opening' },
+  agenda: { zh: '目录', en: 'agenda' },
+  section: { zh: '部分', en: 'section' },
+  numberedSection: { zh: '第{numeral}部分', en: 'section {numeral}' },
+  point: { zh: '小点', en: 'sub-point' },
+  closing: { zh: '结语', en: 'closing' },
+  where: { zh: '第 {n} 张 · 约 {time}', en: 'slide {n}, about {time}' },
+  whereAgenda: { zh: '第 {n} 张 · 按各部分自动生成', en: 'slide {n}, made from the sections' },
+  heading: { zh: '标题', en: 'heading' },
+  phrase: { zh: '要点 {n}', en: 'key phrase {n}' },
+  picture: { zh: '图片：{text}', en: 'picture: {text}' },
+  noCaption: { zh: '无说明', en: 'no description' },
+  remove: { zh: '删除这条要点', en: 'remove this key phrase' },
+  add: { zh: '添加要点', en: 'add a key phrase' },
+  newPhrase: { zh: '新要点', en: 'new key phrase' },
+  spoken: { zh: '讲稿原文（只读，{chars} 字）', en: 'spoken text, read-only, {chars} characters' },
 });

@@ -54,7 +54,7 @@ export class Report implements Controller {
         item.className = p.severity;
         const at = place(deck, p.line);
         if (at.slide >= 0) item.dataset.slide = String(at.slide);
-        item.textContent = `${at.text}：${problemWords(p, deck)}`;
+        item.textContent = `${at.text ? `${at.text}：` : ''}${problemWords(p, deck)}`;
         return item;
       }),
     );
