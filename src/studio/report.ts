@@ -117,7 +117,8 @@ function label(slide: Slide): string {
  * the clerk never sees) made the slide and paragraph it is, and `file.docx:12:` the paragraph of the original.
  */
 function importReport(source: Source, deck: Deck): string {
-  const text = studioWords(source.report, deck);
+  // The first line names the Markdown file the CLI writes, which the studio keeps to itself.
+  const text = studioWords(source.report, deck).replace(/^([^\n]*?) → [^\n]*/, '$1');
   const name = escapeRegExp(source.name);
   return text
     .split('\n')

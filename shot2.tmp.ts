@@ -1,0 +1,18 @@
+import { launchBrowser } from './src/node/print/browser.ts';
+import { latinOnlyFontEnv } from './src/node/fonts/env.ts';
+const browser = await launchBrowser({ env: latinOnlyFontEnv() });
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await page.goto('file:///tmp/sf/speech-deck-studio.html');
+await page.locator('[data-action="open"]').setInputFiles('test/fixtures/studio/flat.txt');
+await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60000 });
+await page.locator('#report-summary').click();
+await page.screenshot({ path: '/tmp/sf/flat-report.png' });
+await page.locator('#report-summary').click();
+await page.locator('.card[data-kind="opening"] details.notes summary').click();
+await page.locator('.card[data-kind="opening"] [data-paragraph="2"]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/sf/flat-notes.png' });
+await page.locator('.card[data-kind="opening"] [data-paragraph="3"] [data-act="section"]').click();
+await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60000 });
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/sf/flat-after.png' });
+await browser.close();
