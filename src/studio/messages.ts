@@ -8,6 +8,7 @@ import { messages } from '../core/say.ts';
 
 /** The status line. */
 export const STATUS = messages({
+  lacking: { zh: '这个浏览器缺少：{names}', en: 'This browser lacks: {names}' },
   gettingFonts: { zh: '正在准备字体……', en: 'Getting the fonts ready …' },
   openPrompt: {
     zh: '请打开讲话稿：Word 文件（.docx、.doc、.wps）、文本文件（.txt），或粘贴文字。',

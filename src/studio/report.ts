@@ -116,7 +116,7 @@ function label(slide: Slide): string {
  * The importer's report as the studio shows it: in its words, with each `speech.md:12:` (a line of the Markdown
  * the clerk never sees) made the slide and paragraph it is, and `file.docx:12:` the paragraph of the original.
  */
-function importReport(source: Source, deck: Deck): string {
+export function importReport(source: Source, deck: Deck): string {
   // The first line names the Markdown file the CLI writes, which the studio keeps to itself.
   const text = studioWords(source.report, deck).replace(/^([^\n]*?) → [^\n]*/, '$1');
   const name = escapeRegExp(source.name);
