@@ -87,3 +87,14 @@ describe('the studio’s structure actions', () => {
     expect(headingFrom('农田水利是农业的命脉。今冬明春要集中力量')).toBe('农田水利是农业的命脉');
   });
 });
+
+describe('a heading taken from a paragraph', () => {
+  it('reads back as the paragraph’s words, whatever characters they hold', () => {
+    const markdown = '# 标题\n\n## 一、部分\n\n第一段。\n\n*重点*工作_要_抓 <b>好</b> [链接](x) &amp; #1。后面的话。\n';
+    const deck = parse(markdown);
+    const outcome = apply(markdown, deck, 'point', { slide: deck.slides.indexOf(deck.sections[0]!.opener), paragraph: 1 });
+    if (!outcome.ok) throw new Error(outcome.why);
+    expect(outcome.deck.sections[0]!.points[0]!.heading.text).toBe(deck.sections[0]!.opener.notes[1]!.text.split('。')[0]);
+    expect(spokenParagraphs(outcome.deck)).toEqual(spokenParagraphs(deck));
+  });
+});

@@ -7,6 +7,7 @@
  * Pure.
  */
 import { leadHeading } from '../core/import/structure.ts';
+import { escapeInline } from '../core/import/write.ts';
 import { hasErrors, type Deck, type Slide } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
 import { insertHeading, insertRule, isAtxHeading, isRule, removeLine, setLevel } from './markdown-edit.ts';
@@ -55,6 +56,9 @@ export function headingFrom(text: string): string {
   return leadHeading(text, 0).text || text.slice(0, 30);
 }
 
+/** Plain text as a heading's Markdown: no character in it read as markup (emphasis, a link, an entity). */
+const markdownOf = (text: string) => escapeInline(text);
+
 /** `heading（续）`, or with more 续 until no slide of the deck has it. */
 function continued(deck: Deck, heading: string): string {
   const taken = new Set(deck.slides.map((s) => s.heading.text));
@@ -72,11 +76,11 @@ function edited(markdown: string, deck: Deck, action: Action, target: Target): s
   if (action === 'demote') return setLevel(markdown, slide.line, 3);
   const paragraph = slide.notes[target.paragraph ?? -1];
   if (!paragraph) throw new Error(`slide ${target.slide} has no paragraph ${target.paragraph}`);
-  if (action === 'section') return insertHeading(markdown, paragraph.line, 2, headingFrom(paragraph.text));
-  if (action === 'point') return insertHeading(markdown, paragraph.line, 3, headingFrom(paragraph.text));
+  if (action === 'section') return insertHeading(markdown, paragraph.line, 2, markdownOf(headingFrom(paragraph.text)));
+  if (action === 'point') return insertHeading(markdown, paragraph.line, 3, markdownOf(headingFrom(paragraph.text)));
   if (action === 'split') {
     const section = slide.kind === 'section' ? deck.sections[slide.section!] : undefined;
-    return insertHeading(markdown, paragraph.line, 3, continued(deck, section ? section.title.text : slide.heading.text));
+    return insertHeading(markdown, paragraph.line, 3, markdownOf(continued(deck, section ? section.title.text : slide.heading.text)));
   }
   // The closing moves here: the paragraph is in the last section, so a `---` that started the closing is after it.
   const without = deck.closing && isRule(markdown, deck.closing.line) ? removeLine(markdown, deck.closing.line) : markdown;
