@@ -221,4 +221,16 @@ describe.each([
     expect(incidents).toEqual([]);
     await context.close();
   });
+
+  it('names a continued agenda 目录（续）, each agenda card listing its own sections', async () => {
+    const { context, page, incidents } = await openStudio(browser);
+    await openSpeech(page, 'test/fixtures/agenda-20.md');
+    const agenda = page.locator('#outline .card[data-kind="agenda"]');
+    await expect(agenda.locator('.kind').allTextContents()).resolves.toEqual(['目录', '目录（续）']);
+    await expect(agenda.locator('.fixed').allTextContents()).resolves.toEqual(['目录', '目录（续）']);
+    const listed = await agenda.evaluateAll((cards) => cards.map((card) => card.querySelectorAll('.phrases li').length));
+    expect(listed).toEqual([10, 10]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
 });
