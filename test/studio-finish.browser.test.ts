@@ -147,7 +147,8 @@ describe.each([
     expect(split.headings).toEqual(expect.arrayContaining(['今年以来', '秋冬种是全年农业生产的开局之战', '秋冬种是全年农业生产的开局之战（续）']));
     expect(split.headings).not.toEqual(before.headings);
     expect(squash(split.notes)).toBe(original);
-    // The warning of a speech without sections is gone with them.
+    // The import report says it is what was found on opening; the warning of a speech without sections is gone.
+    await expect(page.locator('#report').textContent()).resolves.toMatch(/^以下是打开文件时找到的结构和建议/);
     await expect(page.locator('#problems').textContent()).resolves.not.toContain('没有部分');
 
     // Merged back: the sub-point into its section, the closing into it.

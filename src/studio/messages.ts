@@ -149,6 +149,10 @@ export const REPORT_PANE = messages({
     zh: '导入结果：{slides} 张幻灯片，约讲 {minutes}；{problems}',
     en: 'What was found: {slides} slides, about {minutes} of speaking; {problems}',
   },
+  changed: {
+    zh: '以下是打开文件时找到的结构和建议；之后结构已调整，现在的幻灯片见“逐张检查”，现在的问题列在最下面',
+    en: 'Below is what was found when the file was opened; the structure has changed since: the slides are as listed under “Check each slide”, and the problems now are listed at the end',
+  },
   noProblems: { zh: '没有问题', en: 'no problems' },
   counts: { zh: '{errors} 个错误，{warnings} 个提醒', en: '{errors} error(s), {warnings} warning(s)' },
   open: { zh: '点此展开', en: 'click to open' },

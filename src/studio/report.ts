@@ -47,7 +47,9 @@ export class Report implements Controller {
     const deck = this.state.deck!;
     if (source && this.imported?.source !== source) this.imported = { source, deck };
     const first = this.imported?.deck ?? deck;
-    this.report.textContent = source?.report ? importReport(source, first) : markdownReport(deck, source?.name ?? '');
+    // The import report is what was found on reading; once the structure has changed, it says so above it.
+    const changed = shape(first) !== shape(deck) ? `${say(REPORT_PANE.changed)}\n\n` : '';
+    this.report.textContent = source?.report ? changed + importReport(source, first) : markdownReport(deck, source?.name ?? '');
     this.problems.replaceChildren(
       ...problems.map((p) => {
         const item = document.createElement('li');
@@ -85,6 +87,9 @@ export class Report implements Controller {
     this.problems.append(item);
   }
 }
+
+/** The slides' kinds and headings, which the structure buttons change. */
+const shape = (deck: Deck) => deck.slides.map((s) => `${s.kind}:${s.heading.text}`).join('\n');
 
 /** `错误 error: 中文 · English`, in the studio's words. */
 function problemWords(problem: Problem, deck: Deck): string {
