@@ -10,7 +10,7 @@ import { SEVERITY } from '../core/messages.ts';
 import { REPORT } from '../core/import/messages.ts';
 import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
 import { studioWords } from './advice.ts';
-import { $ } from './dom.ts';
+import { $, showSaid } from './dom.ts';
 import { PLACE, REPORT_PANE } from './messages.ts';
 import type { Source } from './source.ts';
 import type { Controller, StudioState } from './state.ts';
@@ -56,7 +56,7 @@ export class Report implements Controller {
         item.className = p.severity;
         const at = place(deck, p.line);
         if (at.slide >= 0) item.dataset.slide = String(at.slide);
-        item.textContent = `${at.text ? `${at.text}：` : ''}${problemWords(p, deck)}`;
+        showSaid(item, `${at.text ? `${at.text}：` : ''}${problemWords(p, deck)}`);
         return item;
       }),
     );
@@ -83,7 +83,7 @@ export class Report implements Controller {
     if (!chars.length) return;
     const item = document.createElement('li');
     item.className = 'missing';
-    item.textContent = say(REPORT_PANE.missing, { chars: chars.join(' ') });
+    showSaid(item, say(REPORT_PANE.missing, { chars: chars.join(' ') }));
     this.problems.append(item);
   }
 }

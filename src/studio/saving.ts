@@ -7,7 +7,7 @@ import { hasErrors } from '../core/model.ts';
 import { MANUSCRIPT_FAMILIES, renderManuscript } from '../render/manuscript.ts';
 import { manuscriptFaceText, manuscriptOf } from '../render/manuscript-text.ts';
 import { renderPptx } from '../render/pptx.ts';
-import { $, action } from './dom.ts';
+import { $, action, showSaid } from './dom.ts';
 import type { FontMaker } from './fonts.ts';
 import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
@@ -33,7 +33,7 @@ export class Saving implements Controller {
   ) {}
 
   bind(): void {
-    $('#print-note').textContent = say(STATUS.printNote);
+    showSaid($('#print-note'), say(STATUS.printNote));
     // A save waits for the edit in progress (settled), so the buttons stay enabled while a version is being made:
     // a click that ends an edit (the field's change comes on the mouse-down) still saves, with the edit in it.
     const enable = () => {
