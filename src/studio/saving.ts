@@ -56,14 +56,12 @@ export class Saving implements Controller {
    * What is on screen, taken in: a field still being typed in is committed, and every edit is parsed and its page
    * made. Resolves with that page, or with nothing when it cannot be made (said in the status line).
    */
-  private async onScreen(): Promise<Made | undefined> {
+  private async onScreen(needsDeck = true): Promise<Made | undefined> {
     const active = document.activeElement;
     if (active instanceof HTMLInputElement && active.closest('#outline')) active.blur();
     if (!this.state.made) this.status.show('working', say(STATUS.waiting));
     const made = await this.state.settled();
-    if (!made && this.state.deck) {
-      if (this.state.hasErrors()) this.status.show('error', say(STATUS.cannotSave));
-    }
+    if (!made && needsDeck && this.state.deck && this.state.hasErrors()) this.status.show('error', say(STATUS.cannotSave));
     return made;
   }
 
@@ -81,7 +79,8 @@ export class Saving implements Controller {
   }
 
   private async saveMarkdown(): Promise<void> {
-    await this.onScreen();
+    // The Markdown saves with errors too: it is how a speech with errors goes to whoever can mend it.
+    await this.onScreen(false);
     const { deck, markdown } = this.state;
     if (!deck) return;
     const name = fileName(deck.meta.title, 'md');
