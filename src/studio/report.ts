@@ -62,17 +62,16 @@ export class Report implements Controller {
     );
     const errors = problems.filter((p) => p.severity === 'error').length;
     const seconds = deckSeconds(deck);
-    const counted = problems.length ? both(REPORT_PANE.counts, { errors, warnings: problems.length - errors }) : REPORT_PANE.noProblems;
-    this.summary.textContent = both(REPORT_PANE.summary, {
-      slides: deck.slides.length,
-      minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) },
-      problems: counted,
-    }).zh;
-    this.summary.title = say(REPORT_PANE.summary, {
-      slides: deck.slides.length,
-      minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) },
-      problems: counted,
-    });
+    const counts = [
+      [REPORT_PANE.errors, errors],
+      [REPORT_PANE.warnings, problems.length - errors],
+      [REPORT_PANE.looks, source?.report ? lookCount(source.report) : 0],
+    ] as const;
+    const parts = counts.filter(([, count]) => count > 0).map(([message, count]) => both(message, { count }));
+    const counted = parts.length ? { zh: parts.map((p) => p.zh).join('，'), en: parts.map((p) => p.en).join(', ') } : REPORT_PANE.noProblems;
+    const values = { slides: deck.slides.length, minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) }, problems: counted };
+    this.summary.textContent = both(REPORT_PANE.summary, values).zh;
+    this.summary.title = say(REPORT_PANE.summary, values);
     this.summary.dataset.open = REPORT_PANE.open.zh;
     if (errors) this.box.open = true;
   }
@@ -86,6 +85,15 @@ export class Report implements Controller {
     showSaid(item, say(REPORT_PANE.missing, { chars: chars.join(' ') }));
     this.problems.append(item);
   }
+}
+
+/** How many remarks the import report lists under 请看一下 · Worth a look. */
+function lookCount(report: string): number {
+  const lines = report.split('\n');
+  const start = lines.indexOf(say(REPORT.worthALook));
+  if (start < 0) return 0;
+  const end = lines.indexOf('', start);
+  return lines.slice(start + 1, end < 0 ? undefined : end).filter((line) => line.trim() !== say(REPORT.nothing)).length;
 }
 
 /** The slides' kinds and headings, which the structure buttons change. */
