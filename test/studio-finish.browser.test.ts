@@ -127,7 +127,8 @@ describe.each([
     const { context, page, requests, incidents } = await openStudio(browser);
     await openSpeech(page, FLAT);
     const original = squash(readFileSync(FLAT, 'utf8'));
-    // The advice names the page's buttons, never Markdown.
+    // The summary counts the warning (no sections) and the import's remarks; the advice names the page's buttons, never Markdown.
+    await expect(page.locator('#report-summary').textContent()).resolves.toMatch(/；1 个提醒，导入时请看一下 \d+ 处$/);
     const report = (await page.locator('#report-box').textContent())!;
     expect(report).toContain('点“设为部分”');
     expect(report).not.toMatch(/##|Markdown|\.md:\d/);
