@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
@@ -16,6 +16,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
+import { offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
 let studioUrl: string;
@@ -34,47 +35,9 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
-const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
-
-/** A fresh context on the studio that records every request, dialog, error and policy violation, anywhere. */
-async function openStudio(browser: Browser): Promise<{ context: BrowserContext; page: Page; requests: string[]; incidents: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const requests: string[] = [];
-  const incidents: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-  });
-  const watch = (page: Page) => {
-    page.on('dialog', (dialog) => {
-      incidents.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') incidents.push(message.text());
-    });
-    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
-  };
-  context.on('page', watch);
-  const page = await context.newPage();
-  await page.goto(studioUrl);
-  return { context, page, requests, incidents };
-}
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 30_000 });
-  expect(await page.locator('#status-text').textContent()).toContain('已就绪');
-}
-
-/** Clicks a save button and returns the file it offers. */
-async function save(page: Page, action: string): Promise<{ name: string; path: string; text: () => string }> {
-  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator(`[data-action="${action}"]`).click()]);
-  const path = join(work, `${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(path);
-  return { name: download.suggestedFilename(), path, text: () => readFileSync(path, 'utf8') };
-}
+/** The studio at its address, recording what happens on it; a save keeps its file in this file's folder. */
+const openStudio = (browser: Browser) => openStudioAt(browser, studioUrl);
+const save = (page: Page, action: string) => saveIn(page, action, work);
 
 /** The preview frame's slides: each section's id and heading text, once reveal has laid them out. */
 async function previewSlides(page: Page): Promise<Array<{ id: string; heading: string }>> {

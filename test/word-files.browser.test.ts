@@ -146,7 +146,8 @@ describe.each([
       text
         .split('\n')
         .filter((l) => /隐藏文字|批注|修订|文本框|脚注|目录|页码/.test(l))
-        .map((l) => l.replace(/^\s*\S+?:\d+: /, ''));
+        // The CLI places a remark by `file:line:`; the studio by the slide and paragraph, or the original's paragraph.
+        .map((l) => l.replace(/^\s*(?:\S+?:\d+: |原文第 \d+ \S：|第 \d+ 张“[^”]*”(?:第 \d+ 段)?：)/, ''));
     expect(lookAt(report)).toEqual(lookAt(cli[draft]!.report));
     expect(report).toContain(`的批注：“${DRAFT.comment}”（批在“${DRAFT.commentOn}”上）`);
     expect(report).toContain('3 处隐藏文字');

@@ -5,3 +5,19 @@ export const $ = <T extends HTMLElement>(selector: string): T => document.queryS
 
 /** The control that carries `data-action="<name>"`. */
 export const action = <T extends HTMLElement>(name: string): T => $<T>(`[data-action="${name}"]`);
+
+/**
+ * Puts `text`, said as `中文 · English`, into `element` as text: the Chinese first, the English after it in a
+ * `.en` span, secondary. Text without the separator, or of several lines, goes in whole.
+ */
+export function showSaid(element: HTMLElement, text: string): void {
+  const at = text.indexOf(' · ');
+  if (at < 0 || text.includes('\n')) {
+    element.textContent = text;
+    return;
+  }
+  const en = document.createElement('span');
+  en.className = 'en';
+  en.textContent = text.slice(at);
+  element.replaceChildren(text.slice(0, at), en);
+}

@@ -2,7 +2,9 @@
  * Loading a speech: a file chosen or dropped anywhere on the page, or text pasted, read (a Word or text file
  * through the importer) into the speech's Markdown, whose first version the making then turns into the deck.
  */
+import { say } from '../core/say.ts';
 import { $, action } from './dom.ts';
+import { STATUS } from './messages.ts';
 import type { Making } from './making.ts';
 import { readFile, readPasted, SourceError, type Source } from './source.ts';
 import type { Controller, StudioState } from './state.ts';
@@ -20,21 +22,17 @@ export class Loading implements Controller {
 
   bind(): void {
     const { status } = this;
-    status.show('empty', '正在准备字体…… · Getting the fonts ready …', 0);
+    status.show('empty', say(STATUS.gettingFonts), 0);
     this.making.ready.then(
       () => {
-        if (status.phase === 'empty')
-          status.show(
-            'empty',
-            '请打开讲话稿：Word 文件（.docx、.doc、.wps）、文本文件（.txt），或粘贴文字。 · Open a speech to begin: a Word file (.docx, .doc, .wps), a text file (.txt), or pasted text.',
-          );
+        if (status.phase === 'empty') status.show('empty', say(STATUS.openPrompt));
       },
-      (error: Error) => status.show('error', `字体无法准备：${error.message} · The fonts could not be prepared.`),
+      (error: Error) => status.show('error', say(STATUS.fontsFailed, { reason: error.message })),
     );
 
     this.open.addEventListener('change', () => {
       const file = this.open.files?.[0];
-      if (file) void this.load(() => readFile(file));
+      if (file) void this.load(() => readFile(file), file.name);
       this.open.value = '';
     });
     document.addEventListener('dragover', (event) => {
@@ -46,26 +44,35 @@ export class Loading implements Controller {
       event.preventDefault();
       this.start.classList.remove('over');
       const file = event.dataTransfer?.files[0];
-      if (file) void this.load(() => readFile(file));
+      if (file) void this.load(() => readFile(file), file.name);
     });
-    action('paste').addEventListener('click', () => void this.load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value)));
+    action('paste').addEventListener('click', () => void this.load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value), STATUS.pasted.zh));
     action('show-paste').addEventListener('click', () => {
       this.start.hidden = false;
       $('#paste-text').focus();
     });
   }
 
-  /** Reads a speech with `read`, and makes the first version of its deck; a speech that cannot be read is said so. */
-  async load(read: () => Promise<Source> | Source): Promise<void> {
+  /**
+   * Reads a speech with `read`, and makes the first version of its deck. The speech open before is closed first,
+   * so that nothing of it can be saved as if it were the new one; a speech that cannot be read is said so, and the
+   * page is back at its start, with nothing to save.
+   */
+  async load(read: () => Promise<Source> | Source, name: string): Promise<void> {
     // Marks for the benchmark (scripts/bench/studio.ts): chosen → read, then the making's parsed → fonts → ready.
     performance.clearMarks();
     performance.mark('studio:chosen');
-    this.status.show('working', '正在读取…… · Reading …', 0);
+    const hadSpeech = !!this.state.deck;
+    this.state.close();
+    this.status.show('working', say(STATUS.reading, { name }), 0);
     let source: Source;
     try {
       source = await read();
     } catch (error) {
-      this.status.show('error', error instanceof SourceError ? error.message : `无法读取：${(error as Error).message} · Could not read it.`);
+      const reason = error instanceof SourceError ? error.message : say(STATUS.unreadable, { reason: (error as Error).message });
+      this.start.hidden = false;
+      $('#work').hidden = true;
+      this.status.show('error', hadSpeech ? say(STATUS.closed, { reason }) : reason);
       return;
     }
     performance.mark('studio:read');

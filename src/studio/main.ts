@@ -10,7 +10,9 @@
 import '../../assets/studio.css';
 import './look.ts';
 import type { Deck } from '../core/model.ts';
+import { say } from '../core/say.ts';
 import { $ } from './dom.ts';
+import { STATUS } from './messages.ts';
 import { Editing } from './editing.ts';
 import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
 import { Loading } from './loading.ts';
@@ -40,7 +42,7 @@ const NEEDS: Array<[string, () => boolean]> = [
 
 const lacking = NEEDS.filter(([, has]) => !has()).map(([name]) => name);
 if (lacking.length) {
-  $('#unsupported-detail').textContent = `This browser lacks: ${lacking.join(', ')}.`;
+  $('#unsupported-detail').textContent = say(STATUS.lacking, { names: lacking.join(', ') });
 } else {
   start();
 }
@@ -58,7 +60,7 @@ function start(): void {
   const controllers: Controller[] = [
     new Loading(state, status, making),
     new Report(state),
-    new Editing(state, making),
+    new Editing(state, making, status),
     new Preview(state),
     new Saving(state, status, fonts),
   ];

@@ -7,7 +7,9 @@ import { capacityProblems } from '../core/capacity.ts';
 import { addLineBreaks } from '../core/line-breaks.ts';
 import type { Problem } from '../core/model.ts';
 import { parse } from '../core/parse.ts';
-import { deckSeconds, formatDurationZh } from '../core/timing.ts';
+import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
+import { say } from '../core/say.ts';
+import { STATUS } from './messages.ts';
 import { fontsMarker, shell, speechMarker, wholeTerms } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
 import type { FontMaker } from './fonts.ts';
@@ -37,25 +39,24 @@ export class Making {
     performance.mark('studio:parsed');
     const version = state.setSpeech(markdown, deck, problems);
     if (state.hasErrors()) {
-      status.show('error', '讲话稿有错误（见左侧），改正后才能生成幻灯片。 · The speech has errors (listed on the left); fix them to make the deck.');
+      status.show('error', say(STATUS.hasErrors));
       return;
     }
-    status.show('working', '正在生成幻灯片的字体…… · Making the fonts …', 0);
+    status.show('working', say(STATUS.makingFonts), 0);
     try {
       const fonts = await this.fonts.forDeck(deck, (done, total) => {
-        if (state.isCurrent(version)) status.show('working', `正在生成幻灯片的字体（${done}/${total}）…… · Making the fonts …`, done / total);
+        if (state.isCurrent(version)) status.show('working', say(STATUS.makingFontsCount, { done, total }), done / total);
       });
       performance.mark('studio:fonts');
       const parts = { shell, fontsMarker, speechMarker };
       const [page, preview] = await Promise.all([deckPage(markdown, deck, fonts.css, parts), deckPage(markdown, deck, fonts.css, parts, { preview: true })]);
       if (!state.setMade(version, { page, preview, missing: fonts.missing })) return;
       performance.mark('studio:ready');
-      status.show(
-        'ready',
-        `幻灯片已就绪：${deck.slides.length} 张，预计讲话约 ${formatDurationZh(deckSeconds(deck))}。可以保存。 · The deck is ready to save.`,
-      );
+      const seconds = deckSeconds(deck);
+      status.show('ready', say(STATUS.ready, { slides: deck.slides.length, minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) } }));
     } catch (error) {
-      if (state.isCurrent(version)) status.show('error', `生成失败：${(error as Error).message} · The deck could not be made.`);
+      state.setFailed(version);
+      if (state.isCurrent(version)) status.show('error', say(STATUS.makeFailed, { reason: (error as Error).message }));
     }
   }
 }

@@ -111,3 +111,57 @@ export function setTheme(markdown: string, theme: ThemeName): string {
   else all.splice(closing, 0, `theme: ${theme}`);
   return all.join('\n');
 }
+
+const RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+
+/** Whether the line is an ATX heading (`##`, `###` …) the studio can raise, lower or remove. */
+export function isAtxHeading(markdown: string, line: number): boolean {
+  return ATX.test(lines(markdown)[line - 1] ?? '');
+}
+
+/** Whether the line is a thematic break (`---`), which starts the closing. */
+export function isRule(markdown: string, line: number): boolean {
+  return RULE.test(lines(markdown)[line - 1] ?? '');
+}
+
+/** Inserts `block` as lines of their own before line `before`, with a blank line on each side. */
+function insertBlock(markdown: string, before: number, block: string[]): string {
+  const all = lines(markdown);
+  const index = Math.min(Math.max(before - 1, 0), all.length);
+  const added = [...block];
+  if (index > 0 && all[index - 1]!.trim() !== '') added.unshift('');
+  if (index < all.length && all[index]!.trim() !== '') added.push('');
+  all.splice(index, 0, ...added);
+  return all.join('\n');
+}
+
+/** Starts a section (level 2) or a sub-point (level 3) headed `text` before line `before`, a paragraph's first line. */
+export function insertHeading(markdown: string, before: number, level: 2 | 3, text: string): string {
+  const content = oneLine(text).replace(/(\s)(#+)$/, '$1\\$2');
+  return insertBlock(markdown, before, [`${'#'.repeat(level)} ${content}`]);
+}
+
+/** Starts the closing before line `before`: a line `---`. */
+export function insertRule(markdown: string, before: number): string {
+  return insertBlock(markdown, before, ['---']);
+}
+
+/** Removes the heading or `---` at `line`, and a blank line it leaves doubled, so that what follows joins what went before. */
+export function removeLine(markdown: string, line: number): string {
+  const all = lines(markdown);
+  const text = at(all, line);
+  if (!ATX.test(text) && !RULE.test(text)) throw new Error(`line ${line} is not a heading or a rule`);
+  const blankBefore = line > 1 && all[line - 2]!.trim() === '';
+  const blankAfter = line < all.length && all[line]!.trim() === '';
+  all.splice(line - 1, blankBefore && blankAfter ? 2 : 1);
+  return all.join('\n');
+}
+
+/** Gives the ATX heading at `line` the level `level` (2 for a section, 3 for a sub-point), keeping its text. */
+export function setLevel(markdown: string, line: number, level: 2 | 3): string {
+  const all = lines(markdown);
+  const atx = ATX.exec(at(all, line));
+  if (!atx) throw new Error(`line ${line} is not an ATX heading`);
+  all[line - 1] = `${atx[1]!.replace(/#+/, '#'.repeat(level))}${atx[2]}${atx[3]}`;
+  return all.join('\n');
+}

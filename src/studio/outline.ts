@@ -4,8 +4,11 @@
  */
 import { SLIDE_LABELS } from '../core/labels.ts';
 import type { Deck, Slide } from '../core/model.ts';
-import { formatDuration } from '../core/timing.ts';
+import { formatDuration, formatDurationZh } from '../core/timing.ts';
 import { lineSource } from './markdown-edit.ts';
+import { ACTIONS, OUTLINE } from './messages.ts';
+import { paragraphActions, slideActions, type Action, type Target } from './structure.ts';
+import { both, say } from '../core/say.ts';
 
 export interface OutlineHandlers {
   heading(slide: Slide, text: string): void;
@@ -13,15 +16,28 @@ export interface OutlineHandlers {
   remove(line: number): void;
   add(slide: Slide): void;
   select(index: number): void;
+  /** A structure action (structure.ts) at a slide or one of its paragraphs. */
+  act(action: Action, target: Target): void;
+}
+
+/** A button for a structure action: its label, what it does as its tooltip, and the action as `data-act`. */
+function actionButton(action: Action, target: Target, on: OutlineHandlers): HTMLButtonElement {
+  const button = element('button', { type: 'button', className: 'act', textContent: ACTIONS[action].zh, title: say(ACTIONS[action]) });
+  button.dataset.act = action;
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    on.act(action, target);
+  });
+  return button;
 }
 
 const KIND_LABEL: Record<Slide['kind'], string> = {
-  title: '标题页',
-  opening: '开场',
-  agenda: '目录',
-  section: '部分',
-  point: '小点',
-  closing: '结语',
+  title: OUTLINE.title.zh,
+  opening: OUTLINE.opening.zh,
+  agenda: OUTLINE.agenda.zh,
+  section: OUTLINE.section.zh,
+  point: OUTLINE.point.zh,
+  closing: OUTLINE.closing.zh,
 };
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -46,40 +62,53 @@ function field(value: string, label: string, key: string, commit: (text: string)
 }
 
 function kindLabel(slide: Slide, deck: Deck): string {
-  if (slide.kind === 'section') return `第${deck.sections[slide.section!]!.numeral || ''}部分`.replace('第部分', '部分');
+  if (slide.kind === 'agenda') return slide.heading.text;
+  const numeral = slide.kind === 'section' ? deck.sections[slide.section!]!.numeral : '';
+  if (numeral) return both(OUTLINE.numberedSection, { numeral }).zh;
   return KIND_LABEL[slide.kind];
 }
 
 /** Renders the outline of `deck` into `list`, keeping focus on the same field across re-renders. */
-export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, current: number, on: OutlineHandlers): void {
+export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, current: number, on: OutlineHandlers, open: readonly string[] = []): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  // The spoken text stays open where it was open (by the slide's id), and on the slides `open` names.
+  const opened = new Set([...list.querySelectorAll<HTMLElement>('.card:has(> details.notes[open])')].map((card) => card.dataset.id!));
+  for (const id of open) opened.add(id);
   const cards = deck.slides.map((slide, index) => {
     const card = element('li', { className: `card${index === current ? ' current' : ''}` });
     card.dataset.kind = slide.kind;
     card.dataset.slide = String(index);
     card.dataset.id = slide.id;
-    const time = formatDuration(slide.seconds).replace(' min ', ' 分 ').replace(/ s$/, ' 秒');
-    const where = `第 ${index + 1} 张 · ${slide.kind === 'agenda' ? '按各部分自动生成' : `约 ${time}`}`;
+    const time = { zh: formatDurationZh(slide.seconds), en: formatDuration(slide.seconds) };
+    const where = both(slide.kind === 'agenda' ? OUTLINE.whereAgenda : OUTLINE.where, { n: index + 1, time }).zh;
     const head = element(
       'div',
       { className: 'card-head' },
       element('span', { className: 'kind' }, kindLabel(slide, deck)),
       element('span', { className: 'where' }, where),
     );
-    if (slide.kind !== 'agenda') head.title = `Markdown 第 ${slide.line} 行 · line ${slide.line} of the Markdown`;
+    const acts = slideActions(markdown, deck, slide);
+    if (acts.length) head.insertBefore(element('span', { className: 'acts' }, ...acts.map((a) => actionButton(a, { slide: index }, on))), head.lastChild);
     head.addEventListener('click', () => on.select(index));
     card.addEventListener('focusin', () => on.select(index));
     card.append(head);
 
     if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'point') {
-      card.append(field(lineSource(markdown, slide.line), '标题 · heading', `${slide.id}:heading`, (text) => on.heading(slide, text), 'heading'));
+      card.append(field(lineSource(markdown, slide.line), say(OUTLINE.heading), `${slide.id}:heading`, (text) => on.heading(slide, text), 'heading'));
     } else {
-      card.append(element('div', { className: 'fixed' }, slide.kind === 'agenda' ? SLIDE_LABELS.agenda : SLIDE_LABELS[slide.kind]));
+      card.append(element('div', { className: 'fixed' }, slide.kind === 'agenda' ? slide.heading.text : SLIDE_LABELS[slide.kind]));
     }
 
     if (slide.kind === 'agenda') {
       card.append(
-        element('ol', { className: 'phrases' }, ...deck.sections.map((s) => element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`))),
+        element(
+          'ol',
+          { className: 'phrases' },
+          ...(slide.agenda?.sections ?? deck.sections.map((_, i) => i)).map((i) => {
+            const s = deck.sections[i]!;
+            return element('li', {}, `${s.numeral ? `${s.numeral}、` : ''}${s.title.text}`);
+          }),
+        ),
       );
       return card;
     }
@@ -87,24 +116,24 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
       const phrases = element('ul', { className: 'phrases' });
       slide.visible.forEach((item, i) => {
         if (item.kind === 'image') {
-          phrases.append(element('li', { className: 'image' }, `图片 · picture: ${item.text || '（无说明）'}`));
+          phrases.append(element('li', { className: 'image' }, say(OUTLINE.picture, { text: item.text || OUTLINE.noCaption.zh })));
           return;
         }
-        const remove = element('button', { type: 'button', textContent: '×', title: '删除这条要点 · remove this phrase' });
-        remove.setAttribute('aria-label', '删除这条要点');
+        const remove = element('button', { type: 'button', textContent: '×', title: say(OUTLINE.remove) });
+        remove.setAttribute('aria-label', OUTLINE.remove.zh);
         remove.addEventListener('click', () => on.remove(item.line));
         phrases.append(
           element(
             'li',
             {},
-            field(lineSource(markdown, item.line), `要点 ${i + 1} · key phrase`, `${slide.id}:phrase:${i}`, (text) =>
+            field(lineSource(markdown, item.line), say(OUTLINE.phrase, { n: i + 1 }), `${slide.id}:phrase:${i}`, (text) =>
               text.trim() ? on.phrase(item.line, text) : on.remove(item.line),
             ),
             remove,
           ),
         );
       });
-      const add = element('button', { type: 'button', className: 'add', textContent: '＋ 添加要点' });
+      const add = element('button', { type: 'button', className: 'add', textContent: `＋ ${OUTLINE.add.zh}`, title: say(OUTLINE.add) });
       add.addEventListener('click', () => on.add(slide));
       card.append(phrases, add);
     }
@@ -112,9 +141,15 @@ export function renderOutline(list: HTMLElement, deck: Deck, markdown: string, c
       const chars = slide.notes.reduce((n, p) => n + p.text.length, 0);
       const notes = element(
         'details',
-        { className: 'notes' },
-        element('summary', {}, `讲稿原文（只读）· spoken text, ${chars} 字`),
-        ...slide.notes.map((p) => element('p', {}, p.text)),
+        { className: 'notes', open: opened.has(slide.id) },
+        element('summary', { title: say(OUTLINE.spoken, { chars }) }, OUTLINE.spoken.zh.replace('{chars}', String(chars))),
+        ...slide.notes.map((p, i) => {
+          const paragraph = element('div', { className: 'paragraph' }, element('p', {}, p.text));
+          paragraph.dataset.paragraph = String(i);
+          const acts = paragraphActions(deck, slide, i);
+          if (acts.length) paragraph.append(element('div', { className: 'acts' }, ...acts.map((a) => actionButton(a, { slide: index, paragraph: i }, on))));
+          return paragraph;
+        }),
       );
       card.append(notes);
     }

@@ -37,6 +37,9 @@ export class Preview implements Controller {
       this.goToCurrent();
     });
     this.state.on('slide', () => this.goToCurrent());
+    this.state.on('closed', () => {
+      this.frame.srcdoc = '';
+    });
   }
 
   /** Shows the slide being looked at; repeated while the deck starts up, since reveal listens only once it has started. */

@@ -11,6 +11,7 @@ import { hasErrors, type Problem } from '../core/model.ts';
 import { say } from '../core/say.ts';
 import { openSource, UnreadableFile, type WordSource } from '../core/word/open.ts';
 import { toBase64 } from './base64.ts';
+import { STATUS } from './messages.ts';
 import { fileName } from './save.ts';
 import { segment } from './words.ts';
 
@@ -23,6 +24,8 @@ export interface Source {
   report: string;
   /** Problems reading the source (its encoding), by source line. */
   problems: Problem[];
+  /** What the report's numbers of the original count: lines of a text file, paragraphs of a Word file. */
+  unit?: 'line' | 'paragraph';
 }
 
 /** A plain message for the person, in Chinese and English. */
@@ -48,10 +51,10 @@ export async function readFile(file: File): Promise<Source> {
 
 /** Pasted text. */
 export function readPasted(text: string): Source {
-  if (!text.trim()) throw new SourceError('没有可用的文字：请先把讲话稿粘贴到文本框里。 · Nothing to use: paste the speech into the box first.');
+  if (!text.trim()) throw new SourceError(say(STATUS.noText));
   // Pasted text goes through the same decoding as a file: line ends and control characters are dealt with there.
   const decoded = decode(new TextEncoder().encode(text));
-  return fromText(decoded.text, '粘贴的文字', decoded.problems);
+  return fromText(decoded.text, STATUS.pasted.zh, decoded.problems);
 }
 
 function fromText(text: string, name: string, problems: Problem[]): Source {
@@ -81,7 +84,7 @@ function imported(
   problems: Problem[],
   review?: WordReview,
 ): Source {
-  if (!paragraphs.some((p) => p.text.trim())) throw new SourceError(`“${name}”里没有文字。 · There is no text in ${name}.`);
+  if (!paragraphs.some((p) => p.text.trim())) throw new SourceError(say(STATUS.emptyFile, { name }));
   const result = importSpeech(paragraphs, { segment });
   const output = fileName(result.deck.meta.title, 'md');
   // Problems reading the file are in the report, by the file's own lines.
@@ -90,5 +93,6 @@ function imported(
     name,
     report: importReport(result, { source: name, output, unit, notices, problems, ...(review ? { review } : {}) }),
     problems: [],
+    unit,
   };
 }

@@ -21,9 +21,10 @@ export interface Made {
 
 /**
  * The changes heard: `speech`, a new version of the Markdown was read (markdown, deck and problems are its, and
- * nothing is made yet); `made`, its page is made; `slide`, another slide was chosen.
+ * nothing is made yet); `made`, its page is made; `failed`, its page could not be made; `slide`, another slide
+ * was chosen; `closed`, the speech was put away (another is being read, or one could not be read).
  */
-export type Change = 'speech' | 'made' | 'slide';
+export type Change = 'speech' | 'made' | 'slide' | 'closed' | 'failed';
 
 export class StudioState {
   /** The speech as read from its file or the pasted text. */
@@ -37,11 +38,23 @@ export class StudioState {
   version = 0;
   /** The slide being looked at, by its index in `deck.slides`. */
   current = 0;
+  /** Whether making the current version's page failed. */
+  failed = false;
   private readonly listeners = new Map<Change, Array<() => void>>();
+  /** Edits taken but perhaps not yet parsed and made, which a save waits for. */
+  private pending = new Set<Promise<unknown>>();
 
   /** Calls `listener` after each change of the kind named, in the order listeners were added. */
   on(change: Change, listener: () => void): void {
     this.listeners.set(change, [...(this.listeners.get(change) ?? []), listener]);
+  }
+
+  /** Stops calling `listener` after changes of the kind named. */
+  off(change: Change, listener: () => void): void {
+    this.listeners.set(
+      change,
+      (this.listeners.get(change) ?? []).filter((l) => l !== listener),
+    );
   }
 
   private emit(change: Change): void {
@@ -54,15 +67,65 @@ export class StudioState {
     this.current = 0;
   }
 
+  /**
+   * Puts the speech away: nothing is open, nothing can be saved. Work for it that is still running is dropped
+   * when it ends.
+   */
+  close(): void {
+    this.source = undefined;
+    this.markdown = '';
+    this.deck = undefined;
+    this.problems = [];
+    this.made = undefined;
+    this.failed = false;
+    this.current = 0;
+    this.version++;
+    this.emit('closed');
+  }
+
   /** Takes a new version of the Markdown with the deck and problems found in it; returns the version's number. */
   setSpeech(markdown: string, deck: Deck, problems: Problem[]): number {
     this.markdown = markdown;
     this.deck = deck;
     this.problems = problems;
     this.made = undefined;
+    this.failed = false;
     this.version++;
     this.emit('speech');
     return this.version;
+  }
+
+  /** Says that the page for `version` could not be made (the making said why). */
+  setFailed(version: number): void {
+    if (!this.isCurrent(version)) return;
+    this.failed = true;
+    this.emit('failed');
+  }
+
+  /** Keeps `work` (an edit being parsed and made) until it ends, for `settled`. */
+  track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    const done = () => this.pending.delete(work);
+    work.then(done, done);
+  }
+
+  /**
+   * Resolves once every edit taken so far is parsed, and the current version's page is made: with that page,
+   * or with nothing when the speech has errors, its page could not be made, or no speech is open.
+   */
+  async settled(): Promise<Made | undefined> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    for (;;) {
+      if (this.made) return this.made;
+      if (!this.deck || this.hasErrors() || this.failed) return undefined;
+      await new Promise<void>((resolve) => {
+        const once = () => {
+          for (const change of ['made', 'failed', 'speech', 'closed'] as const) this.off(change, once);
+          resolve();
+        };
+        for (const change of ['made', 'failed', 'speech', 'closed'] as const) this.on(change, once);
+      });
+    }
   }
 
   /** Whether the current version has errors, which keep its deck from being made. */

@@ -2,7 +2,7 @@
  * The status line: what the studio is doing, as the body's data-state (which the style sheet and the tests read),
  * a message and, for long work, a progress bar.
  */
-import { $ } from './dom.ts';
+import { $, showSaid } from './dom.ts';
 
 export type Phase = 'empty' | 'working' | 'ready' | 'error';
 
@@ -18,7 +18,7 @@ export class Status {
   /** Shows `text` in `phase`; a `progress` from 0 to 1 shows the bar, none hides it. */
   show(phase: Phase, text: string, progress?: number): void {
     document.body.dataset.state = phase;
-    this.text.textContent = text;
+    showSaid(this.text, text);
     this.bar.hidden = progress === undefined;
     if (progress !== undefined) this.bar.value = progress;
   }

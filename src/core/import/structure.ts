@@ -328,7 +328,7 @@ function markerRun(candidates: Array<{ u: Paragraph; i: number }>, kind: MarkerK
 }
 
 /** The heading in a paragraph's lead sentence from `offset`: up to 。！？；：, cut at a comma when too long. */
-function leadHeading(text: string, offset: number): { text: string; end: number } {
+export function leadHeading(text: string, offset: number): { text: string; end: number } {
   const rest = text.slice(offset);
   const stop = rest.search(/[。！？；：!?;:]/u);
   const lead = stop < 0 ? rest : rest.slice(0, stop);

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
+export const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
+
+export interface OpenStudio {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the context made, anywhere. */
+  requests: string[];
+  /** Dialogs, console errors, page errors and policy violations. */
+  incidents: string[];
+}
+
+/** A fresh context on the studio at `url` that records every request, dialog, error and policy violation, anywhere. */
+export async function openStudio(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<OpenStudio> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const requests: string[] = [];
+  const incidents: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      incidents.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') incidents.push(message.text());
+    });
+    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page, requests, incidents };
+}
+
+/** Waits until the studio has made the deck of the current version, and says so. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 30_000 });
+  expect(await page.locator('#status-text').textContent()).toContain('已就绪');
+}
+
+export interface Saved {
+  name: string;
+  path: string;
+  text: () => string;
+  bytes: () => Buffer;
+}
+
+/** Clicks a save button and returns the file it offers, kept in `dir`. */
+export async function save(page: Page, action: string, dir: string): Promise<Saved> {
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator(`[data-action="${action}"]`).click()]);
+  const path = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: () => readFileSync(path, 'utf8'), bytes: () => readFileSync(path) };
+}
