@@ -4,7 +4,8 @@
  */
 import { $, action } from './dom.ts';
 import type { Making } from './making.ts';
-import { readFile, readPasted, SourceError, type Source } from './source.ts';
+import type { Source } from './source.ts';
+import { SourceError } from './source-error.ts';
 import type { Controller, StudioState } from './state.ts';
 import type { Status } from './status.ts';
 
@@ -20,7 +21,7 @@ export class Loading implements Controller {
 
   bind(): void {
     const { status } = this;
-    status.show('empty', '正在准备字体…… · Getting the fonts ready …', 0);
+    status.show('empty', '正在准备字体和校对词典…… · Getting the fonts and the dictionary ready …', 0);
     this.making.ready.then(
       () => {
         if (status.phase === 'empty')
@@ -34,7 +35,7 @@ export class Loading implements Controller {
 
     this.open.addEventListener('change', () => {
       const file = this.open.files?.[0];
-      if (file) void this.load(() => readFile(file));
+      if (file) void this.load(() => this.making.read(file));
       this.open.value = '';
     });
     document.addEventListener('dragover', (event) => {
@@ -46,9 +47,9 @@ export class Loading implements Controller {
       event.preventDefault();
       this.start.classList.remove('over');
       const file = event.dataTransfer?.files[0];
-      if (file) void this.load(() => readFile(file));
+      if (file) void this.load(() => this.making.read(file));
     });
-    action('paste').addEventListener('click', () => void this.load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value)));
+    action('paste').addEventListener('click', () => void this.load(() => this.making.read($<HTMLTextAreaElement>('#paste-text').value)));
     action('show-paste').addEventListener('click', () => {
       this.start.hidden = false;
       $('#paste-text').focus();
@@ -60,7 +61,7 @@ export class Loading implements Controller {
     // Marks for the benchmark (scripts/bench/studio.ts): chosen → read, then the making's parsed → fonts → ready.
     performance.clearMarks();
     performance.mark('studio:chosen');
-    this.status.show('working', '正在读取…… · Reading …', 0);
+    this.status.show('working', '正在读取并分析讲话稿…… · Reading the speech …', null);
     let source: Source;
     try {
       source = await read();

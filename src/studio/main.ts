@@ -12,6 +12,7 @@ import './look.ts';
 import type { Deck } from '../core/model.ts';
 import { $ } from './dom.ts';
 import { Editing } from './editing.ts';
+import { Findings } from './findings.ts';
 import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
 import { Loading } from './loading.ts';
 import { Making } from './making.ts';
@@ -58,6 +59,7 @@ function start(): void {
   const controllers: Controller[] = [
     new Loading(state, status, making),
     new Report(state),
+    new Findings(state),
     new Editing(state, making),
     new Preview(state),
     new Saving(state, status, fonts),

@@ -12,6 +12,7 @@ import { say } from '../core/say.ts';
 import { openSource, UnreadableFile, type WordSource } from '../core/word/open.ts';
 import { toBase64 } from './base64.ts';
 import { fileName } from './save.ts';
+import { SourceError } from './source-error.ts';
 import { segment } from './words.ts';
 
 export interface Source {
@@ -25,8 +26,7 @@ export interface Source {
   problems: Problem[];
 }
 
-/** A plain message for the person, in Chinese and English. */
-export class SourceError extends Error {}
+export { SourceError };
 
 /** Whether text is already a speech in Markdown: front matter, or a line that starts with `#`–`###`. */
 export function isMarkdown(text: string): boolean {

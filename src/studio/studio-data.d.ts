@@ -12,4 +12,6 @@ declare module 'virtual:speech-deck/studio-data' {
   export const faces: Array<{ role: 'heading' | 'body' | 'strong'; family: string; weight: 400 | 700; characters: string; woff: string }>;
   /** The id of the data block holding HarfBuzz's subsetter, harfbuzz-subset.wasm, as base64. */
   export const harfbuzz: string;
+  /** The id of the data block holding the proofreader's dictionary (jieba's dict.txt), gzip-compressed, as base64. */
+  export const dictionary: string;
 }

@@ -6,10 +6,13 @@
  * - the deck's page shell (shell.ts), the one `speech-deck build` fills: the deck page as Vite builds it,
  *   with its title, slides, fonts and stamp cut out at known places;
  * - the three deck faces subset to the common characters (common-chars.ts) as WOFF 1.0, which the page subsets
- *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
+ *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker;
+ * - the proofreader's dictionary (jieba's dict.txt, gzip-compressed), which a second worker unpacks with the
+ *   browser's DecompressionStream to cut words as the CLI does (proofread/cut.ts) and proofread the speech.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
@@ -39,13 +42,15 @@ export interface StudioParts {
   shellScripts: string[];
   faces: Array<{ role: string; family: string; weight: number; characters: string; woff: Uint8Array }>;
   harfbuzz: Uint8Array;
+  /** The proofreader's dictionary, gzip-compressed. */
+  dictionary: Uint8Array;
 }
 
 export interface StudioBuild {
   path: string;
   bytes: number;
   /** Bytes of the page by part, base64 included where the part is carried as base64. */
-  parts: { fonts: number; harfbuzz: number; shell: number; rest: number };
+  parts: { fonts: number; harfbuzz: number; dictionary: number; shell: number; rest: number };
   seconds: number;
 }
 
@@ -83,7 +88,11 @@ export const DATA_TYPE = 'application/octet-stream';
 function studioData(parts: StudioParts): Plugin {
   const resolved = `\0${DATA_MODULE}`;
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-  const blocks = [...parts.faces.map((f, i) => ({ id: `speech-deck-face-${i}`, data: f.woff })), { id: 'speech-deck-harfbuzz', data: parts.harfbuzz }];
+  const blocks = [
+    ...parts.faces.map((f, i) => ({ id: `speech-deck-face-${i}`, data: f.woff })),
+    { id: DICTIONARY_BLOCK, data: parts.dictionary },
+    { id: 'speech-deck-harfbuzz', data: parts.harfbuzz },
+  ];
   return {
     name: 'speech-deck-studio',
     resolveId: (id) => (id === DATA_MODULE ? resolved : undefined),
@@ -97,10 +106,18 @@ function studioData(parts: StudioParts): Plugin {
         `export const wholeTerms = ${JSON.stringify(WHOLE_TERMS)};`,
         `export const faces = ${JSON.stringify(faces)};`,
         `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
+        `export const dictionary = ${JSON.stringify(DICTIONARY_BLOCK)};`,
       ].join('\n');
     },
     transformIndexHtml: () => blocks.map(({ id, data }) => ({ tag: 'script', attrs: { type: DATA_TYPE, id }, children: b64(data), injectTo: 'body' as const })),
   };
+}
+
+const DICTIONARY_BLOCK = 'speech-deck-dictionary';
+
+/** jieba's dictionary, as the CLI's proofreader reads it (proofread/segmenter.ts), compressed for the page. */
+export function studioDictionary(): Uint8Array {
+  return gzipSync(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')), { level: 9 });
 }
 
 /** The page's scripts that run (data blocks aside), whose hashes its policy lists. */
@@ -146,6 +163,7 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
       shellScripts: inlineScripts(shell),
       faces: await studioFaces(fontCacheDir, progress),
       harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
+      dictionary: studioDictionary(),
     };
     const out = join(work.path, 'studio');
     await build({
@@ -173,17 +191,18 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
     const sizes = {
       fonts: parts.faces.reduce((n, f) => n + base64(f.woff.length) + Buffer.byteLength(f.characters), 0),
       harfbuzz: base64(parts.harfbuzz.length),
+      dictionary: base64(parts.dictionary.length),
       shell: Buffer.byteLength(parts.shell),
     };
     const result = {
       path: target,
       bytes,
-      parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.shell },
+      parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.dictionary - sizes.shell },
       seconds: (performance.now() - started) / 1000,
     };
     progress(
       `已写出 · Wrote ${displayPath(target)} in ${result.seconds.toFixed(1)} s: ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
-        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
+        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, dictionary ${kb(result.parts.dictionary)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
     );
     return result;
   } finally {
