@@ -59,7 +59,7 @@ export class Findings implements Controller {
     english.className = 'en';
     english.textContent = `${finding.severity} · ${en} [${finding.rule}]`;
     // Spaces between the parts, so that the finding reads as one line where it is copied or read aloud.
-    item.append(where, ' ', said, ' ', english);
+    item.append(where, ' ', said, ' ', context(this.state.markdown, finding), ' ', english);
     const go = () => this.reveal(finding.line);
     item.addEventListener('click', go);
     item.addEventListener('keydown', (event) => {
@@ -99,6 +99,27 @@ export class Findings implements Controller {
     setTimeout(() => shown.classList.remove('found'), 2400);
   }
 }
+
+/** The words around the place a finding points at, as they stand in the speech, the first character marked. */
+function context(markdown: string, finding: Finding): HTMLElement {
+  const line = markdown.split('\n')[finding.line - 1] ?? '';
+  const at = [...line.slice(0, finding.column - 1)].length;
+  const chars = [...line];
+  const before = chars.slice(Math.max(0, at - CONTEXT), at).join('');
+  const mark = document.createElement('mark');
+  mark.textContent = chars[at] ?? '';
+  const span = document.createElement('span');
+  span.className = 'context';
+  span.append(
+    `原文 · text：“${at > CONTEXT ? '……' : ''}${before}`,
+    mark,
+    `${chars.slice(at + 1, at + 1 + CONTEXT).join('')}${at + 1 + CONTEXT < chars.length ? '……' : ''}”`,
+  );
+  return span;
+}
+
+/** Characters shown on each side of a finding's place. */
+const CONTEXT = 8;
 
 /** The slide a line of the Markdown is on: the last (not the agenda) that starts at or before it. */
 function slideAt(deck: Deck, line: number): number {

@@ -4,17 +4,20 @@ import type { Source } from './source.ts';
 
 /** The messages between the studio page and its workers: the font worker and the speech worker. */
 
-/** One face the studio carries: a common-character subset of an embedded deck face, as base64 WOFF 1.0. */
+/** One face the studio carries: a common-character subset of an embedded deck face, as base64 WOFF2. */
 export interface SourceFace {
   key: string;
   woff: string;
 }
 
 export type ToWorker =
-  /** Sent once at start: HarfBuzz's subsetter (base64) and the faces, decoded in the worker so that the first subset does not wait for them. */
-  | { type: 'init'; wasm: string; faces: SourceFace[] }
-  /** Subset each face to its characters; the answer carries the same `id`. */
-  | { type: 'subset'; id: number; requests: Array<{ key: string; characters: string }> };
+  /**
+   * Sent once at start: HarfBuzz's subsetter and Brotli (base64 gzip) and the faces, decoded in the worker so that
+   * the first subset does not wait for them.
+   */
+  | { type: 'init'; wasm: string; brotli: string; faces: SourceFace[] }
+  /** Subset each face to its characters, compressed quickly or, with `best`, as small as Brotli can; the answer carries the same `id`. */
+  | { type: 'subset'; id: number; requests: Array<{ key: string; characters: string }>; best?: boolean };
 
 export type FromWorker =
   | { type: 'ready' }
