@@ -39,8 +39,10 @@ export class Making {
   async update(markdown: string): Promise<void> {
     const { state, status } = this;
     const asked = ++this.asked;
-    // The newest text at once, so that an edit made before this version is parsed builds on it.
+    // The newest text at once, so that an edit made before this version is parsed builds on it, and the page says
+    // at once that it is working on it (the deck of the version before is no longer the one to save).
     state.markdown = markdown;
+    status.show('working', '正在分析讲话稿的结构…… · Reading the structure …', null);
     state.proofreading();
     const making = this.speech.make(markdown, state.source?.problems ?? [], (done, total) => {
       if (asked === this.asked) state.proofreading(done / total);

@@ -4,6 +4,7 @@
  * page carries), off the page's thread, so that a long speech never freezes the page. Proofreading goes a
  * passage at a time and gives way to a newer version.
  */
+import './worker-require.ts';
 import { capacityProblems } from '../core/capacity.ts';
 import { addLineBreaks } from '../core/line-breaks.ts';
 import { parse } from '../core/parse.ts';
