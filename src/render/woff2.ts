@@ -1,10 +1,10 @@
 /**
  * WOFF2 ⇄ TrueType, written here rather than taken from a codec, so that it runs in the studio page within its
  * policy (no 'unsafe-eval') with the Brotli it is given (render/brotli.ts: the Rust Brotli of brotli-wasm, a
- * WebAssembly module the page instantiates itself, and Node the same). Every table is stored as it is (the "null
- * transform", glyf and loca included, which every WOFF2 reader knows), the tables back to back in one Brotli
- * stream, as the format asks. The CLI's fonts, made by Google's encoder (wawoff2), also transform glyf and loca,
- * which makes them a little smaller. Format: https://www.w3.org/TR/WOFF2/
+ * WebAssembly module the page instantiates itself, and Node the same). A deck's fonts have glyf and loca
+ * transformed as the format describes (as Google's encoder, which the CLI's subset-font uses, does; the result is
+ * as small); the faces the studio carries are stored with every table as it is (the "null transform"), which
+ * `woff2ToSfnt` reads back with nothing but Brotli. Format: https://www.w3.org/TR/WOFF2/
  */
 
 export interface Brotli {
@@ -120,21 +120,37 @@ function base128(value: number): number[] {
   return bytes;
 }
 
-/** A TrueType font as WOFF2, its tables stored as they are and compressed together with `brotli`. */
-export function sfntToWoff2(sfnt: Uint8Array, brotli: Pick<Brotli, 'compress'>): Uint8Array {
+/**
+ * A TrueType font as WOFF2, its tables compressed together with `brotli`: glyf and loca transformed as the format
+ * describes (§ 5.1: outlines as point counts, flags and packed coordinates, which compress about a fifth better),
+ * unless `transform` is false, when every table is stored as it is.
+ */
+export function sfntToWoff2(sfnt: Uint8Array, brotli: Pick<Brotli, 'compress'>, transform = true): Uint8Array {
   const { flavor, tables } = sfntTables(sfnt);
   tables.sort((a, b) => a.tag - b.tag);
+  const glyfTable = tables.find((t) => t.tag === GLYF);
+  const locaTable = tables.find((t) => t.tag === LOCA);
+  const headTable = tables.find((t) => t.tag === tagNumber('head'));
+  const transformed = transform && glyfTable && locaTable && headTable ? transformGlyf(glyfTable.data, locaTable.data, headTable.data) : undefined;
   const directory: number[] = [];
+  const stored: Uint8Array[] = [];
   for (const { tag, data } of tables) {
     const known = KNOWN_TAGS.indexOf(tag);
-    const version = tag === GLYF || tag === LOCA ? NULL_GLYF_TRANSFORM : 0;
+    const glyph = tag === GLYF || tag === LOCA;
+    const version = glyph && !transformed ? NULL_GLYF_TRANSFORM : 0;
     directory.push((known < 0 ? 63 : known) | (version << 6));
     if (known < 0) directory.push(tag >>> 24, (tag >>> 16) & 0xff, (tag >>> 8) & 0xff, tag & 0xff);
     directory.push(...base128(data.length));
+    if (glyph && transformed) {
+      // The transformed glyf holds loca too: loca's own data is empty.
+      const own = tag === GLYF ? transformed : new Uint8Array(0);
+      directory.push(...base128(own.length));
+      stored.push(own);
+    } else stored.push(data);
   }
-  const stream = new Uint8Array(tables.reduce((n, t) => n + t.data.length, 0));
+  const stream = new Uint8Array(stored.reduce((n, data) => n + data.length, 0));
   let at = 0;
-  for (const { data } of tables) {
+  for (const data of stored) {
     stream.set(data, at);
     at += data.length;
   }
@@ -157,6 +173,164 @@ export function sfntToWoff2(sfnt: Uint8Array, brotli: Pick<Brotli, 'compress'>):
   if (head && head.data.length >= 8) out.set(head.data.subarray(4, 8), 24);
   out.set(directory, HEADER);
   out.set(compressed, HEADER + directory.length);
+  return out;
+}
+
+/** A number as 255UInt16 (§ 4.1): one byte below 253, else a code byte and one or two more. */
+function uint255(value: number, out: number[]): void {
+  if (value < 253) out.push(value);
+  else if (value < 506) out.push(255, value - 253);
+  else if (value < 762) out.push(254, value - 506);
+  else out.push(253, value >> 8, value & 0xff);
+}
+
+/** One point's move as WOFF2 writes it: a flag (on or off the curve, and how) and one to four bytes. */
+function triplet(onCurve: boolean, x: number, y: number, flags: number[], glyphs: number[]): void {
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  const on = onCurve ? 0 : 128;
+  const xSign = x < 0 ? 0 : 1;
+  const ySign = y < 0 ? 0 : 1;
+  const signs = xSign + 2 * ySign;
+  if (x === 0 && ay < 1280) {
+    flags.push(on + ((ay & 0xf00) >> 7) + ySign);
+    glyphs.push(ay & 0xff);
+  } else if (y === 0 && ax < 1280) {
+    flags.push(on + 10 + ((ax & 0xf00) >> 7) + xSign);
+    glyphs.push(ax & 0xff);
+  } else if (ax < 65 && ay < 65) {
+    flags.push(on + 20 + ((ax - 1) & 0x30) + (((ay - 1) & 0x30) >> 2) + signs);
+    glyphs.push((((ax - 1) & 0xf) << 4) | ((ay - 1) & 0xf));
+  } else if (ax < 769 && ay < 769) {
+    flags.push(on + 84 + 12 * (((ax - 1) & 0x300) >> 8) + (((ay - 1) & 0x300) >> 6) + signs);
+    glyphs.push((ax - 1) & 0xff, (ay - 1) & 0xff);
+  } else if (ax < 4096 && ay < 4096) {
+    flags.push(on + 120 + signs);
+    glyphs.push(ax >> 4, ((ax & 0xf) << 4) | (ay >> 8), ay & 0xff);
+  } else {
+    flags.push(on + 124 + signs);
+    glyphs.push(ax >> 8, ax & 0xff, ay >> 8, ay & 0xff);
+  }
+}
+
+const WE_HAVE_INSTRUCTIONS = 0x100;
+const MORE_COMPONENTS = 0x20;
+
+/** The glyf table transformed as WOFF2 § 5.1 describes, loca read from its own table and rebuilt by the reader. */
+function transformGlyf(glyf: Uint8Array, loca: Uint8Array, head: Uint8Array): Uint8Array {
+  const indexFormat = new DataView(head.buffer, head.byteOffset, head.byteLength).getInt16(50);
+  const locaView = new DataView(loca.buffer, loca.byteOffset, loca.byteLength);
+  const offsetOf = (i: number) => (indexFormat ? locaView.getUint32(i * 4) : locaView.getUint16(i * 2) * 2);
+  const numGlyphs = loca.length / (indexFormat ? 4 : 2) - 1;
+  const view = new DataView(glyf.buffer, glyf.byteOffset, glyf.byteLength);
+  const nContours: number[] = [];
+  const nPoints: number[] = [];
+  const flags: number[] = [];
+  const glyphs: number[] = [];
+  const composite: number[] = [];
+  const bboxBitmap = new Uint8Array(4 * Math.floor((numGlyphs + 31) / 32));
+  const bboxes: number[] = [];
+  const instructions: number[] = [];
+  const int16 = (n: number, out: number[]) => out.push((n >> 8) & 0xff, n & 0xff);
+  for (let g = 0; g < numGlyphs; g++) {
+    const start = offsetOf(g);
+    const end = offsetOf(g + 1);
+    if (end <= start) {
+      int16(0, nContours);
+      continue;
+    }
+    const contours = view.getInt16(start);
+    if (contours === 0) {
+      // No outline: the reader makes an empty glyph of it.
+      int16(0, nContours);
+      continue;
+    }
+    const box = [view.getInt16(start + 2), view.getInt16(start + 4), view.getInt16(start + 6), view.getInt16(start + 8)];
+    int16(contours, nContours);
+    let at = start + 10;
+    if (contours < 0) {
+      // Components as they are; the bounding box always, and the instructions where there are any.
+      let more = true;
+      let withInstructions = false;
+      while (more) {
+        const f = view.getUint16(at);
+        let size = 4 + (f & 1 ? 4 : 2);
+        if (f & 0x8) size += 2;
+        else if (f & 0x40) size += 4;
+        else if (f & 0x80) size += 8;
+        for (let k = 0; k < size; k++) composite.push(glyf[at + k]!);
+        at += size;
+        withInstructions ||= !!(f & WE_HAVE_INSTRUCTIONS);
+        more = !!(f & MORE_COMPONENTS);
+      }
+      if (withInstructions) {
+        const length = view.getUint16(at);
+        uint255(length, glyphs);
+        for (let k = 0; k < length; k++) instructions.push(glyf[at + 2 + k]!);
+      }
+      bboxBitmap[g >> 3]! |= 0x80 >> (g & 7);
+      for (const v of box) int16(v, bboxes);
+      continue;
+    }
+    const ends: number[] = [];
+    for (let c = 0; c < contours; c++, at += 2) ends.push(view.getUint16(at));
+    const points = contours ? ends[contours - 1]! + 1 : 0;
+    ends.forEach((e, c) => uint255(c ? e - ends[c - 1]! : e + 1, nPoints));
+    const instructionLength = view.getUint16(at);
+    const code = glyf.subarray(at + 2, at + 2 + instructionLength);
+    at += 2 + instructionLength;
+    const pointFlags: number[] = [];
+    while (pointFlags.length < points) {
+      const f = glyf[at++]!;
+      pointFlags.push(f);
+      if (f & 8) for (let r = glyf[at++]!; r > 0; r--) pointFlags.push(f);
+    }
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const [out, short, same] of [
+      [xs, 2, 0x10],
+      [ys, 4, 0x20],
+    ] as const) {
+      for (const f of pointFlags) {
+        if (f & short) out.push(f & same ? glyf[at++]! : -glyf[at++]!);
+        else if (f & same) out.push(0);
+        else {
+          out.push(view.getInt16(at));
+          at += 2;
+        }
+      }
+    }
+    let x = 0;
+    let y = 0;
+    let [xMin, yMin, xMax, yMax] = [0, 0, 0, 0];
+    for (let p = 0; p < points; p++) {
+      triplet(!!(pointFlags[p]! & 1), xs[p]!, ys[p]!, flags, glyphs);
+      x += xs[p]!;
+      y += ys[p]!;
+      if (p === 0 || x < xMin) xMin = x;
+      if (p === 0 || y < yMin) yMin = y;
+      if (p === 0 || x > xMax) xMax = x;
+      if (p === 0 || y > yMax) yMax = y;
+    }
+    uint255(instructionLength, glyphs);
+    for (const b of code) instructions.push(b);
+    // A bounding box the reader would compute from the points is left out.
+    if (box[0] !== xMin || box[1] !== yMin || box[2] !== xMax || box[3] !== yMax) {
+      bboxBitmap[g >> 3]! |= 0x80 >> (g & 7);
+      for (const v of box) int16(v, bboxes);
+    }
+  }
+  const streams = [nContours, nPoints, flags, glyphs, composite, [...bboxBitmap, ...bboxes], instructions];
+  const out = new Uint8Array(36 + streams.reduce((n, s) => n + s.length, 0));
+  const head36 = new DataView(out.buffer);
+  head36.setUint16(4, numGlyphs);
+  head36.setUint16(6, indexFormat);
+  streams.forEach((s, i) => head36.setUint32(8 + i * 4, s.length));
+  let offset = 36;
+  for (const s of streams) {
+    out.set(s, offset);
+    offset += s.length;
+  }
   return out;
 }
 

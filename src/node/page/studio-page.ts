@@ -68,7 +68,7 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
   for (const spec of FACES) {
     const font = embedded.fonts.find((f) => f.family === spec.family && f.weight === spec.weight);
     if (!font) throw new Error(`no ${spec.family} ${spec.weight} font was made`);
-    const cached = join(fontCacheDir, `studio-${createHash('sha256').update(font.woff2).digest('hex').slice(0, 32)}.woff2`);
+    const cached = join(fontCacheDir, `studio-2-${createHash('sha256').update(font.woff2).digest('hex').slice(0, 32)}.woff2`);
     let woff: Uint8Array;
     try {
       woff = readFileSync(cached);
@@ -77,7 +77,8 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
         `正在为工作台转换字体 ${spec.family} ${spec.weight}（留作以后使用）… · Converting ${spec.family} ${spec.weight} for the studio (kept for later builds) …`,
       );
       const ttf = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'truetype' });
-      woff = sfntToWoff2(ttf, await nodeBrotli());
+      // Untransformed, so that the page reads them back with no more than Brotli (woff2ToSfnt).
+      woff = sfntToWoff2(ttf, await nodeBrotli(), false);
       // A cache that cannot be written only costs time later.
       await writeOutputs([{ path: cached, data: woff }], { cache: true }).catch(() => undefined);
     }
