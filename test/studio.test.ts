@@ -18,7 +18,7 @@ import { loadHarfBuzz } from '../src/studio/hb-subset.ts';
 import { addItem, lineSource, oneLine, removeItem, setHeading, setItem, setTheme, startList } from '../src/studio/markdown-edit.ts';
 import { fileName } from '../src/studio/save.ts';
 import { decompress } from 'wawoff2';
-import { nodeBrotli } from '../src/node/page/studio-page.ts';
+import { nodeBrotli } from '../src/node/fonts/brotli.ts';
 import { sfntToWoff2, woff2ToSfnt } from '../src/render/woff2.ts';
 import { speechDeck } from './helpers/decks.ts';
 import { squash } from './helpers/speech.ts';

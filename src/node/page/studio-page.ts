@@ -32,7 +32,7 @@ import { kb } from './size.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { cachedShell } from './shell.ts';
 import { BROWSER_TARGET } from './vite-config.ts';
-import { BROTLI_WASM, brotliFrom } from '../../render/brotli.ts';
+import { brotliWasm, nodeBrotli } from '../fonts/brotli.ts';
 import { sfntToWoff2 } from '../../render/woff2.ts';
 
 export const STUDIO_FILE = 'speech-deck-studio.html';
@@ -85,16 +85,6 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
     faces.push({ role: spec.role, family: spec.family, weight: spec.weight, characters: font.characters.join(''), woff });
   }
   return faces;
-}
-
-/** Brotli's WebAssembly module as the package ships it. */
-function brotliWasm(): Uint8Array {
-  return readFileSync(join(PACKAGE_ROOT, 'node_modules', BROTLI_WASM));
-}
-
-/** The page's Brotli, in Node: the same module, for the faces the page carries. */
-export function nodeBrotli(): ReturnType<typeof brotliFrom> {
-  return brotliFrom(brotliWasm());
 }
 
 /** A block of data the page reads but never runs: the type keeps the browser from parsing it as script. */
