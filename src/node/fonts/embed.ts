@@ -244,7 +244,8 @@ async function mergedSubset(parts: Array<{ file: string; characters: string[] }>
     import('./brotli.ts'),
     import('../../render/woff2.ts'),
   ]);
-  return sfntToWoff2(checked, await nodeBrotli());
+  // A Buffer, as the fonts read from the cache are: font tools such as subset-font read its signature as one.
+  return Buffer.from(sfntToWoff2(checked, await nodeBrotli()));
 }
 
 /** A woff2 file starts with its signature and gives its own length in its header. */
