@@ -49,8 +49,21 @@ describe('where code runs', () => {
   it('keeps page code (the deck’s and the studio’s) apart from Node code', () => {
     expect(modules('studio').length).toBeGreaterThan(0);
     const found = [...modules('client'), ...modules('studio')].flatMap(({ file, imports }) =>
-      imports.filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /proofread/.test(i)).map((i) => `${file} imports ${i}`),
+      imports
+        // The studio proofreads with the pure rules; the deck page does not proofread, and neither uses Node's segmenter.
+        .filter((i) => NODE_ONLY.test(i) || /(^|\/)node\//.test(i) || /segmenter/.test(i) || (file.includes('/client/') && /proofread/.test(i)))
+        .map((i) => `${file} imports ${i}`),
     );
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the proofreading rules pure: only segmenter.ts brings Node and jieba', () => {
+    const pure = modules('proofread').filter(({ file }) => !file.endsWith('segmenter.ts'));
+    expect(pure.length).toBeGreaterThan(5);
+    const found = pure.flatMap(({ file, imports, text }) => [
+      ...imports.filter((i) => NODE_ONLY.test(i) || /segmenter|@node-rs/.test(i)).map((i) => `${file} imports ${i}`),
+      ...(/\b(process|Buffer|require)\b/.exec(code(text)) ? [`${file} uses ${/\b(process|Buffer|require)\b/.exec(code(text))![0]}`] : []),
+    ]);
     expect(found).toEqual([]);
   });
 });

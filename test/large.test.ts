@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
+// Node's dictionary and jieba, which the rules ask through lexicon.ts.
+import '../src/proofread/segmenter.ts';
 import { proofread } from '../src/proofread/index.ts';
 import { render } from '../src/render/html.ts';
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// Node's dictionary and jieba, which the rules ask through lexicon.ts.
+import '../src/proofread/segmenter.ts';
 import { proofread, type Finding } from '../src/proofread/index.ts';
 import { editDistance } from '../src/proofread/terms.ts';
 import { corrections, fixture } from './helpers/speech.ts';

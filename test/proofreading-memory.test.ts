@@ -23,9 +23,9 @@ const kept = (prefix: string) => readdirSync(dir).filter((name) => name.startsWi
 
 describe("the proofreader's cuts and dictionary index kept between commands", async () => {
   // What the proofreader finds with jieba and the dictionary read afresh, no memory at all.
+  const seg = await import('../src/proofread/segmenter.ts');
   const plain = await import('../src/proofread/index.ts');
   const expected = plain.proofread(text);
-  const seg = await import('../src/proofread/segmenter.ts');
   const probes = [...new Set(text.replace(/[^\u4e00-\u9fff]/g, ''))];
   const uses = probes.map((c) => [seg.characterUse(c), seg.wordsWith(c).slice(0, 8)]);
   const pairs = probes.slice(0, -1).map((c, i) => seg.pairFrequency(c + probes[i + 1]));

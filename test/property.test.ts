@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
+// Node's dictionary and jieba, which the rules ask through lexicon.ts.
+import '../src/proofread/segmenter.ts';
 import { proofread } from '../src/proofread/index.ts';
 import { render } from '../src/render/html.ts';
 

@@ -42,10 +42,26 @@ async function choose(page: Page, file: string): Promise<Record<string, number>>
   await page.locator('[data-action="open"]').setInputFiles(file);
   await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 60_000 });
   if ((await page.evaluate(() => document.body.dataset.state)) !== 'ready') throw new Error(`the studio did not make a deck of ${file}`);
+  // The proofreading may end after the deck is ready (a long speech).
+  await page.waitForFunction(() => document.getElementById('findings-pane')?.dataset.state === 'done', null, { timeout: 60_000 });
   return page.evaluate(() => {
     const chosen = performance.getEntriesByName('studio:chosen')[0]!.startTime;
     return Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('studio:', ''), m.startTime - chosen]));
   });
+}
+
+/**
+ * A speech of 40,000 characters or more with no numbering at all (no 一、, no （一）): this speech's paragraphs, their
+ * numbers taken off, over and over, as plain text, the hardest case for finding its structure.
+ */
+function longUnnumbered(): string {
+  const paragraphs = readFileSync('test/fixtures/speech.txt', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => line.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, ''));
+  let text = '';
+  for (let i = 0; text.length < 40_000; i++) text += `${paragraphs[i % paragraphs.length]}\n`;
+  return text;
 }
 
 /**
@@ -57,6 +73,9 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
   const built = await buildStudio(join(workDir, 'studio'), { progress: () => {} });
   const input = join(workDir, '在县政府党组学习研讨会上的发言.docx');
   writeFileSync(input, await speechDocx());
+  const long = join(workDir, 'long-unnumbered.txt');
+  const longText = longUnnumbered();
+  writeFileSync(long, longText);
   const url = pathToFileURL(built.path).href;
   const browser = await launchBrowser({ browserPath });
   try {
@@ -65,6 +84,12 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
       const marks = await choose(page, input);
       await page.close();
       return { open: ms, ...marks };
+    });
+    const longTimed = await repeat(runs, 1, async () => {
+      const { page } = await open(browser, url);
+      const marks = await choose(page, long);
+      await page.close();
+      return marks;
     });
     const memory = await repeat(Math.min(runs, 3), 0, async () => {
       const sampler = samplePeak(rendererRss, 50);
@@ -81,7 +106,7 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
     return [
       {
         name: 'studio file',
-        how: `\`speech-deck-studio.html\`, ${(built.bytes / 1024 / 1024).toFixed(1)} MB: fonts ${Math.round(built.parts.fonts / 1024)} KB, HarfBuzz ${Math.round(built.parts.harfbuzz / 1024)} KB, deck page ${Math.round(built.parts.shell / 1024)} KB, code ${Math.round(built.parts.rest / 1024)} KB`,
+        how: `\`speech-deck-studio.html\`, ${(built.bytes / 1024 / 1024).toFixed(1)} MB: fonts ${Math.round(built.parts.fonts / 1024)} KB, HarfBuzz ${Math.round(built.parts.harfbuzz / 1024)} KB, Brotli ${Math.round(built.parts.brotli / 1024)} KB, dictionary ${Math.round(built.parts.dictionary / 1024)} KB, deck page ${Math.round(built.parts.shell / 1024)} KB, code ${Math.round(built.parts.rest / 1024)} KB`,
         unit: 'MB',
         values: [mb(built.bytes)],
         budget: FILE_BUDGET_MB,
@@ -100,6 +125,25 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
         budget: READY_BUDGET_S,
       },
       {
+        name: 'studio: file chosen → findings shown',
+        how: 'Chromium 109, the same Word file, from the choice until the proofreading findings are on the page (read, parsed and proofread in the speech worker)',
+        unit: 's',
+        values: step('proofread'),
+      },
+      {
+        name: 'studio: 40,000 characters unnumbered → deck ready',
+        how: `Chromium 109, a ${longText.length}-character text file with no 一、 or （一） numbering (this speech's paragraphs repeated), from the choice to the deck ready to save`,
+        unit: 's',
+        values: longTimed.map((t: Record<string, number>) => (t.ready ?? NaN) / 1000),
+        budget: READY_BUDGET_S,
+      },
+      {
+        name: 'studio: 40,000 characters unnumbered → findings shown',
+        how: 'the same text, from the choice until its proofreading findings are on the page',
+        unit: 's',
+        values: longTimed.map((t: Record<string, number>) => (t.proofread ?? NaN) / 1000),
+      },
+      {
         name: 'studio: of which reading and import',
         how: 'chosen → the Word file read (mammoth), its structure found and the Markdown written',
         unit: 's',
@@ -107,7 +151,7 @@ export async function measureStudio(workDir: string, runs: number, browserPath: 
       },
       {
         name: 'studio: of which fonts',
-        how: 'parsed → the faces the speech needs subset and written as WOFF 1.0 in the worker',
+        how: 'parsed → the faces the speech needs subset and written as WOFF2 (Brotli quality 9) in the font worker',
         unit: 's',
         values: timed.map((t: Record<string, number>) => ((t.fonts ?? NaN) - (t.parsed ?? NaN)) / 1000),
       },

@@ -1,6 +1,6 @@
 import { hit, type Passage, type Hit, type Rule } from './finding.ts';
 import { ADVICE, FINDINGS } from './messages.ts';
-import { words } from './segmenter.ts';
+import { words } from './lexicon.ts';
 
 // Words that make a sentence a demand or a plan: what follows is still to be done.
 const DEMANDS = new Set(['要', '必须', '务必', '应当', '应该', '需要', '将要']);

@@ -1,6 +1,6 @@
 import { hit, isHan, type Passage, type Hit, type Rule } from './finding.ts';
 import { ADVICE, FINDINGS } from './messages.ts';
-import { words } from './segmenter.ts';
+import { words } from './lexicon.ts';
 
 // Single characters that never repeat on purpose; 看看, 天天 and 清清白白 do, so others are left alone.
 const FUNCTION_CHARACTERS = new Set([...'的了是在和与及对把被将就也都而并又之其为以从向于']);

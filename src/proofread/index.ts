@@ -23,9 +23,26 @@ const MAX_PER_PASSAGE = 10;
 
 /** Proofreads the prose of a speech (its text or its Markdown as already read) for slips that matter in official Chinese text. Pure: no I/O. */
 export function proofread(source: string | ReadMarkdown, rules: readonly Rule[] = RULES): Finding[] {
+  const steps = proofreading(source, rules);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `proofread` a passage at a time, for a caller that shows progress or lets other work in between (the studio's
+ * worker): yields after each passage how many are done of how many, and returns the same findings.
+ */
+export function* proofreading(source: string | ReadMarkdown, rules: readonly Rule[] = RULES): Generator<{ done: number; total: number }, Finding[]> {
   const passages = prosePassages(source);
   const speech = passages.map((p) => p.text).join('\n');
-  return passages.flatMap((passage) => rules.flatMap((rule) => findings(rule, passage, speech))).sort((a, b) => a.line - b.line || a.column - b.column);
+  const found: Finding[] = [];
+  for (const [i, passage] of passages.entries()) {
+    for (const rule of rules) found.push(...findings(rule, passage, speech));
+    yield { done: i + 1, total: passages.length };
+  }
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function findings(rule: Rule, passage: Passage, speech: string): Finding[] {

@@ -1,7 +1,7 @@
 import { both } from '../core/say.ts';
 import { hit, type Passage, type Hit, type Rule } from './finding.ts';
 import { ADVICE, FINDINGS } from './messages.ts';
-import { words } from './segmenter.ts';
+import { words } from './lexicon.ts';
 
 // 等 closes a list (安全、环保等工作); right after a preposition or a pause the list itself is missing.
 const LIST_END = new Set(['等', '等等']);

@@ -1,6 +1,6 @@
 import { hit, isHan, type Passage, type Hit, type Rule } from './finding.ts';
 import { ADVICE, FINDINGS } from './messages.ts';
-import { characterUse, pairFrequency, words, wordsWith, type Word } from './segmenter.ts';
+import { characterUse, pairFrequency, words, wordsWith, type Word } from './lexicon.ts';
 
 // A character used alone in under 15% of its dictionary uses is nearly always part of a word.
 const ALONE_SHARE = 0.15;

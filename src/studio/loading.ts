@@ -6,7 +6,8 @@ import { say } from '../core/say.ts';
 import { $, action } from './dom.ts';
 import { STATUS } from './messages.ts';
 import type { Making } from './making.ts';
-import { readFile, readPasted, SourceError, type Source } from './source.ts';
+import type { Source } from './source.ts';
+import { SourceError } from './source-error.ts';
 import type { Controller, StudioState } from './state.ts';
 import type { Status } from './status.ts';
 
@@ -22,7 +23,7 @@ export class Loading implements Controller {
 
   bind(): void {
     const { status } = this;
-    status.show('empty', say(STATUS.gettingFonts), 0);
+    status.show('empty', say(STATUS.gettingReady), 0);
     this.making.ready.then(
       () => {
         if (status.phase === 'empty') status.show('empty', say(STATUS.openPrompt));
@@ -32,7 +33,7 @@ export class Loading implements Controller {
 
     this.open.addEventListener('change', () => {
       const file = this.open.files?.[0];
-      if (file) void this.load(() => readFile(file), file.name);
+      if (file) void this.load(() => this.making.read(file), file.name);
       this.open.value = '';
     });
     document.addEventListener('dragover', (event) => {
@@ -44,9 +45,9 @@ export class Loading implements Controller {
       event.preventDefault();
       this.start.classList.remove('over');
       const file = event.dataTransfer?.files[0];
-      if (file) void this.load(() => readFile(file), file.name);
+      if (file) void this.load(() => this.making.read(file), file.name);
     });
-    action('paste').addEventListener('click', () => void this.load(() => readPasted($<HTMLTextAreaElement>('#paste-text').value), STATUS.pasted.zh));
+    action('paste').addEventListener('click', () => void this.load(() => this.making.read($<HTMLTextAreaElement>('#paste-text').value), STATUS.pasted.zh));
     action('show-paste').addEventListener('click', () => {
       this.start.hidden = false;
       $('#paste-text').focus();
@@ -64,7 +65,7 @@ export class Loading implements Controller {
     performance.mark('studio:chosen');
     const hadSpeech = !!this.state.deck;
     this.state.close();
-    this.status.show('working', say(STATUS.reading, { name }), 0);
+    this.status.show('working', say(STATUS.reading, { name }), null);
     let source: Source;
     try {
       source = await read();

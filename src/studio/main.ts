@@ -14,6 +14,7 @@ import { say } from '../core/say.ts';
 import { $ } from './dom.ts';
 import { STATUS } from './messages.ts';
 import { Editing } from './editing.ts';
+import { Findings } from './findings.ts';
 import { FontMaker, useCarriedFaceForPage } from './fonts.ts';
 import { Loading } from './loading.ts';
 import { Making } from './making.ts';
@@ -60,6 +61,7 @@ function start(): void {
   const controllers: Controller[] = [
     new Loading(state, status, making),
     new Report(state),
+    new Findings(state),
     new Editing(state, making, status),
     new Preview(state),
     new Saving(state, status, fonts),

@@ -1,43 +1,72 @@
 /**
- * Making the deck from each version of the Markdown: parsed at once (with the browser's word breaks and the
- * capacity check), then, when it has no errors, its fonts subset in the worker and the deck page and its preview
- * filled. Work for a version that a newer one overtook is dropped when it ends.
+ * Making the deck from each version of the Markdown: parsed in the speech worker (with the CLI's word breaks and
+ * the capacity check) and shown, then, when it has no errors, its fonts subset in the font worker and the deck
+ * page and its preview filled; meanwhile the speech worker proofreads it, a passage at a time. Work for a version
+ * that a newer one overtook is dropped when it ends.
  */
-import { capacityProblems } from '../core/capacity.ts';
-import { addLineBreaks } from '../core/line-breaks.ts';
-import type { Problem } from '../core/model.ts';
-import { parse } from '../core/parse.ts';
-import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
+import type { Deck } from '../core/model.ts';
 import { say } from '../core/say.ts';
+import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
+import { fontsMarker, shell, speechMarker } from 'virtual:speech-deck/studio-data';
 import { STATUS } from './messages.ts';
-import { fontsMarker, shell, speechMarker, wholeTerms } from 'virtual:speech-deck/studio-data';
 import { deckPage } from './deck-page.ts';
 import type { FontMaker } from './fonts.ts';
+import type { Source } from './source.ts';
+import { SpeechWorker } from './speech.ts';
 import type { StudioState } from './state.ts';
 import type { Status } from './status.ts';
-import { wordBoundaries } from './words.ts';
 
 export class Making {
+  private readonly speech = new SpeechWorker();
+  /** Counts the versions asked for, so that the answer for one a newer overtook is dropped. */
+  private asked = 0;
+
   constructor(
     private readonly state: StudioState,
     private readonly status: Status,
     private readonly fonts: FontMaker,
   ) {}
 
-  /** Resolves once decks can be made (the worker has HarfBuzz and the faces). */
+  /** Resolves once decks can be made (the font worker has HarfBuzz and the faces, the speech worker its dictionary). */
   get ready(): Promise<void> {
-    return this.fonts.ready;
+    return Promise.all([this.fonts.ready, this.speech.ready]).then(() => undefined);
   }
 
-  /** Takes a new version of the Markdown: parsed and shown at once, then its fonts, page and preview. */
+  /** Reads a chosen or dropped file, or pasted text, into the speech's Markdown, in the speech worker. */
+  read(what: File | string): Promise<Source> {
+    return this.speech.read(what);
+  }
+
+  /** Takes a new version of the Markdown: parsed and shown, then its fonts, page and preview, and its findings. */
   async update(markdown: string): Promise<void> {
     const { state, status } = this;
-    const deck = parse(markdown);
-    addLineBreaks(deck, wordBoundaries, wholeTerms);
-    const problems: Problem[] = [...(state.source?.problems ?? []), ...deck.problems, ...capacityProblems(deck)];
+    const asked = ++this.asked;
+    // The newest text at once, so that an edit made before this version is parsed builds on it, and the page says
+    // at once that it is working on it (the deck of the version before is no longer the one to save).
+    state.markdown = markdown;
+    status.show('working', say(STATUS.structure), null);
+    state.proofreading();
+    const making = this.speech.make(markdown, state.source?.problems ?? [], (done, total) => {
+      if (asked === this.asked) state.proofreading(done / total);
+    });
+    let parsed: Awaited<typeof making.parsed>;
+    try {
+      parsed = await making.parsed;
+    } catch (error) {
+      if (asked === this.asked) status.show('error', say(STATUS.makeFailed, { reason: (error as Error).message }));
+      return;
+    }
+    if (asked !== this.asked) return;
+    const { deck, problems } = parsed;
     // Marks for the benchmark (scripts/bench/studio.ts), after the loading's chosen and read.
     performance.mark('studio:parsed');
     const version = state.setSpeech(markdown, deck, problems);
+    making.findings.then(
+      (findings) => {
+        if (state.setFindings(version, findings)) performance.mark('studio:proofread');
+      },
+      () => undefined,
+    );
     if (state.hasErrors()) {
       status.show('error', say(STATUS.hasErrors));
       return;
@@ -54,9 +83,27 @@ export class Making {
       performance.mark('studio:ready');
       const seconds = deckSeconds(deck);
       status.show('ready', say(STATUS.ready, { slides: deck.slides.length, minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) } }));
+      void this.smallest(version, markdown, deck);
     } catch (error) {
       state.setFailed(version);
       if (state.isCurrent(version)) status.show('error', say(STATUS.makeFailed, { reason: (error as Error).message }));
+    }
+  }
+
+  /**
+   * The deck to save with its fonts compressed as small as Brotli can (a few per cent smaller, and seconds of work
+   * in the font worker), in place of the one made quickly, unless a newer version came meanwhile. The preview keeps
+   * the quick fonts: the faces are the same.
+   */
+  private async smallest(version: number, markdown: string, deck: Deck): Promise<void> {
+    try {
+      const fonts = await this.fonts.forDeck(deck, () => undefined, true);
+      const page = await deckPage(markdown, deck, fonts.css, { shell, fontsMarker, speechMarker });
+      const { made } = this.state;
+      if (this.state.isCurrent(version) && made) this.state.made = { ...made, page };
+      performance.mark('studio:smallest');
+    } catch {
+      // The quick fonts stay; they are as good, only larger.
     }
   }
 }

@@ -9,7 +9,8 @@ import { messages } from '../core/say.ts';
 /** The status line. */
 export const STATUS = messages({
   lacking: { zh: '这个浏览器缺少：{names}', en: 'This browser lacks: {names}' },
-  gettingFonts: { zh: '正在准备字体……', en: 'Getting the fonts ready …' },
+  gettingReady: { zh: '正在准备字体和校对词典……', en: 'Getting the fonts and the dictionary ready …' },
+  structure: { zh: '正在分析讲话稿的结构……', en: 'Reading the structure …' },
   openPrompt: {
     zh: '请打开讲话稿：Word 文件（.docx、.doc、.wps）、文本文件（.txt），或粘贴文字。',
     en: 'Open a speech to begin: a Word file (.docx, .doc, .wps), a text file (.txt), or pasted text.',
@@ -141,6 +142,20 @@ export const PLACE = messages({
   slideHeading: { zh: '第 {n} 张“{heading}”', en: 'slide {n} “{heading}”' },
   paragraph: { zh: '第 {n} 张“{heading}”第 {p} 段', en: 'slide {n} “{heading}”, paragraph {p}' },
   original: { zh: '原文第 {n} {unit}', en: '{unit} {n} of the original' },
+});
+
+/** The proofreading pane. */
+export const FINDINGS_PANE = messages({
+  working: { zh: '校对：正在校对（{percent}%）……', en: 'Proofreading ({percent}%) …' },
+  found: {
+    zh: '校对：{count} 处可能的问题（{errors} 个错误，{warnings} 个提醒），点一条看它所在的段落',
+    en: 'Proofreading: {count} possible slip(s) ({errors} error(s), {warnings} warning(s)); click one to see its paragraph',
+  },
+  nothing: { zh: '校对：没有发现问题', en: 'Proofreading found nothing to fix' },
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '提醒', en: 'warning' },
+  text: { zh: '原文', en: 'text' },
+  line: { zh: '第 {n} 行', en: 'line {n}' },
 });
 
 /** The report pane. */

@@ -13,6 +13,7 @@ import { openSource, UnreadableFile, type WordSource } from '../core/word/open.t
 import { toBase64 } from './base64.ts';
 import { STATUS } from './messages.ts';
 import { fileName } from './save.ts';
+import { SourceError } from './source-error.ts';
 import { segment } from './words.ts';
 
 export interface Source {
@@ -28,8 +29,7 @@ export interface Source {
   unit?: 'line' | 'paragraph';
 }
 
-/** A plain message for the person, in Chinese and English. */
-export class SourceError extends Error {}
+export { SourceError };
 
 /** Whether text is already a speech in Markdown: front matter, or a line that starts with `#`–`###`. */
 export function isMarkdown(text: string): boolean {

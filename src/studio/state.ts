@@ -5,6 +5,7 @@
  */
 import { hasErrors, type Deck, type Problem } from '../core/model.ts';
 import type { DeckFonts } from './fonts.ts';
+import type { Finding } from '../proofread/index.ts';
 import type { Source } from './source.ts';
 
 /** The lifecycle every controller shares: made with what it talks to, then bound to the page and the state once. */
@@ -22,9 +23,10 @@ export interface Made {
 /**
  * The changes heard: `speech`, a new version of the Markdown was read (markdown, deck and problems are its, and
  * nothing is made yet); `made`, its page is made; `failed`, its page could not be made; `slide`, another slide
- * was chosen; `closed`, the speech was put away (another is being read, or one could not be read).
+ * was chosen; `closed`, the speech was put away (another is being read, or one could not be read); `findings`, the
+ * proofreading of the newest text went on (`proofread` tells how far) or ended (`findings` holds what it found).
  */
-export type Change = 'speech' | 'made' | 'slide' | 'closed' | 'failed';
+export type Change = 'speech' | 'made' | 'slide' | 'closed' | 'failed' | 'findings';
 
 export class StudioState {
   /** The speech as read from its file or the pasted text. */
@@ -34,6 +36,10 @@ export class StudioState {
   /** The source's problems, the parser's and the capacity check's, for the current version. */
   problems: Problem[] = [];
   made: Made | undefined;
+  /** What proofreading found in the current version; undefined while it is still being proofread. */
+  findings: Finding[] | undefined;
+  /** How much of the newest text is proofread, from 0 to 1. */
+  proofread = 0;
   /** Counts versions of the Markdown, so that work done for an older one is dropped when it ends. */
   version = 0;
   /** The slide being looked at, by its index in `deck.slides`. */
@@ -78,6 +84,8 @@ export class StudioState {
     this.problems = [];
     this.made = undefined;
     this.failed = false;
+    this.findings = undefined;
+    this.proofread = 0;
     this.current = 0;
     this.version++;
     this.emit('closed');
@@ -126,6 +134,22 @@ export class StudioState {
         for (const change of ['made', 'failed', 'speech', 'closed'] as const) this.on(change, once);
       });
     }
+  }
+
+  /** The newest text is being proofread, `share` of it done. */
+  proofreading(share = 0): void {
+    this.findings = undefined;
+    this.proofread = share;
+    this.emit('findings');
+  }
+
+  /** Takes the findings for `version`, unless a newer version came meanwhile; says whether they were taken. */
+  setFindings(version: number, findings: Finding[]): boolean {
+    if (!this.isCurrent(version)) return false;
+    this.findings = findings;
+    this.proofread = 1;
+    this.emit('findings');
+    return true;
   }
 
   /** Whether the current version has errors, which keep its deck from being made. */

@@ -15,11 +15,12 @@ export class Status {
     return document.body.dataset.state ?? '';
   }
 
-  /** Shows `text` in `phase`; a `progress` from 0 to 1 shows the bar, none hides it. */
-  show(phase: Phase, text: string, progress?: number): void {
+  /** Shows `text` in `phase`; a `progress` from 0 to 1 shows the bar, `null` a bar that only moves, none hides it. */
+  show(phase: Phase, text: string, progress?: number | null): void {
     document.body.dataset.state = phase;
     showSaid(this.text, text);
     this.bar.hidden = progress === undefined;
-    if (progress !== undefined) this.bar.value = progress;
+    if (progress === null) this.bar.removeAttribute('value');
+    else if (progress !== undefined) this.bar.value = progress;
   }
 }

@@ -8,8 +8,12 @@ declare module 'virtual:speech-deck/studio-data' {
   export const wholeTerms: string[];
   /** The marker in `shell`'s stamp where the SHA-256 of the speech's Markdown goes, in hex. */
   export const speechMarker: string;
-  /** Each embedded face subset to the common characters; `woff` is the id of its data block (base64 WOFF 1.0). */
+  /** Each embedded face subset to the common characters; `woff` is the id of its data block (base64 WOFF2). */
   export const faces: Array<{ role: 'heading' | 'body' | 'strong'; family: string; weight: 400 | 700; characters: string; woff: string }>;
-  /** The id of the data block holding HarfBuzz's subsetter, harfbuzz-subset.wasm, as base64. */
+  /** The id of the data block holding HarfBuzz's subsetter, harfbuzz-subset.wasm, gzip-compressed, as base64. */
   export const harfbuzz: string;
+  /** The id of the data block holding Brotli (brotli-wasm's brotli_wasm_bg.wasm), gzip-compressed, as base64. */
+  export const brotli: string;
+  /** The id of the data block holding the proofreader's dictionary (jieba's dict.txt), gzip-compressed, as base64. */
+  export const dictionary: string;
 }

@@ -1,17 +1,19 @@
 /**
- * Words, for the importer's key phrases and for where headings may wrap. The CLI cuts words with jieba, which
- * has no small browser build (jieba-wasm is 4 MB); the page uses the browser's own ICU word breaker, which
- * mostly agrees. Where it does not, a drafted phrase or a place a heading may wrap differs from the CLI's; the
- * structure, the spoken text and everything else do not depend on it.
+ * Words, for the importer's key phrases and for where headings may wrap: cut as the CLI cuts them, with jieba's
+ * dictionary (carried in the page) and its exact cut written in TypeScript (proofread/cut.ts), so that the studio
+ * drafts the same phrases and breaks the same lines as `speech-deck import` and `build`. Used in the speech
+ * worker, which is given the dictionary (speech-worker.ts).
  */
-const breaker = new Intl.Segmenter('zh', { granularity: 'word' });
+import { words } from '../proofread/lexicon.ts';
 
 /** The text cut into words (every character in exactly one), as the importer's segmenter. */
 export function segment(text: string): string[] {
-  return [...breaker.segment(text)].map((s) => s.segment);
+  return words(text).map((w) => w.word);
 }
 
 /** Offsets in `text` where one word ends and the next begins. */
 export function wordBoundaries(text: string): number[] {
-  return [...breaker.segment(text)].map((s) => s.index).filter((i) => i > 0);
+  return words(text)
+    .map((w) => w.start)
+    .filter((start) => start > 0);
 }

@@ -193,8 +193,9 @@ export async function embedFaces<R extends string>(
     const missing = wanted.filter((c) => !held.has(c));
     if (missing.length) result.missing[spec.role] = missing;
     if (!characters.length) continue;
+    // The writer's own version is in the key: a font an earlier writer made is not taken for this one's.
     const key = createHash('sha256')
-      .update(`${face}${characters.join('')}`)
+      .update(`${face}${WOFF2_WRITER}${characters.join('')}`)
       .digest('hex')
       .slice(0, 32);
     let woff2: Uint8Array | undefined = readCached(cacheDir, key, 'woff2', isWoff2);
@@ -209,6 +210,9 @@ export async function embedFaces<R extends string>(
   }
   return result;
 }
+
+/** Which WOFF2 writer made a kept font: render/woff2.ts with Brotli quality 11. */
+const WOFF2_WRITER = 'render/woff2.ts 1\n';
 
 /**
  * One woff2 font from the needed glyphs of several @fontsource slices. One font per face rather
@@ -234,8 +238,14 @@ async function mergedSubset(parts: Array<{ file: string; characters: string[] }>
     merged.get().glyf.push(...data.glyf.filter((g) => !g.contours?.length && !(g as { compound?: boolean }).compound));
   }
   const ttf = merged!.write({ type: 'ttf', toBuffer: true, hinting: true });
-  // A last pass through HarfBuzz checks the merged font and compresses it to woff2.
-  return subsetFont(ttf, characters.join(''), { targetFormat: 'woff2' });
+  // A last pass through HarfBuzz checks the merged font; it is written as WOFF2 as the studio writes its fonts.
+  const [checked, { nodeBrotli }, { sfntToWoff2 }] = await Promise.all([
+    subsetFont(ttf, characters.join(''), { targetFormat: 'truetype' }),
+    import('./brotli.ts'),
+    import('../../render/woff2.ts'),
+  ]);
+  // A Buffer, as the fonts read from the cache are: font tools such as subset-font read its signature as one.
+  return Buffer.from(sfntToWoff2(checked, await nodeBrotli()));
 }
 
 /** A woff2 file starts with its signature and gives its own length in its header. */

@@ -5,11 +5,15 @@
  * The page carries, besides its own code (src/studio/):
  * - the deck's page shell (shell.ts), the one `speech-deck build` fills: the deck page as Vite builds it,
  *   with its title, slides, fonts and stamp cut out at known places;
- * - the three deck faces subset to the common characters (common-chars.ts) as WOFF 1.0, which the page subsets
- *   again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker.
+ * - the three deck faces subset to the common characters (common-chars.ts) as WOFF2 (render/woff2.ts), which the
+ *   page subsets again to each speech's characters with HarfBuzz (harfbuzz-subset.wasm, also carried) in a worker
+ *   and writes as WOFF2 again with the same writer and Brotli (brotli-wasm's module, carried too);
+ * - the proofreader's dictionary (jieba's dict.txt, gzip-compressed), which a second worker unpacks with the
+ *   browser's DecompressionStream to cut words as the CLI does (proofread/cut.ts) and proofread the speech.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
@@ -28,6 +32,8 @@ import { kb } from './size.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { cachedShell } from './shell.ts';
 import { BROWSER_TARGET } from './vite-config.ts';
+import { brotliWasm, nodeBrotli } from '../fonts/brotli.ts';
+import { sfntToWoff2 } from '../../render/woff2.ts';
 
 export const STUDIO_FILE = 'speech-deck-studio.html';
 
@@ -38,18 +44,23 @@ export interface StudioParts {
   /** The inline scripts of the deck page, which the studio's own policy must allow for its preview. */
   shellScripts: string[];
   faces: Array<{ role: string; family: string; weight: number; characters: string; woff: Uint8Array }>;
+  /** HarfBuzz's subsetter, gzip-compressed. */
   harfbuzz: Uint8Array;
+  /** Brotli's WebAssembly module, gzip-compressed. */
+  brotli: Uint8Array;
+  /** The proofreader's dictionary, gzip-compressed. */
+  dictionary: Uint8Array;
 }
 
 export interface StudioBuild {
   path: string;
   bytes: number;
   /** Bytes of the page by part, base64 included where the part is carried as base64. */
-  parts: { fonts: number; harfbuzz: number; shell: number; rest: number };
+  parts: { fonts: number; harfbuzz: number; brotli: number; dictionary: number; shell: number; rest: number };
   seconds: number;
 }
 
-/** The three deck faces, subset to the common characters, as WOFF 1.0 (the CLI's cache keeps the woff2 subsets). */
+/** The three deck faces, subset to the common characters, as WOFF2 written by render/woff2.ts (as the page writes them). */
 export async function studioFaces(fontCacheDir: string, progress: (line: string) => void): Promise<StudioParts['faces']> {
   const characters = commonCharacters().join('');
   const embedded = await embedFonts({ heading: characters, body: characters, strong: characters }, fontCacheDir, progress);
@@ -57,13 +68,17 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
   for (const spec of FACES) {
     const font = embedded.fonts.find((f) => f.family === spec.family && f.weight === spec.weight);
     if (!font) throw new Error(`no ${spec.family} ${spec.weight} font was made`);
-    const cached = join(fontCacheDir, `studio-${createHash('sha256').update(font.woff2).digest('hex').slice(0, 32)}.woff`);
+    const cached = join(fontCacheDir, `studio-2-${createHash('sha256').update(font.woff2).digest('hex').slice(0, 32)}.woff2`);
     let woff: Uint8Array;
     try {
       woff = readFileSync(cached);
     } catch {
-      progress(`Converting ${spec.family} ${spec.weight} to WOFF 1.0 for the studio (kept for later builds) …`);
-      woff = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'woff' });
+      progress(
+        `正在为工作台转换字体 ${spec.family} ${spec.weight}（留作以后使用）… · Converting ${spec.family} ${spec.weight} for the studio (kept for later builds) …`,
+      );
+      const ttf = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'truetype' });
+      // Untransformed, so that the page reads them back with no more than Brotli (woff2ToSfnt).
+      woff = sfntToWoff2(ttf, await nodeBrotli(), false);
       // A cache that cannot be written only costs time later.
       await writeOutputs([{ path: cached, data: woff }], { cache: true }).catch(() => undefined);
     }
@@ -83,7 +98,12 @@ export const DATA_TYPE = 'application/octet-stream';
 function studioData(parts: StudioParts): Plugin {
   const resolved = `\0${DATA_MODULE}`;
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-  const blocks = [...parts.faces.map((f, i) => ({ id: `speech-deck-face-${i}`, data: f.woff })), { id: 'speech-deck-harfbuzz', data: parts.harfbuzz }];
+  const blocks = [
+    ...parts.faces.map((f, i) => ({ id: `speech-deck-face-${i}`, data: f.woff })),
+    { id: DICTIONARY_BLOCK, data: parts.dictionary },
+    { id: BROTLI_BLOCK, data: parts.brotli },
+    { id: 'speech-deck-harfbuzz', data: parts.harfbuzz },
+  ];
   return {
     name: 'speech-deck-studio',
     resolveId: (id) => (id === DATA_MODULE ? resolved : undefined),
@@ -97,9 +117,36 @@ function studioData(parts: StudioParts): Plugin {
         `export const wholeTerms = ${JSON.stringify(WHOLE_TERMS)};`,
         `export const faces = ${JSON.stringify(faces)};`,
         `export const harfbuzz = ${JSON.stringify(blocks.at(-1)!.id)};`,
+        `export const dictionary = ${JSON.stringify(DICTIONARY_BLOCK)};`,
+        `export const brotli = ${JSON.stringify(BROTLI_BLOCK)};`,
       ].join('\n');
     },
     transformIndexHtml: () => blocks.map(({ id, data }) => ({ tag: 'script', attrs: { type: DATA_TYPE, id }, children: b64(data), injectTo: 'body' as const })),
+  };
+}
+
+const DICTIONARY_BLOCK = 'speech-deck-dictionary';
+const BROTLI_BLOCK = 'speech-deck-brotli';
+
+/** jieba's dictionary, as the CLI's proofreader reads it (proofread/segmenter.ts), compressed for the page. */
+export function studioDictionary(): Uint8Array {
+  return gzipSync(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')), { level: 9 });
+}
+
+/**
+ * brotli-wasm's glue finds its module beside itself (`new URL('brotli_wasm_bg.wasm', import.meta.url)`) when it is
+ * given none, which the bundler would inline as a second copy; the page always gives it the bytes it carries.
+ */
+function brotliGivenItsModule(): Plugin {
+  return {
+    name: 'speech-deck-brotli-module',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('brotli-wasm/pkg.web/brotli_wasm.js')) return undefined;
+      const found = "new URL('brotli_wasm_bg.wasm', import.meta.url)";
+      if (!code.includes(found)) throw new Error('brotli-wasm no longer finds its module as the studio expects');
+      return code.replace(found, "(() => { throw new Error('Brotli needs its module'); })()");
+    },
   };
 }
 
@@ -145,7 +192,9 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
       shell,
       shellScripts: inlineScripts(shell),
       faces: await studioFaces(fontCacheDir, progress),
-      harfbuzz: readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
+      harfbuzz: gzipSync(readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')), { level: 9 }),
+      brotli: gzipSync(brotliWasm(), { level: 9 }),
+      dictionary: studioDictionary(),
     };
     const out = join(work.path, 'studio');
     await build({
@@ -153,8 +202,8 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
       configFile: false,
       base: './',
       logLevel: 'error',
-      plugins: [studioData(parts), viteSingleFile({ removeViteModuleLoader: true })],
-      worker: { format: 'iife' },
+      plugins: [studioData(parts), brotliGivenItsModule(), viteSingleFile({ removeViteModuleLoader: true })],
+      worker: { format: 'iife', plugins: () => [brotliGivenItsModule()] },
       build: {
         target: BROWSER_TARGET,
         cssTarget: BROWSER_TARGET,
@@ -173,17 +222,19 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
     const sizes = {
       fonts: parts.faces.reduce((n, f) => n + base64(f.woff.length) + Buffer.byteLength(f.characters), 0),
       harfbuzz: base64(parts.harfbuzz.length),
+      brotli: base64(parts.brotli.length),
+      dictionary: base64(parts.dictionary.length),
       shell: Buffer.byteLength(parts.shell),
     };
     const result = {
       path: target,
       bytes,
-      parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.shell },
+      parts: { ...sizes, rest: bytes - sizes.fonts - sizes.harfbuzz - sizes.brotli - sizes.dictionary - sizes.shell },
       seconds: (performance.now() - started) / 1000,
     };
     progress(
       `已写出 · Wrote ${displayPath(target)} in ${result.seconds.toFixed(1)} s: ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
-        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
+        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, Brotli ${kb(result.parts.brotli)}, dictionary ${kb(result.parts.dictionary)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
     );
     return result;
   } finally {
