@@ -5,7 +5,6 @@
  * are written together.
  */
 import { basename, extname, join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { FaceSpec } from '../fonts/embed.ts';
 import { displayPath } from '../files/paths.ts';
 import type { ManuscriptFace } from '../../render/manuscript-text.ts';
@@ -59,8 +58,8 @@ export interface ManuscriptExportOptions {
   /** Also write `<name>-讲稿.docx`. */
   docx?: boolean;
   browserPath?: string | undefined;
-  /** A browser already running (the tests'); it is left open. Otherwise one is started and closed. */
-  browser?: Browser;
+  /** The browser's environment (the tests' leaves out the system's Chinese fonts); this process's by default. */
+  env?: NodeJS.ProcessEnv | undefined;
   /** How long to wait for the page and its fonts, in milliseconds. */
   timeout?: number;
   fontCacheDir?: string;
@@ -131,8 +130,8 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     await writePage(html, render.renderManuscript(deck, { cues, large, fontCss }));
 
     const browser = await printer.browser;
-    progress(`正在用浏览器打开讲稿 · Opening the manuscript in ${printer.executable || 'the browser'}`);
-    const major = Number(browser.version().split('.')[0]);
+    progress(`正在用浏览器打开讲稿 · Opening the manuscript in ${printer.executable}`);
+    const major = Number((await browser.version()).split('.')[0]);
     if (major < FIRST_WITH_MARGIN_BOXES) {
       progress(
         `注意：这个浏览器是 ${major} 版，讲稿页码要 Chrome 或 Edge ${FIRST_WITH_MARGIN_BOXES} 以上，所以这份讲稿没有页码；可用 --browser-path 指定新版，或加 --docx 用 Word 打印 · ` +
@@ -142,11 +141,11 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     const page = await print.openPage(browser, html, { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN });
     let printed: Awaited<ReturnType<typeof print.printPdf>>;
     try {
-      await print.waitFor(
-        page.evaluate(() => document.fonts.ready.then(() => undefined)),
-        page,
-        { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN },
-      );
+      await print.waitFor(print.inPage<void>(page, 'document.fonts.ready.then(() => undefined)'), page, {
+        shown: '讲稿 the manuscript',
+        timeout: options.timeout,
+        advice: AGAIN,
+      });
       printed = await print.printPdf(
         printer,
         page,
@@ -155,7 +154,7 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
         true,
       );
     } finally {
-      await page.close();
+      await print.closePage(page);
     }
     const outputs: { path: string; data: Uint8Array; check?: (written: Uint8Array) => Promise<void> }[] = [
       { path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) },

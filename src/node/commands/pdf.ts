@@ -6,7 +6,6 @@
  */
 import { basename, extname, join, resolve } from 'node:path';
 import type { FindOptions } from '../print/browser.ts';
-import type { Browser } from 'playwright-core';
 import { displayPath } from '../files/paths.ts';
 import type { LoadedSpeech } from '../speech/load.ts';
 import { BROWSER_PATH, type Command, DEFAULT_OUT_DIR, OUT_DIR, SPEECH_ARGUMENT, stringOption } from './command.ts';
@@ -35,8 +34,8 @@ export interface PdfOptions {
   outDir: string;
   /** `--browser-path` from the command line. */
   browserPath?: string | undefined;
-  /** A browser already running (the tests'); it is left open. */
-  browser?: Browser | undefined;
+  /** The browser's environment (the tests' leaves out the system's Chinese fonts); this process's by default. */
+  env?: NodeJS.ProcessEnv | undefined;
   /** How long to wait for the deck to open and lay out, in milliseconds. */
   timeout?: number;
   /** Receives one line per stage; prints to stdout when left out. */
@@ -76,23 +75,15 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const copy = join(work.path, basename(deck.path));
     await writePrivate(copy, deck.html);
     const browser = await printer.browser;
-    progress('open', `正在用浏览器打开 ${displayPath(deck.path)} · Opening it in ${printer.executable || 'the browser'}`);
+    progress('open', `正在用浏览器打开 ${displayPath(deck.path)} · Opening it in ${printer.executable}`);
     const shown = displayPath(deck.path);
     const page = await print.openPage(browser, copy, { query: '?print-pdf', shown, timeout: options.timeout, advice: AGAIN });
     const wait = { shown, timeout: options.timeout, advice: AGAIN };
-    const slideCount = await print.waitFor(
-      page.evaluate(() => window.printView!.ready),
-      page,
-      wait,
-    );
+    const slideCount = await print.waitFor(print.inPage<number>(page, 'window.printView.ready'), page, wait);
     progress('lay out', `已排好 ${slideCount} 页幻灯片，一页一张 · Laid out ${slideCount} slides, one to a page`);
     const metadata = { author: meta.speaker, subject: meta.occasion };
     const slides = await print.printPdf(printer, page, `${name}.pdf`, { ...metadata, title: meta.title }, true);
-    const title = await print.waitFor(
-      page.evaluate(() => window.printView!.handout()),
-      page,
-      wait,
-    );
+    const title = await print.waitFor(print.inPage<string>(page, 'window.printView.handout()'), page, wait);
     progress('lay out', '已排好讲义：每张幻灯片连同全部讲话 · Laid out the handout: each slide with everything said with it');
     const handout = await print.printPdf(printer, page, `${name}-notes.pdf`, { ...metadata, title }, false);
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
