@@ -153,15 +153,26 @@ export interface Printed {
  * screen readers use (and an outline).
  */
 export async function printPdf(printer: Printer, page: Page, path: string, metadata: PdfMetadata, tagged: boolean): Promise<Printed> {
-  let printed: Uint8Array;
+  return withMetadata(printer, await printPages(page, path, tagged), path, metadata);
+}
+
+/** The browser's PDF of the page as it is laid out now, for `path` (named in the message if it fails). */
+export async function printPages(page: Page, path: string, tagged: boolean): Promise<Uint8Array> {
   try {
-    printed = await printTab(page.browser, page.tab, { tagged });
+    return await printTab(page.browser, page.tab, { tagged });
   } catch (error) {
     throw new CLIError(
       `浏览器无法打印 ${displayPath(path)}（${firstLine(error)}）；请再试一次，或用 --browser-path 换一个浏览器 · ` +
         `the browser could not print ${displayPath(path)} (${firstLine(error)}); try again, or give another browser with --browser-path`,
     );
   }
+}
+
+/**
+ * A printed PDF with its metadata set, ready to be written. Done in this process while the browser may go on to
+ * print something else.
+ */
+export async function withMetadata(printer: Printer, printed: Uint8Array, path: string, metadata: PdfMetadata): Promise<Printed> {
   const { PDFDocument } = await printer.pdfLib;
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
