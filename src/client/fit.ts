@@ -1,5 +1,7 @@
 import type { RevealPlugin } from 'reveal.js';
+import { say } from '../core/say.ts';
 import { balance, PAUSE_MARKS } from '../core/wrap.ts';
+import { FIT } from './messages.ts';
 
 /** Smallest text scale: 28 px key phrases at the 1920×1080 slide size. */
 const MIN_FIT = 0.5;
@@ -183,7 +185,7 @@ export async function fitSlides(slides: HTMLElement[]): Promise<HTMLElement[]> {
   performance.measure('speech-deck:fit', { start: started });
   for (const slide of crowded) {
     slide.dataset.overflow = '';
-    console.warn(`speech-deck: the slide from line ${slide.dataset.line} does not fit even at the smallest text size; shorten or split it`);
+    console.warn(`speech-deck: ${say(FIT.tooMuch, { line: slide.dataset.line ?? '?' })}`);
   }
   return crowded;
 }
