@@ -207,7 +207,8 @@ export function Fit(): RevealPlugin {
         return done();
       }
       const first = openingSlide(slides);
-      await fitSlides(first ? [first] : []);
+      // Fitted already when it was put on screen before reveal started (opening.ts).
+      await fitSlides(first && !first.style.getPropertyValue('--fit') ? [first] : []);
       const rest = slides.filter((slide) => slide !== first);
       // Two frames on, so that the opening slide has been painted before the others are measured.
       const later = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then)));
@@ -220,7 +221,7 @@ export function Fit(): RevealPlugin {
  * The slide reveal will open on: the one the address names (reveal writes `#/<slide id>`, and every slide of the
  * deck has an id), else the first. An address by numbers gives the first; the rest are fitted a moment later.
  */
-function openingSlide(slides: HTMLElement[]): HTMLElement | undefined {
+export function openingSlide(slides: HTMLElement[]): HTMLElement | undefined {
   const named = document.getElementById(decodeURIComponent(location.hash.slice(2)));
   return slides.find((slide) => slide === named) ?? slides[0];
 }
