@@ -5,7 +5,7 @@ import { fileUrl, sharedBrowser } from './helpers/browser.ts';
 /**
  * Set in the page before any of its own scripts: at every frame from the first, after layout and before paint
  * (a ResizeObserver's moment) and at each animation frame, every slide that is on screen is noted, with whether
- * the fit pass had given it its text scale (`--fit`) by then.
+ * the fit pass had given it its text scale (`--fit`) by then, and where it was.
  */
 const PROBE = `(() => {
   const seen = (window.framesSeen = []);
@@ -17,7 +17,8 @@ const PROBE = `(() => {
       if (!onScreen || getComputedStyle(slide).visibility !== 'visible') continue;
       let shown = true;
       for (let el = slide; el; el = el.parentElement) if (getComputedStyle(el).opacity === '0' || getComputedStyle(el).display === 'none') shown = false;
-      if (shown) seen.push({ moment, id: slide.id, fitted: slide.style.getPropertyValue('--fit') !== '' });
+      const place = [box.left, box.top, box.width, box.height].map(Math.round).join(',');
+      if (shown) seen.push({ moment, id: slide.id, fitted: slide.style.getPropertyValue('--fit') !== '', place });
     }
   };
   const sizes = new ResizeObserver(() => look('layout'));
@@ -35,9 +36,11 @@ interface Seen {
   moment: string;
   id: string;
   fitted: boolean;
+  /** Its box on screen: left, top, width, height. */
+  place: string;
 }
 
-describe('no slide is ever on screen unfitted, from the first frame on', () => {
+describe('no slide is ever on screen unfitted, from the first frame on, nor moves when reveal takes it over', () => {
   let browser: Browser;
   sharedBrowser((b) => (browser = b));
 
@@ -58,6 +61,8 @@ describe('no slide is ever on screen unfitted, from the first frame on', () => {
       const opening = address ? address.slice(2) : 'title';
       expect(seen.some((s) => s.id === opening)).toBe(true);
       expect(seen.filter((s) => !s.fitted)).toEqual([]);
+      // Where it first shows is where reveal keeps it: no jump when reveal takes it over.
+      expect(new Set(seen.filter((s) => s.id === opening).map((s) => s.place)).size).toBe(1);
     });
   }
 });
