@@ -56,6 +56,8 @@ async function stamp(files) {
 function recorded() {
   try {
     const { entry, files } = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    // A record copied with node_modules from another checkout names that checkout's sources and compiled CLI.
+    if (!entry.startsWith(CACHE)) return undefined;
     for (const [file, size, mtimeMs] of files) {
       const now = statSync(file, { throwIfNoEntry: false });
       if (size === 'missing' ? now : !now || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;

@@ -32,7 +32,7 @@ beforeAll(async () => {
     const out = join(dir, name);
     const model = loadSpeech(input).deck;
     const html = await buildDeck(input, out);
-    const printed = await exportPdf({ input, outDir: out, browser, progress: () => undefined });
+    const printed = await exportPdf({ input, outDir: out, progress: () => undefined });
     const pptx = join(out, `${name}.pptx`);
     writeFileSync(pptx, (await renderPptx(model)).bytes);
     pptxFiles.push(pptx);

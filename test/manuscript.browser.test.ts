@@ -2,13 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { exportManuscript, type ManuscriptResult } from '../src/node/commands/manuscript.ts';
 import { manuscriptOf, runsText } from '../src/render/manuscript-text.ts';
-import { sharedBrowser } from './helpers/browser.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { gridCells, linesOf, mm, readPlacedText, type PlacedLine, type PlacedPage, type PlacedText } from './helpers/pdf-layout.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 
@@ -89,9 +88,8 @@ interface Export {
 }
 
 describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with no Chinese system font', () => {
-  let browser: Browser;
   // Only what the file carries can draw Chinese here: a character in a missing face would show in the PDF's fonts.
-  sharedBrowser((b) => (browser = b));
+  const env = latinOnlyFontEnv();
   let normal: Export;
   let plain: Export;
   let large: Export;
@@ -99,7 +97,7 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
   beforeAll(async () => {
     const run = async (name: string, options: { cues?: boolean; large?: boolean; docx?: boolean }): Promise<Export> => {
       const lines: string[] = [];
-      const result = await exportManuscript({ input: 'test/fixtures/speech.md', outDir: join(dir, name), browser, progress: (l) => lines.push(l), ...options });
+      const result = await exportManuscript({ input: 'test/fixtures/speech.md', outDir: join(dir, name), env, progress: (l) => lines.push(l), ...options });
       return { result, pages: await readPlacedText(result.pdf.path), lines };
     };
     normal = await run('normal', { docx: true });
@@ -199,7 +197,7 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
   it('sets emphasis in the embedded 黑体, never in a bold the browser makes up (which prints as a blurred Type 3 font)', async () => {
     const source = join(dir, 'emphasis.md');
     writeFileSync(source, fixture('small.md').replace('开场白第一段。', '开场白第一段，**务必抓紧落实见效**。'));
-    const result = await exportManuscript({ input: source, outDir: join(dir, 'emphasis'), browser, progress: () => undefined });
+    const result = await exportManuscript({ input: source, outDir: join(dir, 'emphasis'), env, progress: () => undefined });
     const pages = await readPlacedText(result.pdf.path);
     const fonts = [...new Set(pages.flatMap((p) => p.items.filter((i) => /[务必抓紧落实见效]/.test(i.text)).map((i) => i.font)))];
     expect(fonts).toEqual([expect.stringMatching(/^NotoSansSC.*-Medium$/)]);
@@ -216,7 +214,7 @@ describe('speech-deck manuscript on test/fixtures/speech.md, in a browser with n
         .map((p) => squash(runsText(p.lead!.runs))),
     );
     expect(headings.has(squash('三、二〇二六年重点任务。'))).toBe(true);
-    const result = await exportManuscript({ input: 'test/fixtures/report.md', outDir: join(dir, 'report'), browser, progress: () => undefined });
+    const result = await exportManuscript({ input: 'test/fixtures/report.md', outDir: join(dir, 'report'), env, progress: () => undefined });
     const pages = await readPlacedText(result.pdf.path);
     expect(pages.length).toBeGreaterThan(1);
     const feet = pages.slice(0, -1).map((page) => squash(textLines(page).at(-1)?.text ?? ''));

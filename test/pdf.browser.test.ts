@@ -10,6 +10,7 @@ import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { loadSpeech } from '../src/node/speech/load.ts';
 import { exportPdf, type PdfResult, type Stage } from '../src/node/commands/pdf.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { stampFor, stampTags } from '../src/node/speech/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
 import type { Browser } from 'playwright-core';
@@ -131,12 +132,9 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
 });
 
 describe('speech-deck pdf on a speech with very long notes', () => {
-  let browser: Browser;
-  sharedBrowser((b) => (browser = b));
-
   it('builds the deck and continues long notes over as many pages as they need, nothing cut off', async () => {
     const out = join(dir, 'long');
-    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out, browser });
+    const { result, error } = await run({ input: 'test/fixtures/long-notes.md', outDir: out, env: latinOnlyFontEnv() });
     expect(error).toBeUndefined();
     expect(existsSync(join(out, 'long-notes.html'))).toBe(true);
     const deck = parse(readFileSync('test/fixtures/long-notes.md', 'utf8'));

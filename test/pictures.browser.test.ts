@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../src/node/commands/pdf.ts';
+import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { boxProblems, showSlide } from './helpers/layout.ts';
 import { imagesPerPage, pageText, readPdf } from './helpers/pdf.ts';
@@ -19,7 +20,7 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'speech.md'), pictureSpeech(await writePictures(dir)));
     // One step builds the deck and prints both PDFs from it, as `speech-deck pdf` does.
-    result = await exportPdf({ input: join(dir, 'speech.md'), outDir: join(dir, 'out'), browser, progress: () => undefined });
+    result = await exportPdf({ input: join(dir, 'speech.md'), outDir: join(dir, 'out'), env: latinOnlyFontEnv(), progress: () => undefined });
     html = join(dir, 'out', 'speech.html');
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

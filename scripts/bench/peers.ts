@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parse } from '../../src/core/parse.ts';
 import type { Deck } from '../../src/core/model.ts';
 import { runNode, type ChildRun } from './child.ts';
+import { paintsInTurns } from './first-paint.ts';
+import { treeMemory } from './process-memory.ts';
 import type { Row } from './report.ts';
 import { series } from './stats.ts';
 
@@ -42,9 +44,14 @@ interface Contender {
   run: () => Promise<ChildRun>;
 }
 
+/** The side-by-side check's budgets: our figure over Marp's (or Node's), at 1× unless said. */
+export const PEER_BUDGETS = { build: 0.5, pdf: 0.75, firstPaint: 0.9, help: 1.5, longPdf: 2, longPdfPssMb: 1024 } as const;
+
 /**
  * Times our build and PDF export against Marp CLI's HTML and PDF-with-notes exports of the same speech, whole commands
- * as a user runs them, interleaved run by run so that both see the same machine; at each scale factor.
+ * as a user runs them, interleaved run by run so that both see the same machine; at each scale factor. At 1× also the
+ * first slide painted (largest contentful paint after `document.fonts.ready`, file://, a warm browser, the two pages in
+ * turns) and `--help` against `node -e 0`; at the largest scale the peak memory of the whole `pdf` process tree.
  */
 export async function measurePeers(input: string, workDir: string, runs: number, factors: number[], browser: string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -105,9 +112,28 @@ export async function measurePeers(input: string, workDir: string, runs: number,
       values: [median(ours) / median(theirs)],
       ...(budget === undefined ? {} : { budget }),
     });
-    rows.push(ratio('speech-deck build', 'Marp HTML', factor === 1 ? 0.5 : undefined));
-    rows.push(ratio('speech-deck pdf (from the Markdown)', 'Marp PDF with notes', factor === 1 ? 0.6 : undefined));
-    rows.push(ratio('speech-deck pdf (from the Markdown)', 'Marp PDF', factor >= 64 ? 2 : undefined));
+    rows.push(ratio('speech-deck build', 'Marp HTML', factor === 1 ? PEER_BUDGETS.build : undefined));
+    rows.push(
+      ratio('speech-deck pdf (from the Markdown)', 'Marp PDF with notes', factor === 1 ? PEER_BUDGETS.pdf : factor >= 64 ? PEER_BUDGETS.longPdf : undefined),
+    );
+    rows.push(ratio('speech-deck pdf (from the Markdown)', 'Marp PDF'));
+    if (factor === Math.max(...factors)) {
+      // Runs of their own: scanning /proc every 25 ms costs CPU that would slow the runs being timed.
+      const sampled: number[] = [];
+      for (let i = 0; i < Math.min(count, 2); i++) {
+        rmSync(join(out, 'speech.html'), { force: true });
+        const run = await runNode(['bin/speech-deck.js', 'pdf', speech, '--out-dir', out], treeMemory);
+        sampled.push(run.tree!.pss / 1024);
+      }
+      rows.push({
+        name: `${label}: speech-deck pdf peak memory of the whole process tree (PSS)`,
+        how: 'largest sum over Node and every browser process below it, sampled every 25 ms (runs of their own), from the Markdown',
+        unit: 'MB',
+        values: sampled,
+        ...(factor >= 64 ? { budget: PEER_BUDGETS.longPdfPssMb } : {}),
+      });
+    }
+    if (factor === 1) rows.push(...(await firstPaintAndHelp(join(out, 'speech.html'), join(out, 'marp.html'), Math.max(runs, 9), browser)));
     rows.push({
       name: `${label}: speech-deck build peak memory`,
       how: 'peak resident set of the command',
@@ -116,4 +142,45 @@ export async function measurePeers(input: string, workDir: string, runs: number,
     });
   }
   return rows;
+}
+
+/** Our first slide against Marp's, and `--help` against Node doing nothing, both in turns. */
+async function firstPaintAndHelp(ours: string, marp: string, runs: number, executable: string): Promise<Row[]> {
+  const { launchBrowser } = await import('../../src/node/print/browser.ts');
+  const browser = await launchBrowser({ browserPath: executable });
+  let paints: number[][];
+  try {
+    paints = await paintsInTurns(browser, [ours, marp], runs);
+  } finally {
+    await browser.close();
+  }
+  const help: number[] = [];
+  const node: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    const ran = [(await runNode(['bin/speech-deck.js', '--help'])).ms, (await runNode(['-e', '0'])).ms];
+    if (i < 0) continue;
+    help.push(ran[0]!);
+    node.push(ran[1]!);
+  }
+  const how = 'largest contentful paint once `document.fonts.ready` has resolved, file://, new 1280×720 tab of a warm Chromium, the two pages in turns';
+  return [
+    { name: '1×: first slide painted, speech-deck', how, unit: 'ms', values: paints[0]! },
+    { name: '1×: first slide painted, Marp', how, unit: 'ms', values: paints[1]! },
+    {
+      name: '1×: first slide painted, speech-deck ÷ Marp',
+      how: 'ratio of the medians above',
+      unit: '×',
+      values: [series(paints[0]!).median / series(paints[1]!).median],
+      budget: PEER_BUDGETS.firstPaint,
+    },
+    { name: '`speech-deck --help`', how: 'whole command, in turns with `node -e 0`', unit: 's', values: help.map((ms) => ms / 1000) },
+    { name: '`node -e 0`', how: 'Node starting and exiting with nothing to do', unit: 's', values: node.map((ms) => ms / 1000) },
+    {
+      name: '`speech-deck --help` ÷ `node -e 0`',
+      how: 'ratio of the medians above',
+      unit: '×',
+      values: [series(help).median / series(node).median],
+      budget: PEER_BUDGETS.help,
+    },
+  ];
 }

@@ -31,10 +31,19 @@ export function descendants(root: number): number[] {
 
 /** Resident and proportional set sizes of the browser processes below `root`, in KB. */
 export function browserMemory(root: number): Memory {
+  return memoryOf(descendants(root), (pid) => /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8')));
+}
+
+/** Resident and proportional set sizes of `root` and every process below it (Node and its browser), in KB. */
+export function treeMemory(root: number): Memory {
+  return memoryOf([root, ...descendants(root)], () => true);
+}
+
+function memoryOf(pids: number[], counted: (pid: number) => boolean): Memory {
   const total = { rss: 0, pss: 0 };
-  for (const pid of descendants(root)) {
+  for (const pid of pids) {
     try {
-      if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      if (!counted(pid)) continue;
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       total.rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
       total.pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);

@@ -1,5 +1,7 @@
 import type { RevealPlugin } from 'reveal.js';
+import { say } from '../core/say.ts';
 import { balance, PAUSE_MARKS } from '../core/wrap.ts';
+import { FIT } from './messages.ts';
 
 /** Smallest text scale: 28 px key phrases at the 1920×1080 slide size. */
 const MIN_FIT = 0.5;
@@ -183,7 +185,7 @@ export async function fitSlides(slides: HTMLElement[]): Promise<HTMLElement[]> {
   performance.measure('speech-deck:fit', { start: started });
   for (const slide of crowded) {
     slide.dataset.overflow = '';
-    console.warn(`speech-deck: the slide from line ${slide.dataset.line} does not fit even at the smallest text size; shorten or split it`);
+    console.warn(`speech-deck: ${say(FIT.tooMuch, { line: slide.dataset.line ?? '?' })}`);
   }
   return crowded;
 }
@@ -205,7 +207,8 @@ export function Fit(): RevealPlugin {
         return done();
       }
       const first = openingSlide(slides);
-      await fitSlides(first ? [first] : []);
+      // Fitted already when it was put on screen before reveal started (opening.ts).
+      await fitSlides(first && !first.style.getPropertyValue('--fit') ? [first] : []);
       const rest = slides.filter((slide) => slide !== first);
       // Two frames on, so that the opening slide has been painted before the others are measured.
       const later = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then)));
@@ -218,7 +221,7 @@ export function Fit(): RevealPlugin {
  * The slide reveal will open on: the one the address names (reveal writes `#/<slide id>`, and every slide of the
  * deck has an id), else the first. An address by numbers gives the first; the rest are fitted a moment later.
  */
-function openingSlide(slides: HTMLElement[]): HTMLElement | undefined {
+export function openingSlide(slides: HTMLElement[]): HTMLElement | undefined {
   const named = document.getElementById(decodeURIComponent(location.hash.slice(2)));
   return slides.find((slide) => slide === named) ?? slides[0];
 }

@@ -10,6 +10,7 @@ import { Zoom } from './zoom.ts';
 import { SpeakerView } from './speaker/index.ts';
 import { contentSlides, Fit, fitSlides } from './fit.ts';
 import { followSaves } from './live.ts';
+import { showOpeningSlide, STAGE } from './opening.ts';
 
 declare global {
   interface Window {
@@ -18,29 +19,30 @@ declare global {
   }
 }
 
-Reveal.initialize({
-  hash: true,
-  slideNumber: 'c/t',
-  progress: true,
-  width: 1920,
-  height: 1080,
-  margin: 0.04,
-  center: false,
-  // A clicker may send arrow keys or PageUp/PageDown: both walk every slide in speech order.
-  navigationMode: 'linear',
-  transition: 'slide',
-  pdfSeparateFragments: false,
-  // Never the scroll view, even in a narrow window, and no help overlay (in English; README lists the keys):
-  // their styles are cut from the file (src/node/page/trim-reveal-css.ts).
-  scrollActivationWidth: 0,
-  help: false,
-  // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: the slides'
-  // background colour (which spares reveal a style recalculation per slide), fitting (no slide is ever shown or
-  // printed unfitted), finding (Ctrl+Shift+F), zooming (Alt+click), the print view (E) and the speaker view (S).
-  // Finding, zooming and the speaker view are our own, smaller than reveal's search, zoom and notes plugins.
-  plugins: [Backgrounds(), Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
+// The opening slide is on screen, fitted, before reveal starts; reveal then takes it over where it is.
+void showOpeningSlide().then(() => {
+  Reveal.initialize({
+    hash: true,
+    slideNumber: 'c/t',
+    progress: true,
+    ...STAGE,
+    center: false,
+    // A clicker may send arrow keys or PageUp/PageDown: both walk every slide in speech order.
+    navigationMode: 'linear',
+    transition: 'slide',
+    pdfSeparateFragments: false,
+    // Never the scroll view, even in a narrow window, and no help overlay (in English; README lists the keys):
+    // their styles are cut from the file (src/node/page/trim-reveal-css.ts).
+    scrollActivationWidth: 0,
+    help: false,
+    // Every feature of the page is a plugin, set up in this order before reveal lays the deck out: the slides'
+    // background colour (which spares reveal a style recalculation per slide), fitting (no slide is ever shown or
+    // printed unfitted), finding (Ctrl+Shift+F), zooming (Alt+click), the print view (E) and the speaker view (S).
+    // Finding, zooming and the speaker view are our own, smaller than reveal's search, zoom and notes plugins.
+    plugins: [Backgrounds(), Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
+  });
+  window.deck = Reveal;
 });
-window.deck = Reveal;
 
 // `npm start` sends freshly rendered slides when the speech is saved, and says when the file has errors.
 if (import.meta.hot) followSaves(import.meta.hot, Reveal, () => fitSlides(contentSlides()));

@@ -15,3 +15,11 @@ export const LIVE = /* @__PURE__ */ messages({
     en: 'The speech has errors; the deck shows the last good save until they are fixed',
   },
 });
+
+/** What the fit pass says in the browser's console about a slide it cannot fit. */
+export const FIT = messages({
+  tooMuch: {
+    zh: '从第 {line} 行起的幻灯片用最小字号也放不下，请缩短或拆分',
+    en: 'the slide from line {line} does not fit even at the smallest text size; shorten or split it',
+  },
+});

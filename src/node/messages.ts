@@ -180,3 +180,32 @@ export const PRINTING = messages({
   layoutFailed: { zh: '“{shown}”排版失败（{detail}）', en: '{shown} failed to lay out for print ({detail})' },
   pageSaid: { zh: '页面报告：{seen}', en: 'the page reported: {seen}' },
 });
+
+/** What `pdf` and `manuscript` say as they go, a line a step, each Chinese from its first word. */
+export const PRINT_PROGRESS = messages({
+  reusing: { zh: '沿用已生成的幻灯片 {shown}，它正是由 {file} 生成的', en: 'Using {shown}, which was built from this very {file}' },
+  buildingFirst: { zh: '还没有 {shown}，先生成幻灯片', en: 'No {shown} yet: building it first' },
+  rebuilding: { zh: '已有的 {shown} 不是用这份讲话稿或这个版本生成的，重新生成', en: '{shown} was built from another speech or version: building it again' },
+  opening: { zh: '正在用浏览器打开 {shown}（{browser}）', en: 'Opening {shown} in {browser}' },
+  slidesLaidOut: { zh: '已排好 {count} 页幻灯片，一页一张', en: 'Laid out {count} slides, one to a page' },
+  handoutLaidOut: { zh: '已排好讲义：每张幻灯片连同全部讲话', en: 'Laid out the handout: each slide with everything said with it' },
+  wroteSlides: { zh: '已写出幻灯片 PDF {path}（{size}）', en: 'Wrote the slides to {path} ({size})' },
+  wroteHandout: { zh: '已写出讲义 PDF {path}（{size}，A4）', en: 'Wrote the handout to {path} ({size}, A4)' },
+  done: { zh: '完成，用时 {seconds} 秒：{paths}', en: 'Done in {seconds} s: {paths}' },
+  manuscriptOf: { zh: '讲稿：{file}，{layout}，A4{cues}', en: 'Manuscript of {file}: {layout}, A4{cues}' },
+  missingCharacters: {
+    zh: '嵌入的{face}字体缺字 {list}（{file}），电脑上没有相应字体时会印成方框',
+    en: '{file}: no embedded {face} face has {list}; without such a system font it prints as a box',
+  },
+  faces: {
+    zh: '字体：有方正小标宋简体、仿宋、楷体、黑体时用它们，否则用嵌入的 Noto Serif SC Bold（小标宋）、Noto Serif SC（仿宋）、LXGW WenKai（楷体）、Noto Sans SC Medium（黑体）',
+    en: 'the official faces where the computer has them, else the embedded open faces',
+  },
+  openingManuscript: { zh: '正在用浏览器打开讲稿（{browser}）', en: 'Opening the manuscript in {browser}' },
+  oldBrowser: {
+    zh: '注意：这个浏览器是 {major} 版，讲稿页码要 Chrome 或 Edge {needed} 以上，所以这份讲稿没有页码；可用 --browser-path 指定新版，或加 --docx 用 Word 打印',
+    en: 'Note: this browser is version {major}; page numbers need Chrome or Edge {needed} or later. Give a newer one with --browser-path.',
+  },
+  wrote: { zh: '已写出 {path}（{size}）', en: 'Wrote {path} ({size})' },
+  manuscriptDone: { zh: '完成，用时 {seconds} 秒', en: 'Done in {seconds} s' },
+});

@@ -5,9 +5,10 @@
  * are written together.
  */
 import { basename, extname, join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { FaceSpec } from '../fonts/embed.ts';
+import { say } from '../../core/say.ts';
 import { displayPath } from '../files/paths.ts';
+import { PRINT_PROGRESS } from '../messages.ts';
 import type { ManuscriptFace } from '../../render/manuscript-text.ts';
 import { BROWSER_PATH, type Command, DEFAULT_OUT_DIR, OUT_DIR, SPEECH_ARGUMENT, stringOption } from './command.ts';
 
@@ -59,8 +60,8 @@ export interface ManuscriptExportOptions {
   /** Also write `<name>-讲稿.docx`. */
   docx?: boolean;
   browserPath?: string | undefined;
-  /** A browser already running (the tests'); it is left open. Otherwise one is started and closed. */
-  browser?: Browser;
+  /** The browser's environment (the tests' leaves out the system's Chinese fonts); this process's by default. */
+  env?: NodeJS.ProcessEnv | undefined;
   /** How long to wait for the page and its fonts, in milliseconds. */
   timeout?: number;
   fontCacheDir?: string;
@@ -79,9 +80,8 @@ export interface ManuscriptResult {
 /** Chrome and Edge print CSS page-margin boxes, which hold the page numbers, from version 131. */
 const FIRST_WITH_MARGIN_BOXES = 131;
 
-const FACE_NOTE =
-  '有方正小标宋简体、仿宋、楷体、黑体时用它们，否则用嵌入的 Noto Serif SC Bold（小标宋）、Noto Serif SC（仿宋）、LXGW WenKai（楷体）、Noto Sans SC Medium（黑体）· ' +
-  'the official faces where the computer has them, else the embedded open faces';
+/** The official face each embedded one stands in for, as a missing character is reported. */
+const FACE_NAMES: Record<ManuscriptFace, string> = { title: '小标宋', song: '仿宋', kai: '楷体', hei: '黑体' };
 
 const AGAIN = '请再试一次 · try again';
 
@@ -111,19 +111,20 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
   const work = files.privateFolder();
   try {
     const name = join(resolve(options.outDir), `${basename(options.input, extname(options.input))}-讲稿`);
-    const layout = large ? '二号 22 pt，每页 20 行 × 16 字' : '三号 16 pt，每页 28 行 × 22 字';
-    progress(`讲稿：${file}，${layout}，A4${cues ? '，▶ 标出每张幻灯片' : ''} · Manuscript of ${file}${cues ? ', with slide cues ▶' : ''}`);
+    const layout = large
+      ? { zh: '二号 22 pt，每页 20 行 × 16 字', en: '二号 22 pt, 20 lines of 16 a page' }
+      : { zh: '三号 16 pt，每页 28 行 × 22 字', en: '三号 16 pt, 28 lines of 22 a page' };
+    const slideCues = cues ? { zh: '，▶ 标出每张幻灯片', en: ', with slide cues ▶' } : { zh: '', en: '' };
+    progress(say(PRINT_PROGRESS.manuscriptOf, { file, layout, cues: slideCues }));
 
     const speech = text.manuscriptOf(deck);
     const cacheDir = options.fontCacheDir ?? join(PACKAGE_ROOT, fonts.DEFAULT_FONT_CACHE);
     const embedded = await fonts.embedFaces(MANUSCRIPT_FACES, text.manuscriptFaceText(speech, { cues }), cacheDir, progress);
     for (const [face, chars] of Object.entries(embedded.missing) as [ManuscriptFace, string[]][]) {
       const list = chars.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ');
-      progress(
-        `${file}：嵌入字体缺字 ${list}，电脑上没有相应字体时会印成方框 · no embedded ${face} face has ${list}; without such a system font it prints as a box`,
-      );
+      progress(say(PRINT_PROGRESS.missingCharacters, { file, face: { zh: FACE_NAMES[face], en: face }, list }));
     }
-    progress(`字体：${FACE_NOTE}`);
+    progress(say(PRINT_PROGRESS.faces));
     const roleOf = (font: { family: string; weight: number }) =>
       MANUSCRIPT_FACES.find((spec) => spec.family === font.family && spec.weight === font.weight)!.role;
     const fontCss = fonts.fontFaceCss(embedded.fonts.map((font) => ({ ...font, family: render.MANUSCRIPT_FAMILIES[roleOf(font)], weight: 400 })));
@@ -131,22 +132,19 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     await writePage(html, render.renderManuscript(deck, { cues, large, fontCss }));
 
     const browser = await printer.browser;
-    progress(`正在用浏览器打开讲稿 · Opening the manuscript in ${printer.executable || 'the browser'}`);
-    const major = Number(browser.version().split('.')[0]);
+    progress(say(PRINT_PROGRESS.openingManuscript, { browser: printer.executable }));
+    const major = Number((await browser.version()).split('.')[0]);
     if (major < FIRST_WITH_MARGIN_BOXES) {
-      progress(
-        `注意：这个浏览器是 ${major} 版，讲稿页码要 Chrome 或 Edge ${FIRST_WITH_MARGIN_BOXES} 以上，所以这份讲稿没有页码；可用 --browser-path 指定新版，或加 --docx 用 Word 打印 · ` +
-          `Note: this browser is version ${major}; page numbers need Chrome or Edge ${FIRST_WITH_MARGIN_BOXES} or later. Give a newer one with --browser-path.`,
-      );
+      progress(say(PRINT_PROGRESS.oldBrowser, { major, needed: FIRST_WITH_MARGIN_BOXES }));
     }
     const page = await print.openPage(browser, html, { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN });
     let printed: Awaited<ReturnType<typeof print.printPdf>>;
     try {
-      await print.waitFor(
-        page.evaluate(() => document.fonts.ready.then(() => undefined)),
-        page,
-        { shown: '讲稿 the manuscript', timeout: options.timeout, advice: AGAIN },
-      );
+      await print.waitFor(print.inPage<void>(page, 'document.fonts.ready.then(() => undefined)'), page, {
+        shown: '讲稿 the manuscript',
+        timeout: options.timeout,
+        advice: AGAIN,
+      });
       printed = await print.printPdf(
         printer,
         page,
@@ -155,7 +153,7 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
         true,
       );
     } finally {
-      await page.close();
+      await print.closePage(page);
     }
     const outputs: { path: string; data: Uint8Array; check?: (written: Uint8Array) => Promise<void> }[] = [
       { path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) },
@@ -169,10 +167,10 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     }
     // Both files are whole before either replaces an older one.
     await files.writeOutputs(outputs);
-    progress(`已写出 ${displayPath(result.pdf.path)}（${print.describePdf(printed)}）· Wrote ${displayPath(result.pdf.path)}`);
-    if (result.docx) progress(`已写出 ${displayPath(result.docx.path)}（${Math.round(result.docx.bytes / 1024)} KB）· Wrote ${displayPath(result.docx.path)}`);
+    progress(say(PRINT_PROGRESS.wrote, { path: displayPath(result.pdf.path), size: print.describePdf(printed) }));
+    if (result.docx) progress(say(PRINT_PROGRESS.wrote, { path: displayPath(result.docx.path), size: `${Math.round(result.docx.bytes / 1024)} KB` }));
     result.seconds = (performance.now() - started) / 1000;
-    progress(`完成，用时 ${result.seconds.toFixed(1)} 秒 · Done in ${result.seconds.toFixed(1)} s`);
+    progress(say(PRINT_PROGRESS.manuscriptDone, { seconds: result.seconds.toFixed(1) }));
     return result;
   } finally {
     await printer.close();

@@ -6,8 +6,9 @@
  */
 import { basename, extname, join, resolve } from 'node:path';
 import type { FindOptions } from '../print/browser.ts';
-import type { Browser } from 'playwright-core';
+import { say } from '../../core/say.ts';
 import { displayPath } from '../files/paths.ts';
+import { PRINT_PROGRESS } from '../messages.ts';
 import type { LoadedSpeech } from '../speech/load.ts';
 import { BROWSER_PATH, type Command, DEFAULT_OUT_DIR, OUT_DIR, SPEECH_ARGUMENT, stringOption } from './command.ts';
 
@@ -35,8 +36,8 @@ export interface PdfOptions {
   outDir: string;
   /** `--browser-path` from the command line. */
   browserPath?: string | undefined;
-  /** A browser already running (the tests'); it is left open. */
-  browser?: Browser | undefined;
+  /** The browser's environment (the tests' leaves out the system's Chinese fonts); this process's by default. */
+  env?: NodeJS.ProcessEnv | undefined;
   /** How long to wait for the deck to open and lay out, in milliseconds. */
   timeout?: number;
   /** Receives one line per stage; prints to stdout when left out. */
@@ -76,30 +77,26 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const copy = join(work.path, basename(deck.path));
     await writePrivate(copy, deck.html);
     const browser = await printer.browser;
-    progress('open', `正在用浏览器打开 ${displayPath(deck.path)} · Opening it in ${printer.executable || 'the browser'}`);
+    progress('open', say(PRINT_PROGRESS.opening, { shown: displayPath(deck.path), browser: printer.executable }));
     const shown = displayPath(deck.path);
     const page = await print.openPage(browser, copy, { query: '?print-pdf', shown, timeout: options.timeout, advice: AGAIN });
     const wait = { shown, timeout: options.timeout, advice: AGAIN };
-    const slideCount = await print.waitFor(
-      page.evaluate(() => window.printView!.ready),
-      page,
-      wait,
-    );
-    progress('lay out', `已排好 ${slideCount} 页幻灯片，一页一张 · Laid out ${slideCount} slides, one to a page`);
+    const slideCount = await print.waitFor(print.inPage<number>(page, 'window.printView.ready'), page, wait);
+    progress('lay out', say(PRINT_PROGRESS.slidesLaidOut, { count: slideCount }));
     const metadata = { author: meta.speaker, subject: meta.occasion };
-    const slides = await print.printPdf(printer, page, `${name}.pdf`, { ...metadata, title: meta.title }, true);
-    const title = await print.waitFor(
-      page.evaluate(() => window.printView!.handout()),
-      page,
-      wait,
-    );
-    progress('lay out', '已排好讲义：每张幻灯片连同全部讲话 · Laid out the handout: each slide with everything said with it');
+    // The slides' metadata is set here while the browser lays out and prints the handout.
+    const slidesPath = `${name}.pdf`;
+    const slidesDone = print.withMetadata(printer, await print.printPages(page, slidesPath, true), slidesPath, { ...metadata, title: meta.title });
+    slidesDone.catch(() => undefined);
+    const title = await print.waitFor(print.inPage<string>(page, 'window.printView.handout()'), page, wait);
+    progress('lay out', say(PRINT_PROGRESS.handoutLaidOut));
     const handout = await print.printPdf(printer, page, `${name}-notes.pdf`, { ...metadata, title }, false);
+    const slides = await slidesDone;
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
-    progress('write', `已写出幻灯片 PDF ${displayPath(slides.path)}（${print.describePdf(slides)}）· Wrote the slides`);
-    progress('write', `已写出讲义 PDF ${displayPath(handout.path)}（${print.describePdf(handout)}，A4）· Wrote the handout`);
+    progress('write', say(PRINT_PROGRESS.wroteSlides, { path: displayPath(slides.path), size: print.describePdf(slides) }));
+    progress('write', say(PRINT_PROGRESS.wroteHandout, { path: displayPath(handout.path), size: print.describePdf(handout) }));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    progress('write', `完成，用时 ${seconds} 秒 · Done in ${seconds} s: ${displayPath(slides.path)}, ${displayPath(handout.path)}`);
+    progress('write', say(PRINT_PROGRESS.done, { seconds, paths: `${displayPath(slides.path)}, ${displayPath(handout.path)}` }));
     return { slides: { path: slides.path, pages: slides.pages }, handout: { path: handout.path, pages: handout.pages } };
   } finally {
     await printer.close();
@@ -127,15 +124,10 @@ async function deckFile(
   }
   const shown = displayPath(path);
   if (html !== undefined && isBuiltFrom(html, speech)) {
-    progress('build', `沿用已生成的幻灯片 · Using ${shown}, which was built from this very ${speech.file}`);
+    progress('build', say(PRINT_PROGRESS.reusing, { shown, file: speech.file }));
     return { path, html };
   }
-  progress(
-    'build',
-    html === undefined
-      ? `还没有 ${shown}，先生成幻灯片 · No ${shown} yet: building it first`
-      : `${shown} 不是用这份讲话稿或这个版本生成的，重新生成 · ${shown} was built from another speech or version: building it again`,
-  );
+  progress('build', say(html === undefined ? PRINT_PROGRESS.buildingFirst : PRINT_PROGRESS.rebuilding, { shown }));
   return (await import('./build.ts')).buildDeckFile(input, outDir, { speech });
 }
 

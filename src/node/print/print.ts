@@ -1,16 +1,18 @@
 /**
  * The one print path of `pdf` and `manuscript`: one browser start (closed the same way on Ctrl+C as on success),
  * one timeout, one way to open a page and wait on it, one PDF writer that sets the metadata and reads the result
- * back. Playwright and pdf-lib load only here, when something is printed.
+ * back. The browser is driven through its own protocol (cdp.ts); pdf-lib loads only here, when something is printed.
  */
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
 import { PRINTING } from '../messages.ts';
 import { displayPath } from '../files/paths.ts';
 import { onStop } from '../stop.ts';
-import { findBrowser, launchBrowser, type FindOptions } from './browser.ts';
+import { CHROMIUM_FLAGS, findBrowser, type FindOptions } from './browser.ts';
+import { type Chromium, closeTab, evaluate, openTab, printTab, startChromium, type Tab } from './cdp.ts';
+
+export type { Chromium, Tab };
 
 /** How long a page may take to open and lay out, in milliseconds. */
 export const PRINT_TIMEOUT = 60_000;
@@ -20,24 +22,24 @@ export interface PrinterOptions {
   browserPath?: string | undefined;
   /** How the browser is looked for; tests replace the lookup. */
   find?: Omit<FindOptions, 'browserPath'> | undefined;
-  /** A browser already running (the tests'); it is left open. */
-  browser?: Browser | undefined;
+  /** The browser's environment (the tests' leaves out the system's Chinese fonts); this process's by default. */
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 /** A browser being started for printing, and how to let it go. */
 export interface Printer {
-  /** The browser's path, or '' for a browser given already. */
+  /** The browser's path. */
   executable: string;
-  browser: Promise<Browser>;
-  /** Closes a browser this printer started; safe to call more than once. */
+  browser: Promise<Chromium>;
+  /** Closes the browser; safe to call more than once. */
   close: () => Promise<void>;
   /** pdf-lib, loading meanwhile. */
   pdfLib: Promise<typeof import('pdf-lib')>;
 }
 
-/** The browser to print with, found at once so that a missing one is said before any work: '' for one given already. */
+/** The browser to print with, found at once so that a missing one is said before any work. */
 export function findPrinter(options: PrinterOptions): string {
-  return options.browser ? '' : findBrowser({ ...options.find, browserPath: options.browserPath });
+  return findBrowser({ ...options.find, browserPath: options.browserPath });
 }
 
 /**
@@ -45,17 +47,15 @@ export function findPrinter(options: PrinterOptions): string {
  * closes it (stop.ts); its failure is reported where it is awaited.
  */
 export function startPrinter(executable: string, options: PrinterOptions): Printer {
-  const browser = options.browser ? Promise.resolve(options.browser) : launch(executable);
+  const browser = launch(executable, options.env);
   browser.catch(() => undefined);
-  const own = !options.browser;
   let forget: () => void = () => undefined;
   const close = async () => {
     forget();
-    if (own)
-      await browser.then(
-        (b) => b.close(),
-        () => undefined,
-      );
+    await browser.then(
+      (b) => b.close(),
+      () => undefined,
+    );
   };
   forget = onStop(close);
   const pdfLib = import('pdf-lib');
@@ -63,10 +63,9 @@ export function startPrinter(executable: string, options: PrinterOptions): Print
   return { executable, browser, close, pdfLib };
 }
 
-async function launch(executable: string): Promise<Browser> {
+async function launch(executable: string, env: NodeJS.ProcessEnv | undefined): Promise<Chromium> {
   try {
-    // The command closes the browser itself when stopped (stop.ts), so Playwright must not exit the process first.
-    return await launchBrowser({ browserPath: executable, handleSignals: false });
+    return await startChromium(executable, CHROMIUM_FLAGS, env);
   } catch (error) {
     throw new CLIError(
       `无法启动浏览器 ${executable}（${firstLine(error)}）；请用 --browser-path 指定另一个 · ` +
@@ -75,31 +74,42 @@ async function launch(executable: string): Promise<Browser> {
   }
 }
 
-const pageErrors = new WeakMap<Page, string[]>();
+/** A page open in the browser, and the browser it is open in. */
+export interface Page {
+  browser: Chromium;
+  tab: Tab;
+}
 
 /** Opens a file in a new page of the browser; `shown` names it in messages. */
 export async function openPage(
-  browser: Browser,
+  browser: Chromium,
   file: string,
   options: { query?: string; shown: string; timeout?: number | undefined; advice: string },
 ): Promise<Page> {
-  let page: Page;
+  const opening = openTab(browser, `${pathToFileURL(file).href}${options.query ?? ''}`);
+  const timeout = options.timeout ?? PRINT_TIMEOUT;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout);
+  });
   try {
-    page = await browser.newPage();
+    return { browser, tab: await Promise.race([opening, late]) };
   } catch (error) {
-    throw new CLIError(
-      `浏览器在打开 ${options.shown} 之前就停了（${firstLine(error)}），请再试一次 · the browser stopped before it could open ${options.shown} (${firstLine(error)}); try again`,
-    );
-  }
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  pageErrors.set(page, errors);
-  try {
-    await page.goto(`${pathToFileURL(file).href}${options.query ?? ''}`, { timeout: options.timeout ?? PRINT_TIMEOUT });
-  } catch (error) {
+    opening.catch(() => undefined);
     throw new CLIError(`${say(PRINTING.cannotOpen, { shown: options.shown, detail: firstLine(error) })}\n${options.advice}`);
+  } finally {
+    clearTimeout(timer);
   }
-  return page;
+}
+
+/** Closes a page. */
+export async function closePage(page: Page): Promise<void> {
+  await closeTab(page.browser, page.tab);
+}
+
+/** Evaluates an expression in the page (awaiting a promise), for `waitFor`. */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return evaluate<T>(page.browser, page.tab, expression);
 }
 
 /** Waits on work in the page, giving up after `timeout` with a message that says what went wrong. */
@@ -112,7 +122,7 @@ export async function waitFor<T>(work: Promise<T>, page: Page, options: { shown:
   try {
     return await Promise.race([work, late]);
   } catch (error) {
-    const seen = pageErrors.get(page)?.[0];
+    const seen = page.tab.errors[0];
     const why =
       firstLine(error) === 'time-out'
         ? say(PRINTING.tooSlow, { shown: options.shown, seconds: timeout / 1000 })
@@ -143,15 +153,26 @@ export interface Printed {
  * screen readers use (and an outline).
  */
 export async function printPdf(printer: Printer, page: Page, path: string, metadata: PdfMetadata, tagged: boolean): Promise<Printed> {
-  let printed: Uint8Array;
+  return withMetadata(printer, await printPages(page, path, tagged), path, metadata);
+}
+
+/** The browser's PDF of the page as it is laid out now, for `path` (named in the message if it fails). */
+export async function printPages(page: Page, path: string, tagged: boolean): Promise<Uint8Array> {
   try {
-    printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
+    return await printTab(page.browser, page.tab, { tagged });
   } catch (error) {
     throw new CLIError(
       `浏览器无法打印 ${displayPath(path)}（${firstLine(error)}）；请再试一次，或用 --browser-path 换一个浏览器 · ` +
         `the browser could not print ${displayPath(path)} (${firstLine(error)}); try again, or give another browser with --browser-path`,
     );
   }
+}
+
+/**
+ * A printed PDF with its metadata set, ready to be written. Done in this process while the browser may go on to
+ * print something else.
+ */
+export async function withMetadata(printer: Printer, printed: Uint8Array, path: string, metadata: PdfMetadata): Promise<Printed> {
   const { PDFDocument } = await printer.pdfLib;
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
