@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { checkSpeech } from '../src/node/commands/check.ts';
@@ -12,6 +12,7 @@ import type { Finding } from '../src/proofread/index.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { corrections } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
+import { offsite, openStudio as openStudioAt } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-proofreading-'));
 let studioUrl: string;
@@ -35,28 +36,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The five typing slips of the original speech, by the words each finding quotes. */
 const SLIPS = ['习近平新时期中国特色社会主义思想', '干涉府采购', '自切实', '坚不断完善', '向等工作'];
 
-const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
-
-/** A fresh context on the studio that records every request, error and policy violation. */
-async function openStudio(browser: Browser): Promise<{ context: BrowserContext; page: Page; requests: string[]; incidents: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const requests: string[] = [];
-  const incidents: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', (route) => (offsite(route.request().url()) ? route.abort() : route.continue()));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-  });
-  context.on('page', (page) => {
-    page.on('console', (message) => {
-      if (message.type() === 'error') incidents.push(message.text());
-    });
-    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
-  });
-  const page = await context.newPage();
-  await page.goto(studioUrl);
-  return { context, page, requests, incidents };
-}
+/** A fresh context on the studio at an office laptop's size that records every request, error and policy violation. */
+const openStudio = (browser: Browser) => openStudioAt(browser, studioUrl, { width: 1366, height: 768 });
 
 /** Opens a file in the studio and waits until its deck is ready and its proofreading done. */
 async function openFile(page: Page, file: string): Promise<void> {

@@ -138,6 +138,15 @@ export const BUILD = messages({
     zh: '下一步：打开“{md}”核对要点，然后放映：npm start -- {md}',
     en: 'Next: review its key phrases, then present it:  npm start -- {md}',
   },
+  buildingStudio: { zh: '正在生成工作台“{target}”…', en: 'Building {target} …' },
+  convertingFace: {
+    zh: '正在为工作台转换字体 {face}（留作以后使用）…',
+    en: 'Converting {face} for the studio (kept for later builds) …',
+  },
+  builtStudio: {
+    zh: '已写出“{target}”，用时 {seconds} 秒：{mb} MB（字体 {fonts}，HarfBuzz {harfbuzz}，Brotli {brotli}，词典 {dictionary}，幻灯片页面 {shell}，工作台代码和程序库 {rest}）',
+    en: 'Wrote {target} in {seconds} s: {mb} MB (fonts {fonts}, HarfBuzz {harfbuzz}, Brotli {brotli}, dictionary {dictionary}, deck page {shell}, studio code and libraries {rest})',
+  },
   badPort: { zh: '选项 --port 要写 1 到 65535 之间的整数，不能是“{text}”', en: '--port must be a whole number from 1 to 65535, not "{text}"' },
 });
 

@@ -29,6 +29,8 @@ import { DEFAULT_FONT_CACHE, embedFonts, FACES } from '../fonts/embed.ts';
 import { privateFolder, writeOutputs } from '../files/output.ts';
 import { WHOLE_TERMS } from '../speech/words.ts';
 import { kb } from './size.ts';
+import { say } from '../../core/say.ts';
+import { BUILD } from '../messages.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
 import { cachedShell } from './shell.ts';
 import { BROWSER_TARGET } from './vite-config.ts';
@@ -73,9 +75,7 @@ export async function studioFaces(fontCacheDir: string, progress: (line: string)
     try {
       woff = readFileSync(cached);
     } catch {
-      progress(
-        `正在为工作台转换字体 ${spec.family} ${spec.weight}（留作以后使用）… · Converting ${spec.family} ${spec.weight} for the studio (kept for later builds) …`,
-      );
+      progress(say(BUILD.convertingFace, { face: `${spec.family} ${spec.weight}` }));
       const ttf = await subsetFont(font.woff2, font.characters.join(''), { targetFormat: 'truetype' });
       // Untransformed, so that the page reads them back with no more than Brotli (woff2ToSfnt).
       woff = sfntToWoff2(ttf, await nodeBrotli(), false);
@@ -183,7 +183,7 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
   const progress = options.progress ?? ((line: string) => console.log(line));
   const fontCacheDir = resolve(options.fontCacheDir ?? join(PACKAGE_ROOT, DEFAULT_FONT_CACHE));
   const target = join(resolve(outDir), STUDIO_FILE);
-  progress(`正在生成工作台 · Building ${displayPath(target)} …`);
+  progress(say(BUILD.buildingStudio, { target: displayPath(target) }));
   // Removed when done, or when the command is stopped (output.ts).
   const work = privateFolder();
   try {
@@ -233,8 +233,17 @@ export async function buildStudio(outDir: string, options: { fontCacheDir?: stri
       seconds: (performance.now() - started) / 1000,
     };
     progress(
-      `已写出 · Wrote ${displayPath(target)} in ${result.seconds.toFixed(1)} s: ${(bytes / 1024 / 1024).toFixed(1)} MB ` +
-        `(fonts ${kb(result.parts.fonts)}, HarfBuzz ${kb(result.parts.harfbuzz)}, Brotli ${kb(result.parts.brotli)}, dictionary ${kb(result.parts.dictionary)}, deck page ${kb(result.parts.shell)}, studio code and libraries ${kb(result.parts.rest)})`,
+      say(BUILD.builtStudio, {
+        target: displayPath(target),
+        seconds: result.seconds.toFixed(1),
+        mb: (bytes / 1024 / 1024).toFixed(1),
+        fonts: kb(sizes.fonts),
+        harfbuzz: kb(sizes.harfbuzz),
+        brotli: kb(sizes.brotli),
+        dictionary: kb(sizes.dictionary),
+        shell: kb(sizes.shell),
+        rest: kb(result.parts.rest),
+      }),
     );
     return result;
   } finally {
