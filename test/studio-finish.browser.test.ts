@@ -7,7 +7,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
-import { buildStudio } from '../src/node/page/studio-page.ts';
 import { manuscriptDocx } from '../src/render/manuscript-docx.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
@@ -23,8 +22,8 @@ const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-finish-'));
 let studioUrl: string;
 
 beforeAll(async () => {
-  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
-  studioUrl = fileUrl(built.path);
+  // The studio page the run built once (test/helpers/global-setup.ts).
+  studioUrl = fileUrl(inject('studioHtml'));
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

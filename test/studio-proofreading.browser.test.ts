@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { checkSpeech } from '../src/node/commands/check.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
-import { buildStudio } from '../src/node/page/studio-page.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import type { Finding } from '../src/proofread/index.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
@@ -25,8 +24,8 @@ let cliFindings: { seed: Finding[]; proofread: Finding[] };
 const findingsOf = async (file: string) => (await checkSpeech(file)).problems.filter((p): p is Finding => 'rule' in p);
 
 beforeAll(async () => {
-  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
-  studioUrl = fileUrl(built.path);
+  // The studio page the run built once (test/helpers/global-setup.ts).
+  studioUrl = fileUrl(inject('studioHtml'));
   writeFileSync(docx, await speechDocx());
   await importFile({ input: docx, output: imported });
   cliFindings = { seed: await findingsOf(imported), proofread: await findingsOf('test/fixtures/proofread.md') };

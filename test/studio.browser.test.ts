@@ -8,7 +8,6 @@ import { parse } from '../src/core/parse.ts';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
-import { buildStudio } from '../src/node/page/studio-page.ts';
 import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import JSZip from 'jszip';
@@ -26,10 +25,9 @@ const docx = join(work, '在县政府党组学习研讨会上的发言.docx');
 let cliImport: Awaited<ReturnType<typeof importFile>>;
 
 beforeAll(async () => {
-  // Built once for the file; the common-character fonts come from the font cache after the first build.
-  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
-  studioUrl = fileUrl(built.path);
-  studioHtml = readFileSync(built.path, 'utf8');
+  // The studio page the run built once (test/helpers/global-setup.ts).
+  studioUrl = fileUrl(inject('studioHtml'));
+  studioHtml = readFileSync(inject('studioHtml'), 'utf8');
   writeFileSync(docx, await speechDocx());
   cliImport = await importFile({ input: docx, output: join(work, 'cli-import', 'speech.md') });
 }, 600_000);

@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
-import { buildStudio } from '../src/node/page/studio-page.ts';
 import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
 import { browserForBlock, fileUrl } from './helpers/browser.ts';
 import { DRAFT, DRAFT_SPOKEN, DRAFT_UNSPOKEN, draftDocx } from './helpers/draft-docx.ts';
@@ -25,9 +24,9 @@ const rtf = join(work, '讲话稿.doc');
 const cli: Record<string, ImportResult> = {};
 
 beforeAll(async () => {
-  const built = await buildStudio(join(work, 'out'), { progress: () => {} });
-  studioUrl = fileUrl(built.path);
-  studioHtml = readFileSync(built.path, 'utf8');
+  // The studio page the run built once (test/helpers/global-setup.ts).
+  studioUrl = fileUrl(inject('studioHtml'));
+  studioHtml = readFileSync(inject('studioHtml'), 'utf8');
   writeFileSync(draft, await draftDocx());
   writeFileSync(rtf, '{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0 宋体;}}\\f0 讲话稿\\par}');
   for (const file of ['test/fixtures/word/speech.doc', 'test/fixtures/word/speech.wps', draft]) {
