@@ -11,7 +11,7 @@ import { manuscriptDocx } from '../src/render/manuscript-docx.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 import { readPptx } from './helpers/pptx.ts';
-import { offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
+import { builtStudio, offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
 
 /**
  * The studio as a clerk finishes a speech in it: what is on screen is what is saved, a file that cannot be read
@@ -22,8 +22,9 @@ const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-finish-'));
 let studioUrl: string;
 
 beforeAll(async () => {
-  // The studio page the run built once (test/helpers/global-setup.ts).
-  studioUrl = fileUrl(inject('studioHtml'));
+  // The studio page the run builds once (test/helpers/global-setup.ts).
+  const studioPath = await builtStudio();
+  studioUrl = fileUrl(studioPath);
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

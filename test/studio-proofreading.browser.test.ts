@@ -11,7 +11,7 @@ import type { Finding } from '../src/proofread/index.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { corrections } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
-import { offsite, openStudio as openStudioAt } from './helpers/studio.ts';
+import { builtStudio, offsite, openStudio as openStudioAt } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-proofreading-'));
 let studioUrl: string;
@@ -24,8 +24,9 @@ let cliFindings: { seed: Finding[]; proofread: Finding[] };
 const findingsOf = async (file: string) => (await checkSpeech(file)).problems.filter((p): p is Finding => 'rule' in p);
 
 beforeAll(async () => {
-  // The studio page the run built once (test/helpers/global-setup.ts).
-  studioUrl = fileUrl(inject('studioHtml'));
+  // The studio page the run builds once (test/helpers/global-setup.ts).
+  const studioPath = await builtStudio();
+  studioUrl = fileUrl(studioPath);
   writeFileSync(docx, await speechDocx());
   await importFile({ input: docx, output: imported });
   cliFindings = { seed: await findingsOf(imported), proofread: await findingsOf('test/fixtures/proofread.md') };

@@ -15,7 +15,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
-import { offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
+import { builtStudio, offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
 let studioUrl: string;
@@ -25,9 +25,10 @@ const docx = join(work, '在县政府党组学习研讨会上的发言.docx');
 let cliImport: Awaited<ReturnType<typeof importFile>>;
 
 beforeAll(async () => {
-  // The studio page the run built once (test/helpers/global-setup.ts).
-  studioUrl = fileUrl(inject('studioHtml'));
-  studioHtml = readFileSync(inject('studioHtml'), 'utf8');
+  // The studio page the run builds once (test/helpers/global-setup.ts).
+  const studioPath = await builtStudio();
+  studioUrl = fileUrl(studioPath);
+  studioHtml = readFileSync(studioPath, 'utf8');
   writeFileSync(docx, await speechDocx());
   cliImport = await importFile({ input: docx, output: join(work, 'cli-import', 'speech.md') });
 }, 600_000);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
@@ -10,6 +10,7 @@ import { importFile, type ImportResult } from '../src/node/speech/import-file.ts
 import { browserForBlock, fileUrl } from './helpers/browser.ts';
 import { DRAFT, DRAFT_SPOKEN, DRAFT_UNSPOKEN, draftDocx } from './helpers/draft-docx.ts';
 import { fixture, squash } from './helpers/speech.ts';
+import { builtStudio } from './helpers/studio.ts';
 
 /**
  * The studio opens every Word file the office has, as `speech-deck import` does: this speech as Word 97–2003 .doc
@@ -24,9 +25,10 @@ const rtf = join(work, '讲话稿.doc');
 const cli: Record<string, ImportResult> = {};
 
 beforeAll(async () => {
-  // The studio page the run built once (test/helpers/global-setup.ts).
-  studioUrl = fileUrl(inject('studioHtml'));
-  studioHtml = readFileSync(inject('studioHtml'), 'utf8');
+  // The studio page the run builds once (test/helpers/global-setup.ts).
+  const studioPath = await builtStudio();
+  studioUrl = fileUrl(studioPath);
+  studioHtml = readFileSync(studioPath, 'utf8');
   writeFileSync(draft, await draftDocx());
   writeFileSync(rtf, '{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0 宋体;}}\\f0 讲话稿\\par}');
   for (const file of ['test/fixtures/word/speech.doc', 'test/fixtures/word/speech.wps', draft]) {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { latinOnlyFontEnv } from '../../src/node/fonts/env.ts';
-import { buildStudio } from '../../src/node/page/studio-page.ts';
+import { buildStudio, STUDIO_FILE } from '../../src/node/page/studio-page.ts';
 import { CHROMIUM_FLAGS, findBrowser } from '../../src/node/print/browser.ts';
 import { speechDeck } from './decks.ts';
 
@@ -16,7 +16,7 @@ declare module 'vitest' {
     browserEndpoint: string;
     /** Chromium 109, the office's browser, from @sparticuz/chromium. */
     chromium109: string;
-    /** Path of the studio page built for this test run, as `speech-deck studio` writes it. */
+    /** Where the studio page built for this test run appears once written (see `builtStudio` in studio.ts). */
     studioHtml: string;
   }
 }
@@ -25,23 +25,27 @@ declare module 'vitest' {
  * For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this
  * very program), and one Chromium that every test file connects to, with the project's flags and no Chinese
  * system font, like an office PC without them: what the page shows must come from what it carries. The studio
- * page is built here once for the files that open it (on a machine whose font cache is empty, that is most of a
- * minute, which the files would otherwise spend side by side on the same work).
+ * page is built here once for the files that open it, while the first files run (on a machine whose font cache is
+ * empty, that is most of a minute, which the files would otherwise spend side by side on the same work).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const studioDir = mkdtempSync(join(tmpdir(), 'speech-deck-studio-run-'));
-  const [html, server, chromium109, studio] = await Promise.all([
+  // Not waited for: the files that open the studio wait for its file (written atomically), or for why it failed.
+  const studio = buildStudio(studioDir, { progress: () => {} }).catch((error: Error) => {
+    writeFileSync(join(studioDir, 'failed.txt'), error.stack ?? String(error));
+  });
+  const [html, server, chromium109] = await Promise.all([
     speechDeck(),
     chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
     // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
     import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath()),
-    buildStudio(studioDir, { progress: () => {} }),
   ]);
   project.provide('deckHtml', html);
   project.provide('browserEndpoint', server.wsEndpoint());
   project.provide('chromium109', chromium109);
-  project.provide('studioHtml', studio.path);
+  project.provide('studioHtml', join(studioDir, STUDIO_FILE));
   return async () => {
+    await studio;
     await server.close();
     rmSync(studioDir, { recursive: true, force: true });
   };

@@ -1,10 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
 export const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
+
+/** The studio page the test run builds once (test/helpers/global-setup.ts), once it is written. */
+export async function builtStudio(): Promise<string> {
+  const path = inject('studioHtml');
+  const failed = join(dirname(path), 'failed.txt');
+  const until = Date.now() + 300_000;
+  while (!existsSync(path) && !existsSync(failed)) {
+    if (Date.now() > until) throw new Error('the studio page was not built within 5 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (existsSync(failed)) throw new Error(`the studio page could not be built: ${readFileSync(failed, 'utf8')}`);
+  return path;
+}
 
 export interface OpenStudio {
   context: BrowserContext;
