@@ -30,12 +30,16 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const studioDir = mkdtempSync(join(tmpdir(), 'speech-deck-studio-run-'));
+  const deck = speechDeck();
   // Not waited for: the files that open the studio wait for its file (written atomically), or for why it failed.
-  const studio = buildStudio(studioDir, { progress: () => {} }).catch((error: Error) => {
-    writeFileSync(join(studioDir, 'failed.txt'), error.stack ?? String(error));
-  });
+  // It starts once the deck is built, never beside it: two font builds at once in one process trip each other up.
+  const studio = deck
+    .then(() => buildStudio(studioDir, { progress: () => {} }))
+    .catch((error: Error) => {
+      writeFileSync(join(studioDir, 'failed.txt'), error.stack ?? String(error));
+    });
   const [html, server, chromium109] = await Promise.all([
-    speechDeck(),
+    deck,
     chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
     // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
     import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath()),
