@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { decode } from '../src/core/decode.ts';
-import { main } from '../src/node/cli.ts';
+import { DEFAULT_INPUT, main } from '../src/node/cli.ts';
 import { CLIError } from '../src/node/errors.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -83,7 +83,7 @@ describe('every message the command line gives, Chinese first', () => {
       for (const line of lines) expectChineseFirst(line);
     }
     expect(await messagesOf('check', folder)).toEqual([
-      `“${folder}”是文件夹，不是讲话稿：请给出文件夹里的 .md 文件，如 slides/speech.md · ${folder} is a folder, not a speech: give the .md file in it, e.g. slides/speech.md`,
+      `“${folder}”是文件夹，不是讲话稿：请给出文件夹里的 .md 文件，如 ${DEFAULT_INPUT} · ${folder} is a folder, not a speech: give the .md file in it, e.g. ${DEFAULT_INPUT}`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { both, isMessageTable, marks, say, type Message } from '../src/core/say.ts';
-import { COMMANDS, commandUsage, usage } from '../src/node/cli.ts';
+import { COMMANDS, commandUsage, DEFAULT_INPUT, usage } from '../src/node/cli.ts';
 import dictionary from '../src/proofread/terms.json' with { type: 'json' };
 
 const HAN = /\p{Script=Han}/u;
@@ -94,6 +94,6 @@ describe('the help', () => {
 
   it('reads as a clerk would see it', () => {
     expect(usage()).toContain('  check       检查结构、校对文字（错别字、规范表述），不生成文件 · report problems and proofread the text, without building');
-    expect(usage()).toContain('讲话稿默认是 slides/speech.md · The speech defaults to slides/speech.md.');
+    expect(usage()).toContain(`讲话稿默认是 ${DEFAULT_INPUT} · The speech defaults to ${DEFAULT_INPUT}.`);
   });
 });
