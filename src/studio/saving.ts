@@ -11,7 +11,7 @@ import { $, action, showSaid } from './dom.ts';
 import type { FontMaker } from './fonts.ts';
 import { printPage } from './print.ts';
 import { download, fileName } from './save.ts';
-import { say } from '../core/say.ts';
+import { type Message, say } from '../core/say.ts';
 import { STATUS } from './messages.ts';
 import type { Controller, Made, StudioState } from './state.ts';
 import type { Status } from './status.ts';
@@ -92,17 +92,24 @@ export class Saving implements Controller {
   private async savePptx(): Promise<void> {
     if (!(await this.onScreen())) return;
     const deck = this.state.deck!;
-    this.pptx.disabled = true;
-    try {
+    await this.busy(this.pptx, STATUS.pptxFailed, async () => {
       const result = await renderPptx(deck);
       const name = fileName(deck.meta.title, 'pptx');
       download(name, result.bytes as Uint8Array<ArrayBuffer>, PPTX_TYPE);
       if (result.skipped.length) this.status.show('ready', say(STATUS.savedPptx, { name, count: result.skipped.length }));
       else this.saved(name);
+    });
+  }
+
+  /** Runs `work` with `button` disabled, saying `failed` with the reason if it throws. */
+  private async busy(button: HTMLButtonElement, failed: Message, work: () => Promise<void>): Promise<void> {
+    button.disabled = true;
+    try {
+      await work();
     } catch (error) {
-      this.status.show('error', say(STATUS.pptxFailed, { reason: (error as Error).message }));
+      this.status.show('error', say(failed, { reason: (error as Error).message }));
     } finally {
-      this.pptx.disabled = !this.state.deck || this.state.hasErrors();
+      button.disabled = !this.state.deck || this.state.hasErrors();
     }
   }
 
@@ -114,18 +121,13 @@ export class Saving implements Controller {
     await this.onScreen();
     const deck = this.state.deck;
     if (!deck || hasErrors(deck.problems)) return;
-    this.docx.disabled = true;
-    try {
+    await this.busy(this.docx, STATUS.docxFailed, async () => {
       const [{ Packer }, { manuscriptDocx }] = await Promise.all([import('docx'), import('../render/manuscript-docx.ts')]);
       const blob = await Packer.toBlob(manuscriptDocx(deck, { cues: true }));
       const name = fileName(`${deck.meta.title}-讲稿`, 'docx');
       download(name, blob, DOCX_TYPE);
       this.saved(name);
-    } catch (error) {
-      this.status.show('error', say(STATUS.docxFailed, { reason: (error as Error).message }));
-    } finally {
-      this.docx.disabled = !this.state.deck || this.state.hasErrors();
-    }
+    });
   }
 
   /** The manuscript in the official faces (仿宋, 楷体, 黑体) from the PC, the carried faces standing in where it lacks them. */
