@@ -113,10 +113,12 @@ describe('a run killed at any moment (SIGKILL)', () => {
   it('leaves both previous PDFs byte-for-byte when pdf is killed, and the next run clears what it left', async () => {
     // The page is already built from this speech, so pdf goes straight to printing.
     const before = outputs();
+    // Each run is held at its moment (SPEECH_DECK_TEST_HOLD_AT), so that the kill lands there and does not race it.
+    const hold = (at: string) => ({ SPEECH_DECK_TEST_HOLD_MS: '60000', SPEECH_DECK_TEST_HOLD_AT: at });
     const moments: [RegExp | 'temps', NodeJS.ProcessEnv][] = [
-      [/^正在用浏览器打开/m, {}],
-      [/^已排好讲义/m, {}],
-      ['temps', { SPEECH_DECK_TEST_HOLD_MS: '60000' }],
+      [/^正在用浏览器打开/m, hold('open')],
+      [/^已排好讲义/m, hold('handout')],
+      ['temps', hold('rename')],
     ];
     for (const [moment, extra] of moments) {
       const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, ...extra } });
@@ -155,7 +157,8 @@ describe('Ctrl+C and SIGTERM', () => {
   }
 
   it('SIGTERM during pdf closes the browser, removes its temporary files and says it stopped', async () => {
-    const run = startCli(['pdf', input, '--out-dir', out], { env });
+    // Held before the deck opens, so that the signal lands while the browser runs and not after the PDFs are written.
+    const run = startCli(['pdf', input, '--out-dir', out], { env: { ...env, SPEECH_DECK_TEST_HOLD_MS: '60000', SPEECH_DECK_TEST_HOLD_AT: 'open' } });
     await run.waitFor(/^正在用浏览器打开/m);
     const browsers = chromiumBelow(run.child.pid);
     expect(browsers.length).toBeGreaterThan(0);

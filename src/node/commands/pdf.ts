@@ -57,7 +57,7 @@ const AGAIN = '请在浏览器里打开它看看，或重新生成：speech-deck
 export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const started = performance.now();
   const progress = options.progress ?? ((_stage: Stage, line: string) => console.log(line));
-  const [{ readSpeechBytes, loadSpeech }, { ensureFolder, privateFolder, writeOutputs }, print] = await Promise.all([
+  const [{ readSpeechBytes, loadSpeech }, { ensureFolder, privateFolder, testHold, writeOutputs }, print] = await Promise.all([
     import('../speech/load.ts'),
     import('../files/output.ts'),
     import('../print/print.ts'),
@@ -78,6 +78,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     await writePrivate(copy, deck.html);
     const browser = await printer.browser;
     progress('open', say(PRINT_PROGRESS.opening, { shown: displayPath(deck.path), browser: printer.executable }));
+    await testHold('open');
     const shown = displayPath(deck.path);
     const page = await print.openPage(browser, copy, { query: '?print-pdf', shown, timeout: options.timeout, advice: AGAIN });
     const wait = { shown, timeout: options.timeout, advice: AGAIN };
@@ -90,6 +91,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     slidesDone.catch(() => undefined);
     const title = await print.waitFor(print.inPage<string>(page, 'window.printView.handout()'), page, wait);
     progress('lay out', say(PRINT_PROGRESS.handoutLaidOut));
+    await testHold('handout');
     const handout = await print.printPdf(printer, page, `${name}-notes.pdf`, { ...metadata, title }, false);
     const slides = await slidesDone;
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));

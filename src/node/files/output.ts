@@ -64,7 +64,7 @@ export async function writeOutputs(outputs: readonly Output[], options: { cache?
       await writeDurably(temp, output, !options.cache);
     }
     // The kill tests hold the user's outputs before their rename, not the build's own cache entries.
-    if (!options.cache) await testHold();
+    if (!options.cache) await testHold('rename');
     // A command stopped with Ctrl+C puts nothing new in place, however far its work had got.
     if (isStopping()) throw new CLIError(say(FILES.stoppedBeforeRenaming));
     for (const { temp, target } of staged) {
@@ -262,8 +262,13 @@ function testFault(target: string): Error | undefined {
   return Object.assign(new Error(`${code}: injected for a test`), { code });
 }
 
-/** SPEECH_DECK_TEST_HOLD_MS=N waits N ms with every temporary file written and none renamed, for the kill tests. */
-async function testHold(): Promise<void> {
+/**
+ * For the kill tests: SPEECH_DECK_TEST_HOLD_MS=N waits N ms at one moment of a run, so that a test can kill it there
+ * and not race it. The moment is SPEECH_DECK_TEST_HOLD_AT: `rename` (the default: every temporary file written and
+ * none renamed), `open` (the browser started, the deck not yet opened) or `handout` (the handout laid out, not yet
+ * printed).
+ */
+export async function testHold(moment: 'rename' | 'open' | 'handout'): Promise<void> {
   const ms = Number(process.env.SPEECH_DECK_TEST_HOLD_MS ?? 0);
-  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  if (ms > 0 && (process.env.SPEECH_DECK_TEST_HOLD_AT ?? 'rename') === moment) await new Promise((resolve) => setTimeout(resolve, ms));
 }
