@@ -14,6 +14,7 @@ import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { stampFor, stampTags } from '../src/node/speech/stamp.ts';
 import { SLIDE_LABELS } from '../src/core/labels.ts';
 import type { Browser } from 'playwright-core';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
 import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
@@ -128,6 +129,60 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
   it('leaves no browser process running', () => {
     expect(browserPids.length).toBeGreaterThan(0);
     expect(browserPids.filter(alive)).toEqual([]);
+  });
+});
+
+describe('speech-deck pdf on a deck long enough to be printed in parts', () => {
+  // The same speech, printed five slides at a time (a real deck is printed in parts from 150 slides on).
+  const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
+  const out = join(dir, 'parts');
+  let slides: ReadPdf;
+  let handout: ReadPdf;
+  let bookmarks: string[];
+
+  beforeAll(async () => {
+    spawnSync('mkdir', ['-p', out]);
+    copyFileSync(inject('deckHtml'), join(out, 'speech.html'));
+    const { result, error } = await run({ input: 'test/fixtures/speech.md', outDir: out, partSlides: 5 });
+    if (error) throw error;
+    [slides, handout] = await Promise.all([readPdf(result!.slides.path), readPdf(result!.handout.path)]);
+    const pdf = await PDFDocument.load(readFileSync(result!.slides.path));
+    bookmarks = [];
+    const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    for (let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      bookmarks.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+    }
+  });
+
+  it('puts the parts together into one page per slide, in order, with no page between the parts', () => {
+    const expected = headings(deck);
+    expect(slides.pages).toHaveLength(expected.length);
+    for (const [i, page] of slides.pages.entries()) expect(squash(pageText(page)), `page ${i + 1}`).toContain(squash(expected[i]!));
+  });
+
+  it('gives the slides one bookmark a page, each with its heading', () => {
+    expect(bookmarks).toHaveLength(slides.pages.length);
+    for (const [i, title] of bookmarks.entries()) expect(squash(pageText(slides.pages[i]!)), title).toContain(squash(title));
+    expect(bookmarks).toContain(deck.sections[0]!.title.text);
+  });
+
+  it('keeps the whole speech in the handout, word for word and in order, each page numbered out of all of them', () => {
+    expect(spokenText(handout)).toBe(squash(correctedOriginal()));
+    const all = squash(handout.pages.map(pageText).join(''));
+    let at = 0;
+    for (const heading of headings(deck)) {
+      at = all.indexOf(squash(heading), at);
+      expect(at, heading).toBeGreaterThanOrEqual(0);
+    }
+    const total = handout.pages.length;
+    // Four parts, each starting on a page of its own.
+    expect(total).toBeGreaterThanOrEqual(4);
+    for (const [i, page] of handout.pages.entries()) {
+      expect(page.width).toBeCloseTo(A4.width, 0);
+      const foot = page.runs.filter((r) => r.y < 24 * (72 / 25.4)).map((r) => r.text);
+      expect(squash(foot.join('')), `page ${i + 1}`).toBe(`${i + 1}/${total}`);
+    }
+    for (const font of handout.fonts) expect(font, font.name).toMatchObject({ embedded: true });
   });
 });
 

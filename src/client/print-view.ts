@@ -8,6 +8,19 @@ export interface PrintView {
   ready: Promise<number>;
   /** Turns the slide pages into the speaker's handout and resolves with its title once its fonts are loaded. */
   handout(): Promise<string>;
+  /**
+   * Leaves only the slides `from` to `to` (not included) to be printed, as slide pages or, once the handout is laid
+   * out, as the handout's: a long deck is printed in parts, since the browser's time to print grows faster than the
+   * document.
+   */
+  part(from: number, to: number): void;
+  /**
+   * Replaces the handout printed in parts with `count` empty pages that carry only the handout's page numbers
+   * (`3 / 398`, in its own page style), to be laid over the parts.
+   */
+  pageNumbers(count: number): void;
+  /** Each slide page's heading, for the bookmarks of a PDF printed in parts. */
+  headings(): string[];
 }
 
 declare global {
@@ -43,7 +56,7 @@ function openPrintView(): void {
 
 function createPrintView(deck: RevealApi): PrintView {
   let done: Promise<string> | undefined;
-  const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(pages())));
+  const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(everyPage())));
   const ready = new Promise<Event>((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }))
     .then(() => fixSlideHeights(deck, pages()))
     .then(fontsLoaded)
@@ -52,7 +65,40 @@ function createPrintView(deck: RevealApi): PrintView {
       if (new URLSearchParams(location.search).has('handout')) await handout();
       return count;
     });
-  return { ready, handout };
+  const headings = () => pages().map((page, i) => page.querySelector('h1, h2')?.textContent?.replace(/\s+/g, ' ').trim() || String(i + 1));
+  return { ready, handout, part, pageNumbers, headings };
+}
+
+/** The slide pages, or once the handout is laid out its slides: what is printed. */
+function printed(): HTMLElement[] {
+  const handout = document.querySelector('.handout');
+  return handout ? [...handout.children].filter((child): child is HTMLElement => child instanceof HTMLElement) : pages();
+}
+
+function part(from: number, to: number): void {
+  const items = printed();
+  for (const [i, item] of items.entries()) {
+    item.classList.toggle('off-part', i < from || i >= to);
+    // A part's last page breaks to no page after it, as the deck's last page does.
+    item.classList.toggle('last-in-part', i === Math.min(to, items.length) - 1);
+  }
+  // The parts after the first share no page with the one before: the handout's page numbers are laid over them.
+  document.documentElement.classList.add('printed-in-parts');
+}
+
+function pageNumbers(count: number): void {
+  const handout = document.querySelector('.handout');
+  if (!handout) return;
+  const blank = () => Object.assign(document.createElement('div'), { className: 'numbered-page' });
+  handout.replaceChildren(...Array.from({ length: count }, blank));
+  document.documentElement.classList.add('page-numbers-only');
+}
+
+/** The slide pages, every one of them shown again after the slides were printed in parts. */
+function everyPage(): HTMLElement[] {
+  const all = pages();
+  for (const page of all) page.classList.remove('off-part', 'last-in-part');
+  return all;
 }
 
 function pages(): HTMLElement[] {

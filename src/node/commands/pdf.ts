@@ -44,6 +44,8 @@ export interface PdfOptions {
   progress?: (stage: Stage, line: string) => void;
   /** How the browser is looked for; tests replace the lookup. */
   find?: Omit<FindOptions, 'browserPath'>;
+  /** A deck of more slides than this is printed in parts (print.ts says why); tests make it small. */
+  partSlides?: number;
 }
 
 export interface PdfResult {
@@ -87,12 +89,29 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const metadata = { author: meta.speaker, subject: meta.occasion };
     // The slides' metadata is set here while the browser lays out and prints the handout.
     const slidesPath = `${name}.pdf`;
-    const slidesDone = print.withMetadata(printer, await print.printPages(page, slidesPath, true), slidesPath, { ...metadata, title: meta.title });
+    // A long deck is printed in parts (print.ts says why); its slides then carry bookmarks but no structure tree.
+    const size = options.partSlides ?? print.PART_SLIDES;
+    const inParts = slideCount > size;
+    const slidesInParts = async () => {
+      const headings = await print.waitFor(print.inPage<string[]>(page, 'window.printView.headings()'), page, wait);
+      const whole = await print.printInParts(printer, page, slidesPath, slideCount, size, wait);
+      await print.addBookmarks(printer, whole, headings);
+      return whole;
+    };
+    const slidesMeta = { ...metadata, title: meta.title };
+    const slidesDone = print.withMetadata(printer, inParts ? await slidesInParts() : await print.printPages(page, slidesPath, true), slidesPath, slidesMeta);
     slidesDone.catch(() => undefined);
     const title = await print.waitFor(print.inPage<string>(page, 'window.printView.handout()'), page, wait);
     progress('lay out', say(PRINT_PROGRESS.handoutLaidOut));
     await testHold('handout');
-    const handout = await print.printPdf(printer, page, `${name}-notes.pdf`, { ...metadata, title }, false);
+    const handoutPath = `${name}-notes.pdf`;
+    const handoutMeta = { ...metadata, title };
+    const handoutInParts = async () => {
+      const whole = await print.printInParts(printer, page, handoutPath, slideCount, size, wait);
+      await print.numberPages(printer, page, whole, handoutPath, wait);
+      return print.withMetadata(printer, whole, handoutPath, handoutMeta);
+    };
+    const handout = inParts ? await handoutInParts() : await print.printPdf(printer, page, handoutPath, handoutMeta, false);
     const slides = await slidesDone;
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
     progress('write', say(PRINT_PROGRESS.wroteSlides, { path: displayPath(slides.path), size: print.describePdf(slides) }));

@@ -229,12 +229,12 @@ export async function evaluate<T>(browser: Chromium, tab: Tab, expression: strin
 }
 
 /** Prints the tab as it is laid out now, read back from the browser in pieces so that a long PDF is never one message. */
-export async function printTab(browser: Chromium, tab: Tab, options: { tagged: boolean }): Promise<Uint8Array> {
+export async function printTab(browser: Chromium, tab: Tab, options: { tagged: boolean; background?: boolean }): Promise<Uint8Array> {
   const { stream } = await browser.send<{ stream: string }>(
     'Page.printToPDF',
     {
       preferCSSPageSize: true,
-      printBackground: true,
+      printBackground: options.background ?? true,
       generateTaggedPDF: options.tagged,
       generateDocumentOutline: options.tagged,
       transferMode: 'ReturnAsStream',

@@ -112,8 +112,15 @@ export function inPage<T>(page: Page, expression: string): Promise<T> {
   return evaluate<T>(page.browser, page.tab, expression);
 }
 
+/** What a wait on the page names in its message, and how long it may take. */
+export interface WaitOptions {
+  shown: string;
+  timeout?: number | undefined;
+  advice: string;
+}
+
 /** Waits on work in the page, giving up after `timeout` with a message that says what went wrong. */
-export async function waitFor<T>(work: Promise<T>, page: Page, options: { shown: string; timeout?: number | undefined; advice: string }): Promise<T> {
+export async function waitFor<T>(work: Promise<T>, page: Page, options: WaitOptions): Promise<T> {
   const timeout = options.timeout ?? PRINT_TIMEOUT;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -157,9 +164,9 @@ export async function printPdf(printer: Printer, page: Page, path: string, metad
 }
 
 /** The browser's PDF of the page as it is laid out now, for `path` (named in the message if it fails). */
-export async function printPages(page: Page, path: string, tagged: boolean): Promise<Uint8Array> {
+export async function printPages(page: Page, path: string, tagged: boolean, background = true): Promise<Uint8Array> {
   try {
-    return await printTab(page.browser, page.tab, { tagged });
+    return await printTab(page.browser, page.tab, { tagged, background });
   } catch (error) {
     throw new CLIError(
       `浏览器无法打印 ${displayPath(path)}（${firstLine(error)}）；请再试一次，或用 --browser-path 换一个浏览器 · ` +
@@ -168,13 +175,76 @@ export async function printPages(page: Page, path: string, tagged: boolean): Pro
   }
 }
 
+type PdfDocument = import('pdf-lib').PDFDocument;
+
+/**
+ * Slides printed at once. The browser's time to print grows faster than the document (a 791-slide deck's slides
+ * took 11 s at once and 5.6 s in parts of 200; its handout 12 s and 7.6 s), and so does its memory: a longer deck
+ * is printed in parts of this many slides, put together here while the browser prints the next.
+ */
+export const PART_SLIDES = 150;
+
+/**
+ * The page's `count` slides (as slide pages, or as the handout once it is laid out) printed `size` at a time and
+ * put together into one PDF, each part untagged.
+ */
+export async function printInParts(printer: Printer, page: Page, path: string, count: number, size: number, wait: WaitOptions): Promise<PdfDocument> {
+  const { PDFDocument } = await printer.pdfLib;
+  const whole = await PDFDocument.create({ updateMetadata: false });
+  let joined = Promise.resolve();
+  for (let from = 0; from < count; from += size) {
+    await waitFor(inPage(page, `window.printView.part(${from}, ${Math.min(count, from + size)})`), page, wait);
+    const bytes = await printPages(page, path, false);
+    joined = joined.then(async () => {
+      const part = await PDFDocument.load(bytes, { updateMetadata: false });
+      for (const copied of await whole.copyPages(part, part.getPageIndices())) whole.addPage(copied);
+    });
+    joined.catch(() => undefined);
+  }
+  await joined;
+  return whole;
+}
+
+/** One bookmark for each page of a PDF printed in parts, as the browser's own outline gives a PDF printed at once. */
+export async function addBookmarks(printer: Printer, pdf: PdfDocument, titles: readonly string[]): Promise<void> {
+  const { PDFHexString, PDFName } = await printer.pdfLib;
+  const { context } = pdf;
+  const count = Math.min(titles.length, pdf.getPageCount());
+  if (count === 0) return;
+  const outlines = context.nextRef();
+  const items = Array.from({ length: count }, () => context.nextRef());
+  for (const [i, ref] of items.entries()) {
+    const item = context.obj({ Title: PDFHexString.fromText(titles[i]!), Parent: outlines, Dest: [pdf.getPage(i).ref, 'Fit'] });
+    if (i > 0) item.set(PDFName.of('Prev'), items[i - 1]!);
+    if (i < count - 1) item.set(PDFName.of('Next'), items[i + 1]!);
+    context.assign(ref, item);
+  }
+  context.assign(outlines, context.obj({ Type: 'Outlines', First: items[0]!, Last: items[count - 1]!, Count: count }));
+  pdf.catalog.set(PDFName.of('Outlines'), outlines);
+}
+
+/**
+ * Lays the handout's page numbers over a handout printed in parts: the page prints as many empty pages, numbered in
+ * the handout's own page style and with no background, and each is drawn over its page.
+ */
+export async function numberPages(printer: Printer, page: Page, pdf: PdfDocument, path: string, wait: WaitOptions): Promise<void> {
+  const { PDFDocument } = await printer.pdfLib;
+  await waitFor(inPage(page, `window.printView.pageNumbers(${pdf.getPageCount()})`), page, wait);
+  const numbers = await PDFDocument.load(await printPages(page, path, false, false), { updateMetadata: false });
+  const pages = pdf.getPages();
+  if (numbers.getPageCount() !== pages.length)
+    throw new CLIError(say(PRINTING.layoutFailed, { shown: wait.shown, detail: `${numbers.getPageCount()} page numbers for ${pages.length} pages` }));
+  const drawn = await pdf.embedPages(numbers.getPages());
+  for (const [i, target] of pages.entries()) target.drawPage(drawn[i]!);
+}
+
 /**
  * A printed PDF with its metadata set, ready to be written. Done in this process while the browser may go on to
  * print something else.
  */
-export async function withMetadata(printer: Printer, printed: Uint8Array, path: string, metadata: PdfMetadata): Promise<Printed> {
+export async function withMetadata(printer: Printer, printed: Uint8Array | PdfDocument, path: string, metadata: PdfMetadata): Promise<Printed> {
   const { PDFDocument } = await printer.pdfLib;
-  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  const pdf = printed instanceof Uint8Array ? await PDFDocument.load(printed, { updateMetadata: false }) : printed;
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) pdf.setAuthor(metadata.author);
   if (metadata.subject) pdf.setSubject(metadata.subject);
