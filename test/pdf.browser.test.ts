@@ -16,7 +16,7 @@ import { SLIDE_LABELS } from '../src/core/labels.ts';
 import type { Browser } from 'playwright-core';
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
-import { alive, chromiumBelow, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
+import { alive, chromiumBelow, formsPerPage, pageText, readPdf, type ReadPdf } from './helpers/pdf.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -102,6 +102,11 @@ describe('speech-deck pdf on test/fixtures/speech.md', () => {
     expect(handout.fonts.map((f) => f.name).filter((n) => !/^Noto(Sans|Serif)SC/.test(n)).length).toBeLessThanOrEqual(1);
   });
 
+  it('draws each slide in the handout from its page of the slides PDF, once, and prints no slide twice', async () => {
+    const forms = await formsPerPage(result.handout.path);
+    expect(forms.reduce((a, b) => a + b, 0)).toBe(slides.pages.length);
+  });
+
   it('prints the handout on A4 with the whole speech, word for word, after the slides it belongs to', () => {
     for (const page of handout.pages) {
       expect(page.width).toBeCloseTo(A4.width, 0);
@@ -183,6 +188,11 @@ describe('speech-deck pdf on a deck long enough to be printed in parts', () => {
       expect(squash(foot.join('')), `page ${i + 1}`).toBe(`${i + 1}/${total}`);
     }
     for (const font of handout.fonts) expect(font, font.name).toMatchObject({ embedded: true });
+  });
+
+  it('draws every slide in the handout once, and each page number once', async () => {
+    const forms = await formsPerPage(join(out, 'speech-notes.pdf'));
+    expect(forms.reduce((a, b) => a + b, 0)).toBe(slides.pages.length + handout.pages.length);
   });
 });
 

@@ -1,3 +1,4 @@
+import { PICTURE_PLACE } from '../core/handout.ts';
 import { PICTURE_LABEL } from '../core/labels.ts';
 
 /**
@@ -10,8 +11,11 @@ import { PICTURE_LABEL } from '../core/labels.ts';
 const PICTURE_WIDTH_MM = 64;
 const PX_PER_MM = 96 / 25.4;
 
-/** Replaces the print view's slide pages with the handout and returns the handout's title. */
-export function layoutHandout(pages: HTMLElement[]): string {
+/**
+ * Replaces the print view's slide pages with the handout and returns the handout's title. With `picturesApart`, each
+ * slide's picture is an empty place for the exporter to draw in (PICTURE_PLACE).
+ */
+export function layoutHandout(pages: HTMLElement[], picturesApart = false): string {
   const container = pages[0]?.parentElement;
   // Every size is read before anything moves: a read after each move would lay the page out once a slide.
   const sizes = pages.map((page) => ({ width: page.offsetWidth, height: page.offsetHeight }));
@@ -19,18 +23,19 @@ export function layoutHandout(pages: HTMLElement[]): string {
     element(
       'div',
       'handout',
-      pages.map((page, i) => slideBlock(page, sizes[i]!, `${i + 1} / ${pages.length}`)),
+      pages.map((page, i) => slideBlock(page, sizes[i]!, i, pages.length, picturesApart)),
     ),
   );
   document.documentElement.classList.add('handout-view');
+  if (picturesApart) document.documentElement.classList.add('pictures-apart');
   // A PDF takes its title, and the browser's Save as PDF its file name, from the page's title.
   document.title = `${document.title}（讲稿）`;
   return document.title;
 }
 
-function slideBlock(page: HTMLElement, size: Size, number: string): HTMLElement {
+function slideBlock(page: HTMLElement, size: Size, index: number, count: number, picturesApart: boolean): HTMLElement {
   const slide = page.querySelector<HTMLElement>(':scope > section');
-  const head = element('header', 'handout-head', [picture(page, size), summary(slide, number)]);
+  const head = element('header', 'handout-head', [picture(page, size, picturesApart ? index : undefined), summary(slide, `${index + 1} / ${count}`)]);
   return element('article', 'handout-slide', [head, ...spoken(slide)]);
 }
 
@@ -106,13 +111,22 @@ interface Size {
   height: number;
 }
 
-/** The slide page itself (laid out at `size`), scaled down: it stays vector text in the PDF. */
-function picture(page: HTMLElement, { width, height }: Size): HTMLElement {
+/**
+ * The slide page itself (laid out at `size`), scaled down: it stays vector text in the PDF. Or, given the slide's
+ * index, the empty place where the exporter draws it.
+ */
+function picture(page: HTMLElement, { width, height }: Size, place?: number): HTMLElement {
   const scale = (PICTURE_WIDTH_MM * PX_PER_MM) / width;
   const figure = document.createElement('figure');
   figure.className = 'handout-picture';
   figure.style.width = `${PICTURE_WIDTH_MM}mm`;
   figure.style.height = `${(height * scale) / PX_PER_MM}mm`;
+  if (place !== undefined) {
+    const link = element('a', 'handout-picture-place', []);
+    link.setAttribute('href', `${PICTURE_PLACE}${place}`);
+    figure.append(link);
+    return figure;
+  }
   page.style.width = `${width}px`;
   page.style.transform = `scale(${scale})`;
   figure.append(page);

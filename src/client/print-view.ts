@@ -6,8 +6,11 @@ import '../../assets/print.css';
 export interface PrintView {
   /** Resolves with the number of slide pages once reveal has laid them out and their fonts are loaded. */
   ready: Promise<number>;
-  /** Turns the slide pages into the speaker's handout and resolves with its title once its fonts are loaded. */
-  handout(): Promise<string>;
+  /**
+   * Turns the slide pages into the speaker's handout and resolves with its title once its fonts are loaded. With
+   * `picturesApart`, the slides' pictures are left for the PDF exporter to draw from the slides PDF (handout.ts).
+   */
+  handout(picturesApart?: boolean): Promise<string>;
   /**
    * Leaves only the slides `from` to `to` (not included) to be printed, as slide pages or, once the handout is laid
    * out, as the handout's: a long deck is printed in parts, since the browser's time to print grows faster than the
@@ -56,7 +59,7 @@ function openPrintView(): void {
 
 function createPrintView(deck: RevealApi): PrintView {
   let done: Promise<string> | undefined;
-  const handout = (): Promise<string> => (done ??= fontsLoaded(layoutHandout(everyPage())));
+  const handout = (picturesApart = false): Promise<string> => (done ??= fontsLoaded(layoutHandout(everyPage(), picturesApart)));
   const ready = new Promise<Event>((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }))
     .then(() => fixSlideHeights(deck, pages()))
     .then(fontsLoaded)

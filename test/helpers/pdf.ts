@@ -49,12 +49,21 @@ async function fontsOf(data: Uint8Array): Promise<{ name: string; embedded: bool
 }
 
 /** How many raster images each page of a PDF paints, from its drawing operators. */
-export async function imagesPerPage(path: string): Promise<number[]> {
+export function imagesPerPage(path: string): Promise<number[]> {
+  return drawnPerPage(path, [OPS.paintImageXObject, OPS.paintInlineImageXObject]);
+}
+
+/** How many drawings of another page (form XObjects: the handout's slide pictures) each page of a PDF paints. */
+export function formsPerPage(path: string): Promise<number[]> {
+  return drawnPerPage(path, [OPS.paintFormXObjectBegin]);
+}
+
+async function drawnPerPage(path: string, ops: number[]): Promise<number[]> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
   const counts: number[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const { fnArray } = await (await doc.getPage(n)).getOperatorList();
-    counts.push(fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject).length);
+    counts.push(fnArray.filter((op) => ops.includes(op)).length);
   }
   await doc.destroy();
   return counts;

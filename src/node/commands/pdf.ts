@@ -87,31 +87,32 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     const slideCount = await print.waitFor(print.inPage<number>(page, 'window.printView.ready'), page, wait);
     progress('lay out', say(PRINT_PROGRESS.slidesLaidOut, { count: slideCount }));
     const metadata = { author: meta.speaker, subject: meta.occasion };
-    // The slides' metadata is set here while the browser lays out and prints the handout.
     const slidesPath = `${name}.pdf`;
     // A long deck is printed in parts (print.ts says why); its slides then carry bookmarks but no structure tree.
     const size = options.partSlides ?? print.PART_SLIDES;
     const inParts = slideCount > size;
     const slidesInParts = async () => {
       const headings = await print.waitFor(print.inPage<string[]>(page, 'window.printView.headings()'), page, wait);
-      const whole = await print.printInParts(printer, page, slidesPath, slideCount, size, wait);
+      const whole = await print.printInParts(printer, page, slidesPath, { count: slideCount, size, wait });
       await print.addBookmarks(printer, whole, headings);
       return whole;
     };
-    const slidesMeta = { ...metadata, title: meta.title };
-    const slidesDone = print.withMetadata(printer, inParts ? await slidesInParts() : await print.printPages(page, slidesPath, true), slidesPath, slidesMeta);
+    const slidesPdf = inParts ? await slidesInParts() : await print.loadPdf(printer, await print.printPages(page, slidesPath, true));
+    // The handout is laid out while its pictures, the slides' own pages, are made ready to be drawn in it: the
+    // browser does not print any slide twice.
+    const laying = print.waitFor(print.inPage<string>(page, 'window.printView.handout(true)'), page, wait);
+    const { handout: handoutPdf, pictures } = await print.handoutWithPictures(printer, slidesPdf);
+    // The slides' metadata is set and the file made while the browser prints the handout.
+    const slidesDone = print.withMetadata(printer, slidesPdf, slidesPath, { ...metadata, title: meta.title });
     slidesDone.catch(() => undefined);
-    const title = await print.waitFor(print.inPage<string>(page, 'window.printView.handout()'), page, wait);
+    const title = await laying;
     progress('lay out', say(PRINT_PROGRESS.handoutLaidOut));
     await testHold('handout');
     const handoutPath = `${name}-notes.pdf`;
-    const handoutMeta = { ...metadata, title };
-    const handoutInParts = async () => {
-      const whole = await print.printInParts(printer, page, handoutPath, slideCount, size, wait);
-      await print.numberPages(printer, page, whole, handoutPath, wait);
-      return print.withMetadata(printer, whole, handoutPath, handoutMeta);
-    };
-    const handout = inParts ? await handoutInParts() : await print.printPdf(printer, page, handoutPath, handoutMeta, false);
+    await print.printInParts(printer, page, handoutPath, { count: slideCount, size, wait, into: handoutPdf });
+    await print.drawPictures(printer, handoutPdf, pictures, shown);
+    if (inParts) await print.numberPages(printer, page, handoutPdf, handoutPath, wait);
+    const handout = await print.withMetadata(printer, handoutPdf, handoutPath, { ...metadata, title });
     const slides = await slidesDone;
     await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
     progress('write', say(PRINT_PROGRESS.wroteSlides, { path: displayPath(slides.path), size: print.describePdf(slides) }));

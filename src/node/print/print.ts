@@ -4,6 +4,7 @@
  * back. The browser is driven through its own protocol (cdp.ts); pdf-lib loads only here, when something is printed.
  */
 import { pathToFileURL } from 'node:url';
+import { PICTURE_PLACE } from '../../core/handout.ts';
 import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
 import { PRINTING } from '../messages.ts';
@@ -176,6 +177,7 @@ export async function printPages(page: Page, path: string, tagged: boolean, back
 }
 
 type PdfDocument = import('pdf-lib').PDFDocument;
+type PDFEmbeddedPage = import('pdf-lib').PDFEmbeddedPage;
 
 /**
  * Slides printed at once. The browser's time to print grows faster than the document (a 791-slide deck's slides
@@ -185,15 +187,20 @@ type PdfDocument = import('pdf-lib').PDFDocument;
 export const PART_SLIDES = 150;
 
 /**
- * The page's `count` slides (as slide pages, or as the handout once it is laid out) printed `size` at a time and
- * put together into one PDF, each part untagged.
+ * The page's `count` slides (as slide pages, or as the handout once it is laid out) printed `size` at a time (all
+ * at once when they are no more) and put together into one PDF, `into` if given, each part untagged.
  */
-export async function printInParts(printer: Printer, page: Page, path: string, count: number, size: number, wait: WaitOptions): Promise<PdfDocument> {
+export async function printInParts(
+  printer: Printer,
+  page: Page,
+  path: string,
+  { count, size, wait, into }: { count: number; size: number; wait: WaitOptions; into?: PdfDocument },
+): Promise<PdfDocument> {
   const { PDFDocument } = await printer.pdfLib;
-  const whole = await PDFDocument.create({ updateMetadata: false });
+  const whole = into ?? (await PDFDocument.create({ updateMetadata: false }));
   let joined = Promise.resolve();
   for (let from = 0; from < count; from += size) {
-    await waitFor(inPage(page, `window.printView.part(${from}, ${Math.min(count, from + size)})`), page, wait);
+    if (size < count) await waitFor(inPage(page, `window.printView.part(${from}, ${Math.min(count, from + size)})`), page, wait);
     const bytes = await printPages(page, path, false);
     joined = joined.then(async () => {
       const part = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -203,6 +210,55 @@ export async function printInParts(printer: Printer, page: Page, path: string, c
   }
   await joined;
   return whole;
+}
+
+/** A PDF the browser printed, read into pdf-lib. */
+export async function loadPdf(printer: Printer, bytes: Uint8Array): Promise<PdfDocument> {
+  const { PDFDocument } = await printer.pdfLib;
+  return PDFDocument.load(bytes, { updateMetadata: false });
+}
+
+/**
+ * The handout's PDF, to be printed into, with every page of the slides PDF ready to be drawn in it as a picture
+ * (copied once, with the fonts they share).
+ */
+export async function handoutWithPictures(printer: Printer, slides: PdfDocument): Promise<{ handout: PdfDocument; pictures: PDFEmbeddedPage[] }> {
+  const { PDFDocument } = await printer.pdfLib;
+  const handout = await PDFDocument.create({ updateMetadata: false });
+  return { handout, pictures: await handout.embedPages(slides.getPages()) };
+}
+
+/**
+ * Draws each slide's picture where the handout left its place (a link to PICTURE_PLACE and the slide's index), and
+ * takes the link away. A picture without its place stops the export: the handout would be missing a slide.
+ */
+export async function drawPictures(printer: Printer, handout: PdfDocument, pictures: readonly PDFEmbeddedPage[], shown: string): Promise<void> {
+  const { PDFArray, PDFDict, PDFName, PDFNumber, PDFString, PDFHexString } = await printer.pdfLib;
+  let drawn = 0;
+  for (const page of handout.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    const kept = [];
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookupMaybe(i, PDFDict);
+      const uri = annot?.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      const index = uri?.startsWith(PICTURE_PLACE) ? Number(uri.slice(PICTURE_PLACE.length)) : Number.NaN;
+      const picture = pictures[index];
+      const rect = annot?.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      if (!picture || !rect) {
+        kept.push(annots.get(i));
+        continue;
+      }
+      const [x1, y1, x2, y2] = [0, 1, 2, 3].map((k) => rect.lookup(k, PDFNumber).asNumber()) as [number, number, number, number];
+      page.drawPage(picture, { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) });
+      drawn++;
+    }
+    if (kept.length) page.node.set(PDFName.of('Annots'), handout.context.obj(kept));
+    else page.node.delete(PDFName.of('Annots'));
+  }
+  if (drawn !== pictures.length) {
+    throw new CLIError(say(PRINTING.layoutFailed, { shown, detail: `${drawn} of ${pictures.length} slide pictures placed in the handout` }));
+  }
 }
 
 /** One bookmark for each page of a PDF printed in parts, as the browser's own outline gives a PDF printed at once. */
