@@ -155,8 +155,8 @@ export async function exportManuscript(options: ManuscriptExportOptions): Promis
     } finally {
       await print.closePage(page);
     }
-    const outputs: { path: string; data: Uint8Array; check?: (written: Uint8Array) => Promise<void> }[] = [
-      { path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) },
+    const outputs: { path: string; data: Uint8Array; check?: (written: Uint8Array) => void | Promise<void> }[] = [
+      { path: printed.path, data: printed.bytes, check: print.samePdf(printed) },
     ];
     const result: ManuscriptResult = { pdf: { path: printed.path, pages: printed.pages, bytes: printed.bytes.length }, missing: embedded.missing, seconds: 0 };
     if (options.docx) {

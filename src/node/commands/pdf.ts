@@ -114,7 +114,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     if (inParts) await print.numberPages(printer, page, handoutPdf, handoutPath, wait);
     const handout = await print.withMetadata(printer, handoutPdf, handoutPath, { ...metadata, title });
     const slides = await slidesDone;
-    await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printer, printed) })));
+    await writeOutputs([slides, handout].map((printed) => ({ path: printed.path, data: printed.bytes, check: print.samePdf(printed) })));
     progress('write', say(PRINT_PROGRESS.wroteSlides, { path: displayPath(slides.path), size: print.describePdf(slides) }));
     progress('write', say(PRINT_PROGRESS.wroteHandout, { path: displayPath(handout.path), size: print.describePdf(handout) }));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -177,6 +177,12 @@ export async function printPages(page: Page, path: string, tagged: boolean, back
 }
 
 type PdfDocument = import('pdf-lib').PDFDocument;
+
+/**
+ * How the browser's PDFs are read: as they are (no producer or dates added), and all at once rather than a hundred
+ * objects a turn of the event loop, which added a millisecond's wait each hundred objects.
+ */
+const READ = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
 type PDFEmbeddedPage = import('pdf-lib').PDFEmbeddedPage;
 
 /**
@@ -203,7 +209,7 @@ export async function printInParts(
     if (size < count) await waitFor(inPage(page, `window.printView.part(${from}, ${Math.min(count, from + size)})`), page, wait);
     const bytes = await printPages(page, path, false);
     joined = joined.then(async () => {
-      const part = await PDFDocument.load(bytes, { updateMetadata: false });
+      const part = await PDFDocument.load(bytes, READ);
       for (const copied of await whole.copyPages(part, part.getPageIndices())) whole.addPage(copied);
     });
     joined.catch(() => undefined);
@@ -215,7 +221,7 @@ export async function printInParts(
 /** A PDF the browser printed, read into pdf-lib. */
 export async function loadPdf(printer: Printer, bytes: Uint8Array): Promise<PdfDocument> {
   const { PDFDocument } = await printer.pdfLib;
-  return PDFDocument.load(bytes, { updateMetadata: false });
+  return PDFDocument.load(bytes, READ);
 }
 
 /**
@@ -225,7 +231,10 @@ export async function loadPdf(printer: Printer, bytes: Uint8Array): Promise<PdfD
 export async function handoutWithPictures(printer: Printer, slides: PdfDocument): Promise<{ handout: PdfDocument; pictures: PDFEmbeddedPage[] }> {
   const { PDFDocument } = await printer.pdfLib;
   const handout = await PDFDocument.create({ updateMetadata: false });
-  return { handout, pictures: await handout.embedPages(slides.getPages()) };
+  const pictures = await handout.embedPages(slides.getPages());
+  // Each picture made now, while the browser lays out the handout, rather than when the handout is saved.
+  await handout.flush();
+  return { handout, pictures };
 }
 
 /**
@@ -286,7 +295,7 @@ export async function addBookmarks(printer: Printer, pdf: PdfDocument, titles: r
 export async function numberPages(printer: Printer, page: Page, pdf: PdfDocument, path: string, wait: WaitOptions): Promise<void> {
   const { PDFDocument } = await printer.pdfLib;
   await waitFor(inPage(page, `window.printView.pageNumbers(${pdf.getPageCount()})`), page, wait);
-  const numbers = await PDFDocument.load(await printPages(page, path, false, false), { updateMetadata: false });
+  const numbers = await PDFDocument.load(await printPages(page, path, false, false), READ);
   const pages = pdf.getPages();
   if (numbers.getPageCount() !== pages.length)
     throw new CLIError(say(PRINTING.layoutFailed, { shown: wait.shown, detail: `${numbers.getPageCount()} page numbers for ${pages.length} pages` }));
@@ -300,21 +309,19 @@ export async function numberPages(printer: Printer, page: Page, pdf: PdfDocument
  */
 export async function withMetadata(printer: Printer, printed: Uint8Array | PdfDocument, path: string, metadata: PdfMetadata): Promise<Printed> {
   const { PDFDocument } = await printer.pdfLib;
-  const pdf = printed instanceof Uint8Array ? await PDFDocument.load(printed, { updateMetadata: false }) : printed;
+  const pdf = printed instanceof Uint8Array ? await PDFDocument.load(printed, READ) : printed;
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) pdf.setAuthor(metadata.author);
   if (metadata.subject) pdf.setSubject(metadata.subject);
   pdf.setCreator('speech-deck');
   pdf.setLanguage('zh-CN');
-  return { path, bytes: await pdf.save(), pages: pdf.getPageCount() };
+  return { path, bytes: await pdf.save({ objectsPerTick: Number.POSITIVE_INFINITY }), pages: pdf.getPageCount() };
 }
 
-/** A check for the atomic writer: the PDF read back from the disk loads and has every page. */
-export function samePdf(printer: Printer, pdf: Printed): (written: Uint8Array) => Promise<void> {
-  return async (written) => {
-    const { PDFDocument } = await printer.pdfLib;
-    const read = await PDFDocument.load(written, { updateMetadata: false });
-    if (read.getPageCount() !== pdf.pages) throw new Error(`${read.getPageCount()} of ${pdf.pages} pages`);
+/** A check for the atomic writer: the PDF read back from the disk is, byte for byte, the one made (its pages counted). */
+export function samePdf(pdf: Printed): (written: Uint8Array) => void {
+  return (written) => {
+    if (Buffer.compare(written, pdf.bytes) !== 0) throw new Error(`not the ${pdf.pages}-page PDF that was made`);
   };
 }
 
