@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'speech-deck-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// After a source changes, the first command compiles the CLI again (test/compile.test.ts holds that); these tests
+// are about every command after it.
+beforeAll(() => promisify(execFile)(process.execPath, ['bin/speech-deck.js', '--help']), 60_000);
 
 /** Runs the CLI as a user does and returns every module URL the process loaded. */
 async function loadedModules(name: string, args: string[]): Promise<string[]> {
