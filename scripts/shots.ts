@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../src/node/print/browser.ts';
+import { launchBrowser } from './launch-browser.ts';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { DEFAULT_INPUT } from '../src/node/cli.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, launchBrowser } from '../src/node/print/browser.ts';
+import { launchBrowser } from '../scripts/launch-browser.ts';
+import { CHROMIUM_FLAGS } from '../src/node/print/browser.ts';
 
 // A browser of its own: what is checked is how launchBrowser starts one.
 describe('launchBrowser', () => {

@@ -45,7 +45,7 @@ export async function paintsInTurns(browser: Browser, files: string[], runs: num
 // `npx tsx scripts/bench/first-paint.ts 9 a.html b.html`: the medians of each page's paints, timed in turns.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [count, ...files] = process.argv.slice(2);
-  const { launchBrowser } = await import('../../src/node/print/browser.ts');
+  const { launchBrowser } = await import('../launch-browser.ts');
   const browser = await launchBrowser();
   try {
     const times = await paintsInTurns(browser, files, Number(count));

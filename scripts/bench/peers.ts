@@ -146,7 +146,7 @@ export async function measurePeers(input: string, workDir: string, runs: number,
 
 /** Our first slide against Marp's, and `--help` against Node doing nothing, both in turns. */
 async function firstPaintAndHelp(ours: string, marp: string, runs: number, executable: string): Promise<Row[]> {
-  const { launchBrowser } = await import('../../src/node/print/browser.ts');
+  const { launchBrowser } = await import('../launch-browser.ts');
   const browser = await launchBrowser({ browserPath: executable });
   let paints: number[][];
   try {

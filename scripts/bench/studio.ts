@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/node/print/browser.ts';
+import { launchBrowser } from '../launch-browser.ts';
 import { buildStudio } from '../../src/node/page/studio-page.ts';
 import { speechDocx } from '../../test/helpers/speech-docx.ts';
 import { descendants, samplePeak } from './process-memory.ts';

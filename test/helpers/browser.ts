@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchBrowser } from '../../src/node/print/browser.ts';
+import { launchBrowser } from '../../scripts/launch-browser.ts';
 
 export { launchBrowser };
 

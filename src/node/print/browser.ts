@@ -1,6 +1,5 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
 import { PRINTING } from '../messages.ts';
@@ -80,23 +79,4 @@ export function findBrowser(options: FindOptions = {}): string {
   const found = candidates.find(isExecutable);
   if (found) return found;
   throw new CLIError(say(PRINTING.noBrowser));
-}
-
-/**
- * Starts a headless browser with the project's flags, driven by Playwright: for the tests and the bench, which
- * drive pages as a person would (printing drives the browser itself, cdp.ts). `handleSignals: false` leaves Ctrl+C and SIGTERM to the
- * caller, which must then close the browser itself; by default Playwright closes it and exits the process.
- */
-export async function launchBrowser(options: FindOptions & { env?: NodeJS.ProcessEnv; handleSignals?: boolean } = {}): Promise<Browser> {
-  const signals = options.handleSignals ?? true;
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: findBrowser(options),
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    handleSIGINT: signals,
-    handleSIGTERM: signals,
-    handleSIGHUP: signals,
-    ...(options.env ? { env: options.env } : {}),
-  });
 }
