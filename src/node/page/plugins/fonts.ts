@@ -21,8 +21,17 @@ export interface FontsOptions {
   progress?: ((message: string) => void) | undefined;
 }
 
-/** The module the browser entry imports to get the embedded, subset fonts. */
+/** The module the browser entry imports to get the embedded, subset fonts (in the dev server). */
 export const FONTS_MODULE = 'virtual:speech-deck/fonts.css';
+
+/** Where the built page has its fonts: first in the head, before the page's script and styles (index.html). */
+const FONTS_PLACE = '<!--speech-deck:fonts-->';
+
+/**
+ * Starts loading every face at once, rather than when the first text needs it: right after the fonts, the faces
+ * are decoded while the browser reads the rest of the page.
+ */
+const LOAD_FACES = '<script>document.fonts.forEach((face) => face.load().catch(() => face));</script>';
 const RESOLVED_FONTS = `\0${FONTS_MODULE}`;
 const PLUGIN_NAME = 'speech-deck:fonts';
 
@@ -89,20 +98,35 @@ export function deckFonts(source: SpeechSource, options: FontsOptions = {}): Plu
     },
   };
 
+  /** In a build, the faces are in the page's head (`FONTS_PLACE`), not in the bundled style sheet. */
+  let building = false;
+  let built: Promise<string> | undefined;
+
   return {
     name: PLUGIN_NAME,
     api: { live },
     configResolved(config) {
       cacheDir = resolve(config.root, options.fontCacheDir ?? DEFAULT_FONT_CACHE);
       warn = (message) => config.logger.warn(message);
+      building = config.command === 'build';
     },
     resolveId(id) {
       return id === FONTS_MODULE ? RESOLVED_FONTS : undefined;
     },
     async load(id) {
       if (id !== RESOLVED_FONTS) return undefined;
+      if (building) return '';
       if (first) return (await first) + added.map((face) => face.css).join('');
       return fontFaceCss((await embed(source.current().deck)).fonts);
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        // The first slide is painted once its faces are ready: they come first, and start loading at once.
+        built ??= embed(source.current().deck).then((embedded) => fontFaceCss(embedded.fonts));
+        const fonts = building ? `<style>${await built}</style>${LOAD_FACES}` : '';
+        return html.replace(FONTS_PLACE, () => fonts);
+      },
     },
     configureServer(server) {
       if (!(source instanceof LiveSpeech)) return;
