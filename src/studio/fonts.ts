@@ -86,16 +86,12 @@ export class FontMaker {
     this.worker.postMessage(message);
   }
 
-  /**
-   * The deck's fonts, each face subset to what it draws (core/charset.ts); `progress` hears of each face done;
-   * `best` compresses them as small as Brotli can, which takes many times longer.
-   */
-  async forDeck(deck: Deck, progress: (done: number, total: number) => void = () => {}, best = false): Promise<DeckFonts> {
+  /** The deck's fonts, each face subset to what it draws (core/charset.ts); `progress` hears of each face done. */
+  async forDeck(deck: Deck, progress: (done: number, total: number) => void = () => {}): Promise<DeckFonts> {
     const text = faceText(deck);
     const made = await this.make(
       carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })),
       progress,
-      best,
     );
     const missing: DeckFonts['missing'] = {};
     for (const [i, face] of carried.entries()) if (made.missing[i]!.length) missing[face.role] = made.missing[i]!;
@@ -113,7 +109,6 @@ export class FontMaker {
   private async make(
     requests: Array<{ face: (typeof carried)[number]; text: string; family: string; weight: number }>,
     progress: (done: number, total: number) => void = () => {},
-    best = false,
   ): Promise<{ css: string; missing: string[][] }> {
     const wanted = requests.map((request) => {
       // Spaces that take up room get a glyph too; line ends and tabs need none (as in the CLI's fonts.ts).
@@ -124,7 +119,7 @@ export class FontMaker {
     const cut = wanted.filter((w) => w.characters.length);
     const id = this.next++;
     const made = new Promise<Array<{ key: string; woff: Uint8Array }>>((resolve, reject) => this.pending.set(id, { resolve, reject, progress }));
-    this.post({ type: 'subset', id, best, requests: cut.map((w) => ({ key: keyOf(w.face), characters: w.characters.join('') })) });
+    this.post({ type: 'subset', id, requests: cut.map((w) => ({ key: keyOf(w.face), characters: w.characters.join('') })) });
     const fonts = await made;
     const css = cut.map((w, i) => fontFaceRule({ family: w.family, weight: w.weight, data: toBase64(fonts[i]!.woff), format: 'woff2' })).join('');
     return { css, missing: wanted.map((w) => w.missing) };

@@ -4,7 +4,6 @@
  * page and its preview filled; meanwhile the speech worker proofreads it, a passage at a time. Work for a version
  * that a newer one overtook is dropped when it ends.
  */
-import type { Deck } from '../core/model.ts';
 import { say } from '../core/say.ts';
 import { deckSeconds, formatDuration, formatDurationZh } from '../core/timing.ts';
 import { fontsMarker, shell, speechMarker } from 'virtual:speech-deck/studio-data';
@@ -83,27 +82,9 @@ export class Making {
       performance.mark('studio:ready');
       const seconds = deckSeconds(deck);
       status.show('ready', say(STATUS.ready, { slides: deck.slides.length, minutes: { zh: formatDurationZh(seconds), en: formatDuration(seconds) } }));
-      void this.smallest(version, markdown, deck);
     } catch (error) {
       state.setFailed(version);
       if (state.isCurrent(version)) status.show('error', say(STATUS.makeFailed, { reason: (error as Error).message }));
-    }
-  }
-
-  /**
-   * The deck to save with its fonts compressed as small as Brotli can (a few per cent smaller, and seconds of work
-   * in the font worker), in place of the one made quickly, unless a newer version came meanwhile. The preview keeps
-   * the quick fonts: the faces are the same.
-   */
-  private async smallest(version: number, markdown: string, deck: Deck): Promise<void> {
-    try {
-      const fonts = await this.fonts.forDeck(deck, () => undefined, true);
-      const page = await deckPage(markdown, deck, fonts.css, { shell, fontsMarker, speechMarker });
-      const { made } = this.state;
-      if (this.state.isCurrent(version) && made) this.state.made = { ...made, page };
-      performance.mark('studio:smallest');
-    } catch {
-      // The quick fonts stay; they are as good, only larger.
     }
   }
 }

@@ -16,8 +16,8 @@ export type ToWorker =
    * the first subset does not wait for them.
    */
   | { type: 'init'; wasm: string; brotli: string; faces: SourceFace[] }
-  /** Subset each face to its characters, compressed quickly or, with `best`, as small as Brotli can; the answer carries the same `id`. */
-  | { type: 'subset'; id: number; requests: Array<{ key: string; characters: string }>; best?: boolean };
+  /** Subset each face to its characters, compressed at Brotli quality 9 (font-worker.ts); the answer carries the same `id`. */
+  | { type: 'subset'; id: number; requests: Array<{ key: string; characters: string }> };
 
 export type FromWorker =
   | { type: 'ready' }
