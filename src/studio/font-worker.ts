@@ -17,9 +17,9 @@ const scope = self as unknown as {
 let faces: Promise<Map<string, LoadedFace>> | undefined;
 let brotli: Brotli | undefined;
 /**
- * Brotli's quality for a deck's fonts: 9 makes the seed's fonts in a twentieth of the time 11 takes in Chrome 109
- * (about 0.1 s against 2 s) for about 1 % more bytes in the saved deck (279 KB against 276 KB). A second pass at 11
- * after each change was tried, and dropped: an edit made in its two seconds waited for it, on the office's slowest PCs.
+ * Brotli's quality for a deck's fonts: 9 takes a small part of the time 11 takes in Chrome 109, for about 1 % more
+ * bytes in the saved deck (docs/guide/studio.md). The fonts are made once: a second pass at 11 in the background
+ * would keep the worker busy, and an edit made meanwhile would wait for it.
  */
 const QUALITY = 9;
 

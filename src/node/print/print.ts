@@ -177,18 +177,18 @@ export async function printPages(page: Page, path: string, tagged: boolean, back
 }
 
 type PdfDocument = import('pdf-lib').PDFDocument;
+type PDFEmbeddedPage = import('pdf-lib').PDFEmbeddedPage;
 
 /**
  * How the browser's PDFs are read: as they are (no producer or dates added), and all at once rather than a hundred
  * objects a turn of the event loop, which added a millisecond's wait each hundred objects.
  */
 const READ = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
-type PDFEmbeddedPage = import('pdf-lib').PDFEmbeddedPage;
 
 /**
- * Slides printed at once. The browser's time to print grows faster than the document (a 791-slide deck's slides
- * took 11 s at once and 5.6 s in parts of 200; its handout 12 s and 7.6 s), and so does its memory: a longer deck
- * is printed in parts of this many slides, put together here while the browser prints the next.
+ * Slides printed at once. The browser's time and memory to print grow faster than the document (figures in
+ * docs/benchmarks.md): a longer deck is printed in parts of this many slides, put together here while the browser
+ * prints the next.
  */
 export const PART_SLIDES = 150;
 
