@@ -11,7 +11,7 @@ import { manuscriptDocx } from '../src/render/manuscript-docx.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 import { readPptx } from './helpers/pptx.ts';
-import { builtStudio, offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
+import { builtStudio, offsite, studioForBlock, save as saveIn, waitReady } from './helpers/studio.ts';
 
 /**
  * The studio as a clerk finishes a speech in it: what is on screen is what is saved, a file that cannot be read
@@ -28,7 +28,6 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const openStudio = (browser: Browser, viewport?: { width: number; height: number }) => openStudioAt(browser, studioUrl, viewport);
 const save = (page: Page, action: string) => saveIn(page, action, work);
 
 /** The spoken text of a speech's Markdown, paragraph by paragraph, in the order it is spoken. */
@@ -75,9 +74,13 @@ describe.each([
   let browser: Browser;
   if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
   else sharedBrowser((b) => (browser = b));
+  const openStudio = studioForBlock(
+    () => studioUrl,
+    () => browser,
+  );
 
   it('saves the edit in progress: a key phrase typed without Enter, then at once a click on a save button', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await openSpeech(page);
     const card = page.locator('.card[data-id="用定位找准坐标点"]');
     await card.locator('.phrases input').first().fill('学懂弄通做实');
@@ -96,7 +99,6 @@ describe.each([
     expect(await page.locator('#status-text').textContent()).toContain('已保存');
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('leaves nothing of a good speech to save once a file that cannot be read is opened after it', async () => {
@@ -104,7 +106,7 @@ describe.each([
     writeFileSync(empty, '');
     const garbage = join(work, '坏文件.docx');
     writeFileSync(garbage, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(600, 0x00), Buffer.from('not a zip at all')]));
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     for (const bad of [empty, garbage]) {
       await openSpeech(page);
       await page.locator('[data-finding]').first().waitFor();
@@ -125,10 +127,9 @@ describe.each([
     expect((await save(page, 'save-deck')).text()).toContain('用定位找准坐标点');
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
   it('marks paragraphs of a speech without numbering as sections, splits and merges slides, marks the closing: the saved deck changes, its notes stay verbatim', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { context, page, requests, incidents } = await openStudio();
     await openSpeech(page, FLAT);
     const original = squash(readFileSync(FLAT, 'utf8'));
     // The summary counts the warning (no sections) and the import's remarks; the advice names the page's buttons, never Markdown.
@@ -167,11 +168,10 @@ describe.each([
     expect(spoken(markdown.text()).join('')).toBe(spoken(await page.evaluate(() => window.studio!.markdown())).join(''));
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('saves the manuscript as the Word file the CLI writes, with page numbers', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await openSpeech(page);
     const saved = await save(page, 'save-manuscript-docx');
     expect(saved.name).toBe('在县政府党组学习研讨会上的发言-讲稿.docx');
@@ -193,11 +193,10 @@ describe.each([
     for (const footer of footers) expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('fits its header on one row at 1366×768, and shows the first slides to check under the folded report', async () => {
-    const { context, page, incidents } = await openStudio(browser, { width: 1366, height: 768 });
+    const { page, incidents } = await openStudio({ width: 1366, height: 768 });
     await openSpeech(page);
     const boxes = await page
       .locator('header.bar > :not(.spacer)')
@@ -228,11 +227,10 @@ describe.each([
       .evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize));
     expect(en).toBeGreaterThanOrEqual(14);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('names a continued agenda 目录（续）, each agenda card listing its own sections', async () => {
-    const { context, page, incidents } = await openStudio(browser);
+    const { page, incidents } = await openStudio();
     await openSpeech(page, 'test/fixtures/agenda-20.md');
     const agenda = page.locator('#outline .card[data-kind="agenda"]');
     await expect(agenda.locator('.kind').allTextContents()).resolves.toEqual(['目录', '目录（续）']);
@@ -240,6 +238,5 @@ describe.each([
     const listed = await agenda.evaluateAll((cards) => cards.map((card) => card.querySelectorAll('.phrases li').length));
     expect(listed).toEqual([10, 10]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 });

@@ -11,7 +11,7 @@ import type { Finding } from '../src/proofread/index.ts';
 import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { corrections } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
-import { builtStudio, offsite, openStudio as openStudioAt } from './helpers/studio.ts';
+import { builtStudio, offsite, studioForBlock } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-proofreading-'));
 let studioUrl: string;
@@ -35,9 +35,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The five typing slips of the original speech, by the words each finding quotes. */
 const SLIPS = ['习近平新时期中国特色社会主义思想', '干涉府采购', '自切实', '坚不断完善', '向等工作'];
-
-/** A fresh context on the studio at an office laptop's size that records every request, error and policy violation. */
-const openStudio = (browser: Browser) => openStudioAt(browser, studioUrl, { width: 1366, height: 768 });
 
 /** Opens a file in the studio and waits until its deck is ready and its proofreading done. */
 async function openFile(page: Page, file: string): Promise<void> {
@@ -69,9 +66,14 @@ describe.each([
   let browser: Browser;
   if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
   else sharedBrowser((b) => (browser = b));
+  const openStudio = studioForBlock(
+    () => studioUrl,
+    () => browser,
+    { width: 1366, height: 768 },
+  );
 
   it('shows the findings `check` gives on the Word file’s text, the five slips among them, with no request and no policy violation', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await openFile(page, docx);
     const shown = await shownFindings(page);
     // The same findings, in the same order, at the same lines of the same Markdown, worded as `check` words them.
@@ -87,11 +89,10 @@ describe.each([
     expect(corrections.corrections.every(({ original }) => shown.some(({ text }) => text.includes(original)))).toBe(true);
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('shows a finding’s paragraph in the slide-by-slide check when it is clicked', async () => {
-    const { context, page } = await openStudio(browser);
+    const { page } = await openStudio();
     await openFile(page, docx);
     const finding = page.locator('[data-finding]', { hasText: '干涉府采购' }).last();
     await finding.click();
@@ -105,22 +106,20 @@ describe.each([
     // Its slide is the one shown.
     const card = page.locator('#outline .card.current');
     expect(await card.locator('.found').count()).toBe(1);
-    await context.close();
   });
 
   it('finds on the proofreading fixture what `check` finds, rule for rule and line for line', async () => {
-    const { context, page, incidents } = await openStudio(browser);
+    const { page, incidents } = await openStudio();
     await openFile(page, 'test/fixtures/proofread.md');
     const shown = await shownFindings(page);
     expect(new Set(cliFindings.proofread.map((f) => f.rule)).size).toBeGreaterThan(4);
     expect(shown.map(({ rule, line }) => ({ rule, line }))).toEqual(cliFindings.proofread.map(({ rule, line }) => ({ rule, line })));
     shown.forEach(({ text }, i) => expect(text).toContain(chinese(cliFindings.proofread[i]!)));
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('saves the Word file’s deck at 300 KiB or less, the CLI’s deck but for its fonts’ subset output', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await openFile(page, docx);
     const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, page.locator('[data-action="save-deck"]').click()]);
     const saved = join(work, `${Date.now()}-${download.suggestedFilename()}`);
@@ -133,6 +132,5 @@ describe.each([
     expect(html.replace(fonts, 'FONT') === cli.replace(fonts, 'FONT')).toBe(true);
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 });

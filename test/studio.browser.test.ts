@@ -15,7 +15,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
 import { correctedOriginal, fixture, squash } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
-import { builtStudio, offsite, openStudio as openStudioAt, save as saveIn, waitReady } from './helpers/studio.ts';
+import { builtStudio, offsite, studioForBlock, save as saveIn, waitReady } from './helpers/studio.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'speech-deck-studio-test-'));
 let studioUrl: string;
@@ -34,8 +34,6 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The studio at its address, recording what happens on it; a save keeps its file in this file's folder. */
-const openStudio = (browser: Browser) => openStudioAt(browser, studioUrl);
 const save = (page: Page, action: string) => saveIn(page, action, work);
 
 /** The preview frame's slides: each section's id and heading text, once reveal has laid them out. */
@@ -91,6 +89,10 @@ describe.each([
   // Chromium is such a browser; Chromium 109 is started for the block.
   if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
   else sharedBrowser((b) => (browser = b));
+  const openStudio = studioForBlock(
+    () => studioUrl,
+    () => browser,
+  );
 
   it('shows the message for other browsers in plain HTML, and hides it once its script runs', async () => {
     expect(studioHtml).toContain('请用 Chrome 或 Edge 浏览器打开本文件');
@@ -100,7 +102,7 @@ describe.each([
     await expect(plain.locator('#unsupported').isVisible()).resolves.toBe(true);
     await expect(plain.locator('#studio').isVisible()).resolves.toBe(false);
     await noScript.close();
-    const { context, page, incidents } = await openStudio(browser);
+    const { page, incidents } = await openStudio();
     await expect.poll(() => page.locator('#studio').isVisible()).toBe(true);
     await expect(page.locator('#unsupported').isVisible()).resolves.toBe(false);
     // Its own words are drawn in the sans face it carries, this browser having no Chinese font of its own.
@@ -108,11 +110,10 @@ describe.each([
       .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans SC').map((f) => f.status)))
       .toEqual(['loaded']);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('turns a speech into a preview and a deck equal to the CLI’s but for font bytes, that works offline with no Chinese fonts', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { context, page, requests, incidents } = await openStudio();
     await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
     await waitReady(page);
     const deck = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
@@ -146,11 +147,10 @@ describe.each([
 
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('turns this speech’s Word file (Word’s own 一、 numbering) into the tree `speech-deck import` finds, and saves a deck, a .pptx and Markdown that agree with the CLI’s', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { context, page, requests, incidents } = await openStudio();
     await page.locator('[data-action="open"]').setInputFiles(docx);
     await waitReady(page);
     const cliDeck = cliImport.imported.deck;
@@ -208,11 +208,10 @@ describe.each([
 
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('keeps edits to headings and key phrases, and saves Markdown that the CLI builds into the same deck', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await page.locator('[data-action="open"]').setInputFiles('test/fixtures/speech.md');
     await waitReady(page);
     const card = page.locator('.card[data-id="用定位找准坐标点"]');
@@ -256,13 +255,12 @@ describe.each([
     );
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('runs nothing from a hostile Word file, and shows its text as text', async () => {
     const file = join(work, 'hostile.docx');
     writeFileSync(file, await hostileDocx());
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { page, requests, incidents } = await openStudio();
     await page.locator('[data-action="open"]').setInputFiles(file);
     await waitReady(page);
     expect(await page.locator('script:not([type="application/octet-stream"])').count()).toBe(2);
@@ -279,11 +277,10 @@ describe.each([
     expect(await page.locator('#status-text').textContent()).toContain('另存为');
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 
   it('runs nothing from a hostile speech: not in the studio, its preview or the saved deck', async () => {
-    const { context, page, requests, incidents } = await openStudio(browser);
+    const { context, page, requests, incidents } = await openStudio();
     await page.locator('[data-action="show-paste"]').click();
     await page.locator('#paste-text').fill(readFileSync('test/fixtures/hostile.md', 'utf8'));
     await page.locator('[data-action="paste"]').click();
@@ -307,6 +304,5 @@ describe.each([
     await expect(deckPage.title()).resolves.toBe("</title><script>alert('title')</script>");
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
-    await context.close();
   });
 });
