@@ -22,18 +22,25 @@ const SIZES = [
 /**
  * Presses S in the deck and returns the speaker view once it is built. A view closed a moment ago can still look
  * open to the deck (its window is not yet marked closed), and S then only brings that window forward; the key
- * is pressed again until a new view opens.
+ * is pressed again, each second with no new view, until one opens. Every view that opens is seen, whichever
+ * press opened it.
  */
 async function openSpeaker(page: Page, size = SIZES[0]!): Promise<Page> {
-  let speaker: Page | undefined;
-  for (let tries = 0; !speaker; tries++) {
-    const opened = page.waitForEvent('popup', { timeout: tries < 5 ? 5_000 : 30_000 }).catch((error: Error) => {
-      if (tries >= 5) throw error;
-      return undefined;
-    });
-    await page.keyboard.press('s');
-    speaker = await opened;
+  const opened: Page[] = [];
+  const seen = (popup: Page) => void opened.push(popup);
+  page.on('popup', seen);
+  try {
+    const until = Date.now() + 30_000;
+    while (opened.length === 0) {
+      if (Date.now() > until) throw new Error('no speaker view opened within 30 s of pressing S');
+      await page.keyboard.press('s');
+      const pressed = Date.now();
+      while (opened.length === 0 && Date.now() - pressed < 1000) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    page.off('popup', seen);
   }
+  const speaker = opened[0]!;
   await speaker.setViewportSize(size);
   await speaker.waitForSelector('.sv-text p');
   return speaker;
