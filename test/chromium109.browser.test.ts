@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { CHROMIUM_FLAGS } from '../src/node/print/browser.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { eachSlide, fileUrl, pressAndWait } from './helpers/browser.ts';
 import { boxProblems, crowdedSlides, lineProblems, showSlide } from './helpers/layout.ts';
 import { writePictures } from './helpers/pictures.ts';
@@ -69,7 +67,8 @@ describe('in Chromium 109, the office browser', () => {
     const pictures = await writePictures(dir);
     writeFileSync(join(dir, 'stress.md'), stressSpeech(pictures));
     stressDeck = fileUrl(await buildDeck(join(dir, 'stress.md'), join(dir, 'out')));
-    browser = await chromium.launch({ executablePath: inject('chromium109'), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() });
+    // The run's one Chromium 109 (global-setup.ts), with no Chinese system font; this block's pages are its own.
+    browser = await chromium.connect(inject('browser109Endpoint'));
     context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`policy violation: ${e.violatedDirective} ${e.blockedURI}`));

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { Packer } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { manuscriptDocx } from '../src/render/manuscript-docx.ts';
-import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 import { readPptx } from './helpers/pptx.ts';
 import { builtStudio, offsite, studioForBlock, save as saveIn, waitReady } from './helpers/studio.ts';
@@ -68,12 +67,11 @@ async function openSpeech(page: Page, path = 'test/fixtures/speech.md'): Promise
 const SAVES = ['save-deck', 'save-pptx', 'save-markdown', 'save-manuscript-docx', 'print-manuscript'];
 
 describe.each([
-  ['current Chromium', undefined],
-  ['Chromium 109', inject('chromium109')],
-])('finishing a speech in the studio in %s, from file://', (_name, browserPath) => {
+  ['current Chromium', 'current'],
+  ['Chromium 109', 'chromium109'],
+] as const)('finishing a speech in the studio in %s, from file://', (_name, which) => {
   let browser: Browser;
-  if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
-  else sharedBrowser((b) => (browser = b));
+  sharedBrowser((b) => (browser = b), which);
   const openStudio = studioForBlock(
     () => studioUrl,
     () => browser,

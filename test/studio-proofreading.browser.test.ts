@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { checkSpeech } from '../src/node/commands/check.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import type { Finding } from '../src/proofread/index.ts';
-import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { corrections } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
 import { builtStudio, offsite, studioForBlock } from './helpers/studio.ts';
@@ -60,12 +59,11 @@ async function shownFindings(page: Page): Promise<Array<{ rule: string; line: nu
 const chinese = (finding: Finding) => finding.message.slice(0, finding.message.indexOf(' · '));
 
 describe.each([
-  ['current Chromium', undefined],
-  ['Chromium 109', inject('chromium109')],
-])('proofreading in the studio in %s, from file://', (_name, browserPath) => {
+  ['current Chromium', 'current'],
+  ['Chromium 109', 'chromium109'],
+] as const)('proofreading in the studio in %s, from file://', (_name, which) => {
   let browser: Browser;
-  if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
-  else sharedBrowser((b) => (browser = b));
+  sharedBrowser((b) => (browser = b), which);
   const openStudio = studioForBlock(
     () => studioUrl,
     () => browser,

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
-import { browserForBlock, fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser } from './helpers/browser.ts';
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
@@ -81,14 +80,13 @@ async function hostileDocx(cdata = false): Promise<Buffer> {
 }
 
 describe.each([
-  ['current Chromium', undefined],
-  ['Chromium 109', inject('chromium109')],
-])('the studio in %s, from file://', (_name, browserPath) => {
+  ['current Chromium', 'current'],
+  ['Chromium 109', 'chromium109'],
+] as const)('the studio in %s, from file://', (_name, which) => {
   let browser: Browser;
   // No Chinese system fonts, like an office PC without them: the saved decks must bring their own. The run's
   // Chromium is such a browser; Chromium 109 is started for the block.
-  if (browserPath) browserForBlock({ env: latinOnlyFontEnv(), browserPath }, (b) => (browser = b));
-  else sharedBrowser((b) => (browser = b));
+  sharedBrowser((b) => (browser = b), which);
   const openStudio = studioForBlock(
     () => studioUrl,
     () => browser,

@@ -54,29 +54,14 @@ export async function eachSlide<T>(page: Page, check: () => Promise<T[]>): Promi
 }
 
 /**
- * Connects the enclosing describe block to the run's one Chromium (started by global-setup.ts, with no Chinese
- * system font) and hands it to `use`. Every page and context the block opens is its own, and all of them are
- * closed when it lets go after the block; the browser itself runs on for the other files.
+ * Connects the enclosing describe block to the run's one Chromium, or its one Chromium 109 (both started by
+ * global-setup.ts, with no Chinese system font), and hands it to `use`. Every page and context the block opens is its
+ * own, and all of them are closed when it lets go after the block; the browser itself runs on for the other files.
  */
-export function sharedBrowser(use: (browser: Browser) => void): void {
+export function sharedBrowser(use: (browser: Browser) => void, which: 'current' | 'chromium109' = 'current'): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.connect(inject('browserEndpoint'));
-    use(browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-}
-
-/**
- * Starts a browser of the block's own, for what the shared one cannot be: another Chromium, or a browser whose
- * processes the test watches. Hands it to `use`, and closes it after the block.
- */
-export function browserForBlock(options: Parameters<typeof launchBrowser>[0], use: (browser: Browser) => void): void {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser(options);
+    browser = await chromium.connect(inject(which === 'current' ? 'browserEndpoint' : 'browser109Endpoint'));
     use(browser);
   });
   afterAll(async () => {

@@ -16,6 +16,8 @@ declare module 'vitest' {
     browserEndpoint: string;
     /** Chromium 109, the office's browser, from @sparticuz/chromium. */
     chromium109: string;
+    /** Where the run's one Chromium 109 listens (see `sharedBrowser` in browser.ts). */
+    browser109Endpoint: string;
     /** Where the studio page built for this test run appears once written (see `builtStudio` in studio.ts). */
     studioHtml: string;
   }
@@ -23,7 +25,7 @@ declare module 'vitest' {
 
 /**
  * For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this
- * very program), and one Chromium that every test file connects to, with the project's flags and no Chinese
+ * very program), and one Chromium that every test file connects to (and one Chromium 109), with the project's flags and no Chinese
  * system font, like an office PC without them: what the page shows must come from what it carries. The studio
  * page is built here once for the files that open it, while the first files run (on a machine whose font cache is
  * empty, that is most of a minute, which the files would otherwise spend side by side on the same work).
@@ -38,19 +40,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     .catch((error: Error) => {
       writeFileSync(join(studioDir, 'failed.txt'), error.stack ?? String(error));
     });
-  const [html, server, chromium109] = await Promise.all([
-    deck,
-    chromium.launchServer({ executablePath: findBrowser(), headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() }),
-    // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
-    import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath()),
-  ]);
+  const serve = (executablePath: string) => chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_FLAGS, env: latinOnlyFontEnv() });
+  // Unpacked to /tmp on first use, here once: two files unpacking it at the same time could start a half-written one.
+  const chromium109 = import('@sparticuz/chromium').then(({ default: sparticuz }) => sparticuz.executablePath());
+  const [html, server, server109] = await Promise.all([deck, serve(findBrowser()), chromium109.then(serve)]);
   project.provide('deckHtml', html);
   project.provide('browserEndpoint', server.wsEndpoint());
-  project.provide('chromium109', chromium109);
+  project.provide('chromium109', await chromium109);
+  project.provide('browser109Endpoint', server109.wsEndpoint());
   project.provide('studioHtml', join(studioDir, STUDIO_FILE));
   return async () => {
     await studio;
-    await server.close();
+    await Promise.all([server.close(), server109.close()]);
     rmSync(studioDir, { recursive: true, force: true });
   };
 }
