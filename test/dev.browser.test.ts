@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger, createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deckConfig } from '../src/node/page/vite-config.ts';
 import { openDeck, sharedBrowser } from './helpers/browser.ts';
 
@@ -29,6 +29,10 @@ describe('npm start (the dev server)', () => {
   });
   afterAll(async () => {
     await server?.close();
+  });
+  // Each test's pages are closed after it: a page left open would take every later save too.
+  afterEach(async () => {
+    for (const context of browser.contexts()) await context.close();
   });
 
   it('updates the open deck in place when the speech is saved, staying on the same slide', async () => {
