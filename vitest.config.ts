@@ -5,8 +5,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The browser tests poll what a person would see; on a busy 2-core machine that can take seconds.
-    expect: { poll: { timeout: 10_000 } },
+    // The browser tests poll what a person would see; on a busy 2-core machine that can take seconds. Each look is
+    // a round trip through the browser, which competes for the same cores: every 100 ms, not vitest's 50.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     // Two files at a time, whatever the machine: vitest's default leaves one core idle, and most of a browser
     // test's time is spent waiting on Chromium or a child process.
     maxWorkers: 2,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { eachSlide, fileUrl, pressAndWait } from './helpers/browser.ts';
+import { eachSlide, fileUrl, pressAndWait, POLL } from './helpers/browser.ts';
 import { boxProblems, crowdedSlides, lineProblems, showSlide } from './helpers/layout.ts';
 import { writePictures } from './helpers/pictures.ts';
 
@@ -95,6 +95,8 @@ describe('in Chromium 109, the office browser', () => {
     await page.goto(url);
     await page.waitForFunction(
       () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+      null,
+      POLL,
     );
     await page.evaluate(() => document.fonts.ready);
     return page;
@@ -164,7 +166,7 @@ describe('in Chromium 109, the office browser', () => {
     for (const url of [speechDeck, stressDeck]) {
       const page = await context.newPage();
       await page.goto(`${url}?print-pdf`);
-      await page.waitForFunction(() => window.printView !== undefined);
+      await page.waitForFunction(() => window.printView !== undefined, null, POLL);
       const count = await page.evaluate(() => window.printView!.ready);
       const outside = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.pdf-page')].flatMap((p) => {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
 import { deckSeconds } from '../src/core/timing.ts';
-import { fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, openDeck, pressAndWait, sharedBrowser, POLL } from './helpers/browser.ts';
 import { correctedOriginal, squash } from './helpers/speech.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
@@ -129,7 +129,7 @@ describe('the built deck in Chromium', () => {
       document.addEventListener('ready', () => (counts.atReady = counts.reads), { once: true });
     });
     await fresh.goto(fileUrl(inject('deckHtml')));
-    await fresh.waitForFunction(() => window.deck?.isReady() === true);
+    await fresh.waitForFunction(() => window.deck?.isReady() === true, null, POLL);
     // Fitting the opening slide reads a few styles; without the colour reveal read one more for every slide.
     const reads = await fresh.evaluate(() => (window as unknown as { styleReads: { atReady: number } }).styleReads.atReady);
     expect(reads).toBeGreaterThanOrEqual(0);

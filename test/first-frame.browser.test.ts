@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser, POLL } from './helpers/browser.ts';
 
 /**
  * Set in the page before any of its own scripts: at every frame from the first, after layout and before paint
@@ -52,7 +52,7 @@ describe('no slide is ever on screen unfitted, from the first frame on, nor move
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.addInitScript(PROBE);
       await page.goto(fileUrl(inject('deckHtml'), address));
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-fitted'));
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-fitted'), null, POLL);
       // A few frames more, with every slide fitted by then.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const seen = await page.evaluate(() => (window as unknown as { framesSeen: Seen[] }).framesSeen);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fileUrl, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, pressAndWait, sharedBrowser, deckReady } from './helpers/browser.ts';
 import { builtDeck } from './helpers/decks.ts';
 
 /** Everything in the page that could run code: elements, handlers and addresses, as readable strings. */
@@ -49,7 +49,7 @@ describe('a deck built from hostile text, in Chromium', () => {
   it('runs nothing the author wrote on any slide, and shows it as text', async () => {
     const page = await context.newPage();
     await page.goto(fileUrl(html));
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     await expect(page.title()).resolves.toBe("</title><script>alert('title')</script>");
     const total = await page.evaluate(() => window.deck!.getTotalSlides());
     for (let i = 1; i < total; i++) await pressAndWait(page, 'PageDown');
@@ -68,7 +68,7 @@ describe('a deck built from hostile text, in Chromium', () => {
   it('runs nothing in the speaker view (S), which shows the notes as text', async () => {
     const page = await context.newPage();
     await page.goto(`${fileUrl(html)}#/opening`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const popup = page.waitForEvent('popup');
     await page.keyboard.press('s');
     const speaker = await popup;
@@ -94,7 +94,7 @@ describe('a deck built from hostile text, in Chromium', () => {
   it('runs nothing in the print view (?print-pdf)', async () => {
     const page = await context.newPage();
     await page.goto(fileUrl(html, '?print-pdf'));
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     await page.waitForSelector('html[data-pdf-ready]', { state: 'attached' });
     expect(await page.evaluate(runnableParts, '.reveal .slides')).toEqual([]);
     await expect(page.locator('.reveal .slides').textContent()).resolves.toContain("alert('close')");

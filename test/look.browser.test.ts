@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
+import { eachSlide, fileUrl, openDeck, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
 import { builtDeck } from './helpers/decks.ts';
 
 const SIZES: Array<{ width: number; height: number }> = [
@@ -80,7 +80,7 @@ async function axeViolations(browser: Browser, deckUrl: string): Promise<string[
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${deckUrl}?transition=none`);
-  await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+  await deckReady(page);
   await page.evaluate(axeSource);
   const violations = await eachSlide(page, () =>
     page.evaluate(async () => {
@@ -190,8 +190,8 @@ describe('the look of the deck', () => {
   it('fits the print view: one page per slide, each slide inside its page', async () => {
     const page = await browser.newPage();
     await page.goto(`${deckUrl}?print-pdf`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
-    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0);
+    await deckReady(page);
+    await page.waitForFunction(() => document.querySelectorAll('.pdf-page').length > 0, null, POLL);
     const result = await page.evaluate(() => ({
       slides: window.deck!.getTotalSlides(),
       pages: [...document.querySelectorAll<HTMLElement>('.pdf-page')].map((p) => {
@@ -243,7 +243,7 @@ describe('text that would not fit', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(`${fileUrl(html)}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
   });
   it('shrinks to fit, no smaller than 28 px', async () => {
     await page.evaluate(() => window.deck!.slide(2, 1));

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { eachSlide, fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { eachSlide, fileUrl, openDeck, pressAndWait, sharedBrowser, deckReady } from './helpers/browser.ts';
 
 // Chromium reports the name inside the font file, which for these subsets adds a style word.
 const EMBEDDED = /^Noto (Sans|Serif) SC\b/;
@@ -55,7 +55,7 @@ describe('the one-file deck, offline', () => {
     await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     await page.evaluate(() => document.fonts.ready);
     for (let i = 0; i < 4; i++) await pressAndWait(page, 'PageDown');
     expect(requests.filter((url) => !url.startsWith(deckUrl))).toEqual([]);
@@ -126,7 +126,7 @@ describe('the one-file deck, offline', () => {
       watchViolations(context, violations);
       const page = await context.newPage();
       await page.goto(`${deckUrl}${query}`);
-      await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+      await deckReady(page);
       if (query) await page.waitForSelector('html[data-pdf-ready]', { state: 'attached' });
       await page.evaluate(() => document.fonts.ready);
       expect(violations, query || 'deck').toEqual([]);

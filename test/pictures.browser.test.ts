@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfResult } from '../src/node/commands/pdf.ts';
 import { latinOnlyFontEnv } from '../src/node/fonts/env.ts';
-import { eachSlide, fileUrl, openDeck, sharedBrowser } from './helpers/browser.ts';
+import { eachSlide, fileUrl, openDeck, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
 import { boxProblems, showSlide } from './helpers/layout.ts';
 import { imagesPerPage, pageText, readPdf } from './helpers/pdf.ts';
 import { pictureSpeech, writePictures } from './helpers/pictures.ts';
@@ -44,7 +44,7 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
     });
     const page = await context.newPage();
     await page.goto(`${fileUrl(html)}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const pictures = await eachSlide(page, () =>
       page.evaluate(() =>
         [...window.deck!.getCurrentSlide().querySelectorAll<HTMLImageElement>(':scope > .frame img')].map((img) => ({
@@ -115,7 +115,7 @@ describe('a speech with a PNG, a JPEG and an SVG beside it', () => {
     const page = await browser.newPage({ viewport: { width: 590, height: 842 } });
     await page.emulateMedia({ media: 'print' });
     await page.goto(`${fileUrl(html)}?print-pdf&handout`);
-    await page.waitForFunction(() => window.printView !== undefined);
+    await page.waitForFunction(() => window.printView !== undefined, null, POLL);
     await page.evaluate(() => window.printView!.ready);
     const found = await page.evaluate(() => {
       const problems: string[] = [];

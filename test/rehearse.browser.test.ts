@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPEAKER_TEXT } from '../src/core/labels.ts';
 import { parse } from '../src/core/parse.ts';
 import { deckConfig } from '../src/node/page/vite-config.ts';
-import { launchBrowser, openDeck } from './helpers/browser.ts';
+import { launchBrowser, openDeck, deckReady } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 
 /**
@@ -129,7 +129,7 @@ describe('rehearsing with the dev server and the speaker view', () => {
   it('keeps the view when the deck page reloads, and goes on following it', { timeout: 120_000 }, async () => {
     const { page, speaker } = await rehearse();
     await page.reload();
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     await expect.poll(() => viewCaption(speaker)).toBe(caption(index + 1, model.slides.length));
     await notCutOff(speaker);
     await speaker.keyboard.press('ArrowRight');

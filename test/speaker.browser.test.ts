@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SPEAKER_TEXT } from '../src/core/labels.ts';
 import { parse } from '../src/core/parse.ts';
 import { MIN_TEXT_PX } from '../src/client/speaker/notes.ts';
-import { fileUrl, openDeck, pressAndWait, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, openDeck, pressAndWait, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
@@ -131,6 +131,8 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     await page.goto(`${deckUrl}#/用定位找准坐标点`);
     await page.waitForFunction(
       () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+      null,
+      POLL,
     );
     const speaker = await openSpeaker(page);
     expect(speaker.url()).toBe('about:blank');
@@ -228,7 +230,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     context.on('weberror', (error) => errors.push(error.error().message));
     const page = await context.newPage();
     await page.goto(`${deckUrl}?transition=none#/opening`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     const before = await textSize(speaker);
     await speaker.keyboard.press('+');
@@ -243,7 +245,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     const page = await context.newPage();
     const id = model.slides[longest]!.id;
     await page.goto(`${deckUrl}?transition=none#/${encodeURIComponent(id)}`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     await showing(speaker, longest);
     const layout = await speaker.evaluate(() => {
@@ -283,7 +285,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     await context.clock.install({ time: new Date('2026-03-01T15:04:05+08:00') });
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     const clock = speaker.locator('.sv-clock');
     await expect.poll(() => clock.textContent()).toMatch(/15:0\d:\d\d/);
@@ -296,7 +298,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     await context.clock.install();
     const page = await context.newPage();
     await page.goto(`${deckUrl}?transition=none`);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     const pace = speaker.locator('.sv-pace');
     const first = model.slides[0]!.seconds;
@@ -395,7 +397,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     });
     const page = await context.newPage();
     await page.goto(deckUrl);
-    await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     await speaker.getByRole('button', { name: SPEAKER_TEXT.project }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { fullscreenOn?: string }).fullscreenOn)).toBe('projector');
@@ -405,7 +407,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     await plain.addInitScript(() => delete (window as unknown as { getScreenDetails?: unknown }).getScreenDetails);
     const other = await plain.newPage();
     await other.goto(deckUrl);
-    await other.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(other);
     const view = await openSpeaker(other);
     await expect(view.getByRole('button', { name: SPEAKER_TEXT.project }).count()).resolves.toBe(0);
     await expect(view.locator('.sv-status').textContent()).resolves.toBe(drawn(SPEAKER_TEXT.projectHow));

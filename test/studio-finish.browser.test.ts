@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../src/core/parse.ts';
 import { manuscriptDocx } from '../src/render/manuscript-docx.ts';
-import { fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 import { readPptx } from './helpers/pptx.ts';
 import { builtStudio, offsite, studioForBlock, save as saveIn, waitReady } from './helpers/studio.ts';
@@ -36,7 +36,7 @@ const spoken = (markdown: string) => parse(markdown).slides.flatMap((s) => s.not
 async function openedDeck(context: BrowserContext, path: string): Promise<{ headings: string[]; notes: string }> {
   const page = await context.newPage();
   await page.goto(fileUrl(path));
-  await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+  await deckReady(page);
   const headings = await page.locator('.reveal .slides section:not(.column) :is(h1, h2)').allTextContents();
   const notes = (await page.locator('.reveal .slides aside.notes').allTextContents()).join('');
   await page.close();
@@ -110,7 +110,7 @@ describe.each([
       await page.locator('[data-finding]').first().waitFor();
       for (const action of SAVES) await expect(page.locator(`[data-action="${action}"]`).isEnabled()).resolves.toBe(true);
       await page.locator('[data-action="open"]').setInputFiles(bad);
-      await page.waitForFunction(() => document.body.dataset.state === 'error');
+      await page.waitForFunction(() => document.body.dataset.state === 'error', null, POLL);
       const said = (await page.locator('#status-text').textContent())!;
       expect(said).toMatch(/^打不开这个文件，上一份讲话稿也已关闭/);
       for (const action of SAVES) await expect(page.locator(`[data-action="${action}"]`).isDisabled()).resolves.toBe(true);

@@ -7,7 +7,7 @@ import { buildDeck } from '../src/node/commands/build.ts';
 import { checkSpeech } from '../src/node/commands/check.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import type { Finding } from '../src/proofread/index.ts';
-import { fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser, POLL } from './helpers/browser.ts';
 import { corrections } from './helpers/speech.ts';
 import { speechDocx } from './helpers/speech-docx.ts';
 import { builtStudio, offsite, studioForBlock } from './helpers/studio.ts';
@@ -41,7 +41,7 @@ async function openFile(page: Page, file: string): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector('#findings-pane')?.getAttribute('data-state') === 'done' && ['ready', 'error'].includes(document.body.dataset.state ?? ''),
     null,
-    { timeout: 60_000 },
+    { ...POLL, timeout: 60_000 },
   );
   expect(await page.locator('#status-text').textContent()).toContain('已就绪');
 }

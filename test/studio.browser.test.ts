@@ -8,7 +8,7 @@ import { parse } from '../src/core/parse.ts';
 import { buildDeck } from '../src/node/commands/build.ts';
 import { importFile } from '../src/node/speech/import-file.ts';
 import { PACING_PARAGRAPHS, renderPptx } from '../src/render/pptx.ts';
-import { fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
 import JSZip from 'jszip';
 import { Document, Packer, Paragraph } from 'docx';
 import { readPptx } from './helpers/pptx.ts';
@@ -128,7 +128,7 @@ describe.each([
     // The saved deck, opened from file:// in this browser with no Chinese fonts.
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(deckPage);
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
     // The faces this speech needs, as in the CLI's deck (no **emphasis**, so no bold sans), every one loaded.
@@ -179,7 +179,7 @@ describe.each([
     // Opened from file:// in this browser with no Chinese fonts: every face loads, the notes are the Word text.
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(deckPage);
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => f.status));
     expect(faces).toEqual(['loaded', 'loaded']);
@@ -198,7 +198,7 @@ describe.each([
 
     // The manuscript goes to the browser's print dialog from a frame that runs nothing.
     await page.locator('[data-action="print-manuscript"]').click();
-    await page.waitForFunction(() => document.body.dataset.printed === '1');
+    await page.waitForFunction(() => document.body.dataset.printed === '1', null, POLL);
     const manuscript = page.frameLocator('#print-frame');
     await expect(manuscript.locator('h1').textContent()).resolves.toBe(deck.title.heading.text);
     expect(squash((await manuscript.locator('body').textContent())!)).toContain(squash(deck.closing!.notes.at(-1)!.text));
@@ -271,7 +271,7 @@ describe.each([
     const cdata = join(work, 'cdata.docx');
     writeFileSync(cdata, await hostileDocx(true));
     await page.locator('[data-action="open"]').setInputFiles(cdata);
-    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, POLL);
     expect(await page.locator('#status-text').textContent()).toContain('另存为');
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);
@@ -298,7 +298,7 @@ describe.each([
     const saved = await save(page, 'save-deck');
     const deckPage = await context.newPage();
     await deckPage.goto(fileUrl(saved.path));
-    await deckPage.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'));
+    await deckReady(deckPage);
     await expect(deckPage.title()).resolves.toBe("</title><script>alert('title')</script>");
     expect(requests.filter(offsite)).toEqual([]);
     expect(incidents).toEqual([]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
-import { fileUrl, sharedBrowser } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser, POLL } from './helpers/browser.ts';
 import { DRAFT, DRAFT_SPOKEN, DRAFT_UNSPOKEN, draftDocx } from './helpers/draft-docx.ts';
 import { fixture, squash } from './helpers/speech.ts';
 import { builtStudio, offsite, studioForBlock } from './helpers/studio.ts';
@@ -38,7 +38,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Waits for the studio to finish with a file: ready, or an error. */
 async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { ...POLL, timeout: 60_000 });
   return page.evaluate(() => document.body.dataset.state!);
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, expect, inject, onTestFailed } from 'vitest';
+import { POLL } from './browser.ts';
 
 /** Fonts drawn as loaded fonts, ignoring the file: any request that is not the page itself or a blob it made. */
 export const offsite = (url: string) => !/^(file:|blob:|data:|about:)/.test(url);
@@ -94,7 +95,7 @@ export function studioForBlock(
 
 /** Waits until the studio has made the deck of the current version, and says so. */
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { ...POLL, timeout: 30_000 });
   expect(await page.locator('#status-text').textContent()).toContain('已就绪');
 }
 
