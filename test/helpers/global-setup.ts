@@ -25,10 +25,10 @@ declare module 'vitest' {
 
 /**
  * For the browser tests: the real speech, built the way `npm run build` does (or kept from a build of it by this
- * very program), and one Chromium that every test file connects to (and one Chromium 109), with the project's flags and no Chinese
- * system font, like an office PC without them: what the page shows must come from what it carries. The studio
- * page is built here once for the files that open it, while the first files run (on a machine whose font cache is
- * empty, that is most of a minute, which the files would otherwise spend side by side on the same work).
+ * very program), and one Chromium and one Chromium 109 that every test file connects to, with the project's flags
+ * and no Chinese system font, like an office PC without them: what the page shows must come from what it carries.
+ * The studio page is built here once for the files that open it, while the first files run (on a machine whose font
+ * cache is empty, that is most of a minute, which the files would otherwise spend side by side on the same work).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const studioDir = mkdtempSync(join(tmpdir(), 'speech-deck-studio-run-'));
