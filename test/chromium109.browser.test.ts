@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDeck } from '../src/node/commands/build.ts';
-import { eachSlide, fileUrl, pressAndWait, POLL } from './helpers/browser.ts';
+import { eachSlide, fileUrl, pressAndWait, POLL, deckReady } from './helpers/browser.ts';
 import { boxProblems, crowdedSlides, lineProblems, showSlide } from './helpers/layout.ts';
 import { writePictures } from './helpers/pictures.ts';
 
@@ -93,11 +93,7 @@ describe('in Chromium 109, the office browser', () => {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
     await page.goto(url);
-    await page.waitForFunction(
-      () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
-      null,
-      POLL,
-    );
+    await deckReady(page);
     await page.evaluate(() => document.fonts.ready);
     return page;
   }

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { SPEAKER_TEXT } from '../src/core/labels.ts';
 import { parse } from '../src/core/parse.ts';
 import { MIN_TEXT_PX } from '../src/client/speaker/notes.ts';
-import { fileUrl, openDeck, pressAndWait, sharedBrowser, POLL, deckReady } from './helpers/browser.ts';
+import { fileUrl, openDeck, pressAndWait, sharedBrowser, deckReady } from './helpers/browser.ts';
 import { squash } from './helpers/speech.ts';
 
 const model = parse(readFileSync('test/fixtures/speech.md', 'utf8'));
@@ -129,11 +129,7 @@ describe("the speaker view, from file:// under the deck's policy", () => {
     const { context, requests, violations } = await watchedContext();
     const page = await context.newPage();
     await page.goto(`${deckUrl}#/用定位找准坐标点`);
-    await page.waitForFunction(
-      () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
-      null,
-      POLL,
-    );
+    await deckReady(page);
     const speaker = await openSpeaker(page);
     expect(speaker.url()).toBe('about:blank');
     await expect.poll(() => speaker.locator('.sv-text').textContent()).toContain('用定位找准坐标点。要提高思想认识');

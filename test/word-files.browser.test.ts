@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spokenSlides } from '../src/core/model.ts';
 import { parse } from '../src/core/parse.ts';
 import { importFile, type ImportResult } from '../src/node/speech/import-file.ts';
-import { fileUrl, sharedBrowser, POLL } from './helpers/browser.ts';
+import { fileUrl, sharedBrowser } from './helpers/browser.ts';
 import { DRAFT, DRAFT_SPOKEN, DRAFT_UNSPOKEN, draftDocx } from './helpers/draft-docx.ts';
 import { fixture, squash } from './helpers/speech.ts';
-import { builtStudio, offsite, studioForBlock } from './helpers/studio.ts';
+import { builtStudio, offsite, settled, studioForBlock } from './helpers/studio.ts';
 
 /**
  * The studio opens every Word file the office has, as `speech-deck import` does: this speech as Word 97–2003 .doc
@@ -35,12 +35,6 @@ beforeAll(async () => {
   }
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Waits for the studio to finish with a file: ready, or an error. */
-async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { ...POLL, timeout: 60_000 });
-  return page.evaluate(() => document.body.dataset.state!);
-}
 
 /** Drops a file on the page, as a person drags one from the desktop. */
 async function drop(page: Page, path: string, name: string): Promise<void> {

@@ -17,21 +17,23 @@ export function fileUrl(path: string, query = ''): string {
  */
 export const POLL = { polling: 100 } as const;
 
-/** Waits until reveal.js reports the deck ready and every slide is fitted. */
+/**
+ * Waits until reveal.js reports the deck ready, with its plugins (S works once the speaker view's is registered),
+ * and every slide is fitted.
+ */
 export async function deckReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted'), null, POLL);
+  await page.waitForFunction(
+    () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
+    null,
+    POLL,
+  );
 }
 
 /** Opens a deck and waits until reveal.js reports it is ready, with its plugins, and its fonts are loaded. */
 export async function openDeck(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(url);
-  // Our speaker-view plugin is registered with reveal; S works once reveal is ready with it.
-  await page.waitForFunction(
-    () => window.deck?.isReady() === true && document.documentElement.hasAttribute('data-fitted') && window.deck.hasPlugin('speaker-view'),
-    null,
-    POLL,
-  );
+  await deckReady(page);
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

@@ -93,9 +93,15 @@ export function studioForBlock(
   };
 }
 
+/** Waits for the studio to finish with what it was given (a file, an edit): ready, or an error; returns which. */
+export async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { ...POLL, timeout: 60_000 });
+  return page.evaluate(() => document.body.dataset.state!);
+}
+
 /** Waits until the studio has made the deck of the current version, and says so. */
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' || document.body.dataset.state === 'error', null, { ...POLL, timeout: 30_000 });
+  await settled(page);
   expect(await page.locator('#status-text').textContent()).toContain('已就绪');
 }
 
