@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityProblems, LONG_SPEECH, LONG_TITLE, pictureBox, slidesThatDoNotFit } from '../src/core/capacity.ts';
+import { capacityProblems, LONG_SPEECH, LONG_TITLE, pictureBox, slidesThatDoNotFit, titleFitsAsRendered } from '../src/core/capacity.ts';
 import { parse } from '../src/core/parse.ts';
 import { loadSpeech } from '../src/node/speech/load.ts';
 import { fixture } from './helpers/speech.ts';
@@ -41,6 +41,31 @@ describe('capacityProblems', () => {
     expect(capacityProblems(parse(`# ${'学'.repeat(LONG_TITLE + 1)}\n\n话。\n`))).toEqual([
       expect.objectContaining({ line: 1, message: expect.stringContaining(`the title has ${LONG_TITLE + 1} characters`) }),
     ]);
+  });
+});
+
+describe('titleFitsAsRendered', () => {
+  const deck = (title: string, speaker = '中共某某县委副书记、县人民政府县长') =>
+    parse(`---\nspeaker: ${speaker}\noccasion: 县委经济工作会议\ndate: 2026年3月1日\n---\n\n# ${title}\n\n话。\n`);
+
+  it("takes the real speech's title, and any of up to 15 full-width characters, as fitted already", () => {
+    expect(titleFitsAsRendered(loadSpeech('test/fixtures/speech.md').deck)).toBe(true);
+    expect(titleFitsAsRendered(deck('学'.repeat(15)))).toBe(true);
+    expect(titleFitsAsRendered(deck('Work Report'))).toBe(true);
+  });
+
+  it('leaves a title that may need two lines to the browser: one character too many, or a long real one', () => {
+    expect(titleFitsAsRendered(deck('学'.repeat(16)))).toBe(false);
+    expect(titleFitsAsRendered(loadSpeech('test/fixtures/long-title.md').deck)).toBe(false);
+    expect(titleFitsAsRendered(deck('Annual Report on the Work of the County Government'))).toBe(false);
+  });
+
+  it('leaves to the browser a title with a character whose width it cannot vouch for', () => {
+    for (const odd of ['Ω', 'é', '→', '😀', '\u0301']) expect(titleFitsAsRendered(deck(`工作报告${odd}`)), odd).toBe(false);
+  });
+
+  it('leaves to the browser a title slide whose speaker line would push it past its frame', () => {
+    expect(titleFitsAsRendered(deck('工作报告', '县委副书记、县长'.repeat(20)))).toBe(false);
   });
 });
 

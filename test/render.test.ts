@@ -66,6 +66,12 @@ describe('render', () => {
     expect(page).toContain('$&amp; 和 $1');
   });
 
+  it('sends out a title slide known to fit already fitted, and a longer one for the browser to fit', () => {
+    const titleTag = (markdown: string) => /<section id="title"[^>]*>/.exec(render(parse(markdown)).slides)![0];
+    expect(titleTag(fixture('speech.md'))).toMatch(/ style="--fit:1" data-prefit=""/);
+    expect(titleTag(fixture('long-title.md'))).not.toMatch(/--fit|data-prefit/);
+  });
+
   it('links the agenda to each section by id', () => {
     const { slides } = render(parse(fixture('small.md')));
     expect(slides).toContain('<a href="#/第一部分"><span class="numeral" data-chars="1">一</span><span class="agenda-title">第一部分</span></a>');

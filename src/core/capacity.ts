@@ -10,7 +10,7 @@ import { CAPACITY } from './messages.ts';
 import { type Deck, type Inline, type Problem, type Section, type Slide, unhandledSlideKind, type Visible } from './model.ts';
 import { type Message, say } from './say.ts';
 import { spokenCharacters } from './timing.ts';
-import { chunksOf, lineCount, pauseBreaks, textWidth } from './wrap.ts';
+import { chunksOf, isWide, lineCount, pauseBreaks, textWidth } from './wrap.ts';
 
 /** The smallest text scale fit.ts uses (`--fit`). */
 export const MIN_FIT = 0.5;
@@ -107,6 +107,35 @@ function agendaHeight(sections: readonly Section[], columns: 1 | 2, fit: number)
 /** Whether an agenda slide listing these sections fits at text scale `fit`, by the estimate. */
 export function agendaFits(sections: readonly Section[], columns: 1 | 2, fit: number): boolean {
   return agendaHeight(sections, columns, fit) <= FRAME.height;
+}
+
+/**
+ * Whether the title slide, as rendered, is already what fit.ts would make of it: the title on one line at full size
+ * and everything below it inside the frame, so that fitting would leave it as it is (`--fit` 1, no line breaks). The
+ * page can then show it in its very first frame, before any script has measured it (src/client/opening.ts); fit.ts
+ * measures it again once it is on screen. Unlike the estimate above, this one must never be wrong the other way:
+ * every character is taken at its widest, a whole em (full-width ones are exactly that in the embedded fonts,
+ * printable ASCII is narrower in any font), and any other character leaves the title to the browser.
+ */
+export function titleFitsAsRendered(deck: Deck): boolean {
+  const room = TITLE_FRAME.width - SLACK;
+  const ems = (text: string) => {
+    let count = 0;
+    for (const char of text.replace(/\s*\n\s*/g, ' ')) {
+      if (!isWide(char) && !/[\x20-\x7e]/.test(char)) return Number.POSITIVE_INFINITY;
+      count++;
+    }
+    return count;
+  };
+  const lineCount = (text: string, font: number) => Math.max(1, Math.ceil((ems(text) * font) / room));
+  const { meta, title } = deck;
+  // The title at 100 px with 0.02 em between letters, on one line: fit.ts then breaks nothing.
+  if (ems(title.heading.text) * 100 * 1.02 > room) return false;
+  let needs = 100 * 1.35 + 56 + 4 + 60;
+  if (meta.speaker) needs += lineCount(meta.speaker, 50) * 50 * 1.5 + 24;
+  // The occasion and the date side by side, or each on its own row.
+  needs += [meta.occasion, meta.date].filter(Boolean).reduce((rows, text) => rows + lineCount(text!, 40), 0) * 40 * 1.5;
+  return needs <= TITLE_FRAME.height;
 }
 
 /** Height the slide's content needs, and the height it has, at text scale `fit`. */

@@ -31,7 +31,7 @@ const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2014\u2026\u201c\u201d\u2018\u2019]|[\u{20000}-\u{3fffd}]/u;
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-const isWide = (c: string | undefined) => c !== undefined && WIDE.test(c);
+export const isWide = (c: string | undefined): boolean => c !== undefined && WIDE.test(c);
 
 /**
  * The offsets in `text` where a line may end, chosen among the word boundaries a segmenter found

@@ -2,6 +2,7 @@ import { escapeMarkup } from '../core/escape.ts';
 import { attrs } from './attrs.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { unhandledSlideKind, type Deck, type Inline, type Section, type Slide, type Visible } from '../core/model.ts';
+import { titleFitsAsRendered } from '../core/capacity.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
 import { paletteCss } from './palette.ts';
 
@@ -83,7 +84,9 @@ function titleSlide(deck: Deck): string {
   const speaker = meta.speaker ? `<p class="speaker">${escapeMarkup(meta.speaker)}</p>` : '';
   const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeMarkup(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
-  return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`);
+  // A title slide known to fit as it is goes out fitted, and the page shows it before any script runs (opening.ts).
+  const fitted = deck.slides[0] === title && titleFitsAsRendered(deck) ? { style: '--fit:1', 'data-prefit': '' } : {};
+  return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`, fitted);
 }
 
 function agendaSlide(slide: Slide, deck: Deck): string {
@@ -132,12 +135,13 @@ function numeral(s: Section): string {
   return s.numeral ? `<span${attrs({ class: 'numeral', 'data-chars': Math.min([...s.numeral].length, 3) })}>${escapeMarkup(s.numeral)}</span>` : '';
 }
 
-function section(slide: Slide, content: string): string {
+function section(slide: Slide, content: string, extra: Record<string, string> = {}): string {
   const attributes = attrs({
     id: slide.id,
     class: `slide-${slide.kind}`,
     'data-timing': slide.seconds,
     'data-line': slide.kind === 'agenda' ? undefined : slide.line,
+    ...extra,
   });
   // The frame carries the layout: reveal's print view strips sections of their padding.
   return `<section${attributes}><div class="frame">${content}</div>${notes(slide.notes)}</section>`;
