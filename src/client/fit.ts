@@ -77,10 +77,12 @@ interface LinePlan {
 export function balanceLines(elements: HTMLElement[]): void {
   for (const element of elements) for (const br of element.querySelectorAll('br.fit-break')) br.remove();
   const rooms = elements.map(room);
+  // Only those that take more than one line are measured again; a title on one line costs no second layout.
+  const wrapping = elements.filter((_, i) => rooms[i] !== undefined);
   // One line each (Chrome breaks at <wbr> even under `white-space: nowrap`, but not in a box wide enough).
-  for (const element of elements) element.classList.add('fit-measure');
+  for (const element of wrapping) element.classList.add('fit-measure');
   const plans = elements.map((element, i) => (rooms[i] === undefined ? undefined : planLines(element, rooms[i])));
-  for (const element of elements) element.classList.remove('fit-measure');
+  for (const element of wrapping) element.classList.remove('fit-measure');
   for (const plan of plans) {
     for (const wbr of plan?.breaks ?? []) {
       const br = document.createElement('br');
@@ -168,7 +170,20 @@ function shrink(slides: HTMLElement[]): HTMLElement[] {
  */
 export async function fitSlides(slides: HTMLElement[]): Promise<HTMLElement[]> {
   // Fonts first: slides laid out before they load would be laid out twice.
-  await Promise.all([...document.fonts].map((face) => face.load().catch(() => face)));
+  await fontsLoaded();
+  return fitLoaded(slides);
+}
+
+/**
+ * Every embedded face loaded. Faces already loaded give promises already settled, so that code awaiting this goes
+ * on in the same task, before the browser can paint a frame.
+ */
+export function fontsLoaded(): Promise<unknown> {
+  return Promise.all([...document.fonts].map((face) => face.load().catch(() => face)));
+}
+
+/** `fitSlides` once the fonts are loaded: at once, without giving the browser a frame in between. */
+export function fitLoaded(slides: HTMLElement[]): HTMLElement[] {
   const started = performance.now();
   measuring(slides);
   for (const slide of slides) {
@@ -209,7 +224,8 @@ export function Fit(): RevealPlugin {
       const first = openingSlide(slides);
       // Fitted already when it was put on screen before reveal started (opening.ts).
       await fitSlides(first && !first.style.getPropertyValue('--fit') ? [first] : []);
-      const rest = slides.filter((slide) => slide !== first);
+      // A title slide fitted when the page was built is measured with the rest: the same fit, now from the browser.
+      const rest = slides.filter((slide) => slide !== first || slide.hasAttribute('data-prefit'));
       // Two frames on, so that the opening slide has been painted before the others are measured.
       const later = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then)));
       deck.on('ready', () => later(() => void fitSlides(rest).then(done)));
