@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityProblems, LONG_SPEECH, LONG_TITLE, pictureBox, slidesThatDoNotFit, titleFitsAsRendered } from '../src/core/capacity.ts';
+import { titleFaceText } from '../src/core/charset.ts';
 import { parse } from '../src/core/parse.ts';
 import { loadSpeech } from '../src/node/speech/load.ts';
 import { fixture } from './helpers/speech.ts';
@@ -62,6 +63,16 @@ describe('titleFitsAsRendered', () => {
 
   it('leaves to the browser a title with a character whose width it cannot vouch for', () => {
     for (const odd of ['Ω', 'é', '→', '😀', '\u0301']) expect(titleFitsAsRendered(deck(`工作报告${odd}`)), odd).toBe(false);
+  });
+
+  it("names what the title slide's own small faces draw, with the space, only when the page shows that slide as built", () => {
+    expect(titleFaceText(deck('工作报告'))).toEqual({
+      heading: ' 工作报告',
+      body: ' 中共某某县委副书记、县人民政府县长县委经济工作会议2026年3月1日',
+      strong: '',
+    });
+    expect(titleFaceText(parse('# 工作报告\n\n话。\n'))).toEqual({ heading: ' 工作报告', body: '', strong: '' });
+    expect(titleFaceText(deck('学'.repeat(16)))).toBeUndefined();
   });
 
   it('leaves to the browser a title slide whose speaker line would push it past its frame', () => {

@@ -63,10 +63,10 @@ describe('the one-file deck, offline', () => {
   });
 
   // Bold sans is embedded only for **emphasis**, which this speech has none of; the agenda is set in the serif.
-  it('loads its embedded faces: Noto Serif SC bold and Noto Sans SC regular', async () => {
+  it("loads its embedded faces: Noto Serif SC bold and Noto Sans SC regular, and the title slide's small copies of them", async () => {
     const page = await openDeck(browser, deckUrl);
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`));
-    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400']));
+    expect(new Set(loaded)).toEqual(new Set(['Noto Serif SC 700', 'Noto Sans SC 400', 'Noto Serif SC Title 700', 'Noto Sans SC Title 400']));
     await page.close();
   });
 

@@ -131,8 +131,11 @@ describe.each([
     await deckReady(deckPage);
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`));
-    // The faces this speech needs, as in the CLI's deck (no **emphasis**, so no bold sans), every one loaded.
-    expect(new Set(faces)).toEqual(new Set(['Noto Serif SC 700 loaded', 'Noto Sans SC 400 loaded']));
+    // The faces this speech needs, as in the CLI's deck (no **emphasis**, so no bold sans), and the title slide's
+    // small copies of them, every one loaded.
+    expect(new Set(faces)).toEqual(
+      new Set(['Noto Serif SC 700 loaded', 'Noto Sans SC 400 loaded', 'Noto Serif SC Title 700 loaded', 'Noto Sans SC Title 400 loaded']),
+    );
     const notes = await deckPage.locator('.reveal .slides aside.notes').allTextContents();
     expect(squash(notes.join(''))).toBe(squash(correctedOriginal()));
     expect(squash(notes.join(''))).toBe(
@@ -182,7 +185,7 @@ describe.each([
     await deckReady(deckPage);
     await deckPage.evaluate(() => document.fonts.ready);
     const faces = await deckPage.evaluate(() => [...document.fonts].map((f) => f.status));
-    expect(faces).toEqual(['loaded', 'loaded']);
+    expect(faces).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
     expect(squash((await deckPage.locator('.reveal .slides aside.notes').allTextContents()).join(''))).toBe(squash(fixture('speech.txt')));
 
     // The .pptx is the one `speech-deck pptx` writes for that Markdown, slide for slide and notes page for notes page.
@@ -286,9 +289,9 @@ describe.each([
     await previewSlides(page);
     const scripts = (root: Page | ReturnType<Page['frameLocator']>) => root.locator('script:not([type="application/octet-stream"])').count();
     expect(await scripts(page)).toBe(2);
-    // The deck's own three (the line that starts its fonts loading, the one that places its title slide, its module)
-    // and the preview's history shim; nothing of the author's.
-    expect(await scripts(page.frameLocator('#preview'))).toBe(4);
+    // The deck's own two (the first, which loads its fonts and sets its title slide out, and its module) and the
+    // preview's history shim; nothing of the author's.
+    expect(await scripts(page.frameLocator('#preview'))).toBe(3);
     expect(await page.locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
     expect(await page.frameLocator('#preview').locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
     // The author's markup is shown as text: in the fields to edit, and in the read-only spoken text.

@@ -138,6 +138,11 @@ export function titleFitsAsRendered(deck: Deck): boolean {
   return needs <= TITLE_FRAME.height;
 }
 
+/** Whether the deck opens on its title slide and the page can show it as built, before its code runs (index.html). */
+export function titleShownAsBuilt(deck: Deck): boolean {
+  return deck.slides[0] === deck.title && titleFitsAsRendered(deck);
+}
+
 /** Height the slide's content needs, and the height it has, at text scale `fit`. */
 function layout(slide: Slide, deck: Deck, fit: number): { needs: number; has: number } {
   switch (slide.kind) {

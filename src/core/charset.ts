@@ -1,3 +1,4 @@
+import { titleShownAsBuilt } from './capacity.ts';
 import { fixedText, SLIDE_LABELS } from './labels.ts';
 import type { Deck, Inline } from './model.ts';
 
@@ -27,6 +28,20 @@ export function faceText(deck: Deck): Record<FaceRole, string> {
     // Only **emphasis** is bold sans (the agenda sets section titles in the heading serif).
     strong: inlines.map(strongText).join(''),
   };
+}
+
+/**
+ * What each face draws on the title slide, when the page shows it before its code runs (capacity.ts,
+ * `titleShownAsBuilt`): faces cut to this alone are all that first frame waits for (render/font-css.ts,
+ * `titleFamily`). The heading serif sets the title, the body sans the speaker, occasion and date. Undefined when the
+ * deck opens otherwise.
+ */
+export function titleFaceText(deck: Deck): Record<FaceRole, string> | undefined {
+  if (!titleShownAsBuilt(deck)) return undefined;
+  const { meta } = deck;
+  // Each with the space: the browser takes a family's line metrics from its first face that has one.
+  const spaced = (text: string) => (text ? ` ${text}` : '');
+  return { heading: spaced(deck.title.heading.text), body: spaced([meta.speaker, meta.occasion, meta.date].join('')), strong: '' };
 }
 
 /** The distinct characters of a text that a font must draw (line ends and tabs need no glyph). */

@@ -23,3 +23,13 @@ export function fontFaceRule(face: FaceRule): string {
 export function fontFaceRules(faces: readonly FaceRule[]): string {
   return faces.map(fontFaceRule).join('');
 }
+
+/**
+ * The family of a face's small copy for the title slide alone (core/charset.ts, `titleFaceText`): the title slide
+ * asks for it before the whole face (assets/theme.css), so that a page showing that slide before its code runs
+ * waits for these few characters only, not for the whole faces (index.html). Cut from the same font, it draws
+ * every character as the whole face does.
+ */
+export function titleFamily(family: string): string {
+  return `${family} Title`;
+}

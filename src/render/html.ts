@@ -2,7 +2,7 @@ import { escapeMarkup } from '../core/escape.ts';
 import { attrs } from './attrs.ts';
 import { SLIDE_LABELS } from '../core/labels.ts';
 import { unhandledSlideKind, type Deck, type Inline, type Section, type Slide, type Visible } from '../core/model.ts';
-import { titleFitsAsRendered } from '../core/capacity.ts';
+import { titleShownAsBuilt } from '../core/capacity.ts';
 import { markBreaks, NUMBER_RUN, pauseBreaks } from '../core/wrap.ts';
 import { paletteCss } from './palette.ts';
 
@@ -85,7 +85,7 @@ function titleSlide(deck: Deck): string {
   const parts = [meta.occasion, meta.date].filter(Boolean).map((text) => `<span>${escapeMarkup(text)}</span>`);
   const occasion = parts.length ? `<p class="occasion">${parts.join('')}</p>` : '';
   // A title slide known to fit as it is goes out fitted, and the page shows it before any script runs (opening.ts).
-  const fitted = deck.slides[0] === title && titleFitsAsRendered(deck) ? { style: '--fit:1', 'data-prefit': '' } : {};
+  const fitted = titleShownAsBuilt(deck) ? { style: '--fit:1', 'data-prefit': '' } : {};
   return section(title, `<h1>${breakable(title.heading)}</h1>${speaker}${occasion}`, fitted);
 }
 

@@ -3,12 +3,12 @@
  * same rule as the CLI (core/charset.ts faceText), from the common-character faces the studio carries. The
  * subsetting runs in a worker; characters the carried faces lack are reported, and show in a system font.
  */
-import { distinctCharacters, faceText, type FaceRole } from '../core/charset.ts';
+import { distinctCharacters, faceText, type FaceRole, titleFaceText } from '../core/charset.ts';
 import type { Deck } from '../core/model.ts';
 import { brotli, faces as carried, harfbuzz } from 'virtual:speech-deck/studio-data';
 import FontWorker from './font-worker.ts?worker&inline';
 import { fromBase64, toBase64 } from './base64.ts';
-import { fontFaceRule } from '../render/font-css.ts';
+import { fontFaceRule, titleFamily } from '../render/font-css.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export interface DeckFonts {
@@ -89,8 +89,13 @@ export class FontMaker {
   /** The deck's fonts, each face subset to what it draws (core/charset.ts); `progress` hears of each face done. */
   async forDeck(deck: Deck, progress: (done: number, total: number) => void = () => {}): Promise<DeckFonts> {
     const text = faceText(deck);
+    // Then the title slide's own small faces, when the page shows it before its code runs (render/font-css.ts).
+    const title = titleFaceText(deck);
     const made = await this.make(
-      carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })),
+      [
+        ...carried.map((face) => ({ face, text: text[face.role], family: face.family, weight: face.weight })),
+        ...(title ? carried.map((face) => ({ face, text: title[face.role], family: titleFamily(face.family), weight: face.weight })) : []),
+      ],
       progress,
     );
     const missing: DeckFonts['missing'] = {};

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FontEditor } from 'fonteditor-core';
-import { distinctCharacters, type FaceRole } from '../../core/charset.ts';
-import { fontFaceRules } from '../../render/font-css.ts';
+import { distinctCharacters, type FaceRole, titleFaceText } from '../../core/charset.ts';
+import type { Deck } from '../../core/model.ts';
+import { fontFaceRules, titleFamily } from '../../render/font-css.ts';
 import { type Message, say } from '../../core/say.ts';
 import { CLIError } from '../errors.ts';
 import { FONTS } from '../messages.ts';
@@ -284,6 +285,16 @@ export function missingFontWarnings(embedded: Pick<EmbeddedFonts<string>, 'missi
     const face = FACE_NAMES[role as FaceRole] ?? { zh: role, en: role };
     return say(FONTS.missing, { file, face, characters: list });
   });
+}
+
+/**
+ * The title slide's own small faces, for a deck whose page shows that slide before its code runs (core/charset.ts,
+ * `titleFaceText`), under their own families (render/font-css.ts, `titleFamily`); none for any other deck. Made and
+ * kept like the deck's faces, and cut from the same fonts.
+ */
+export async function embedTitleFonts(deck: Deck, cacheDir: string, progress?: (message: string) => void): Promise<EmbeddedFont[]> {
+  const text = titleFaceText(deck);
+  return text ? (await embedFonts(text, cacheDir, progress)).fonts.map((font) => ({ ...font, family: titleFamily(font.family) })) : [];
 }
 
 /** @font-face rules with the subsets inlined as data: URIs, so the deck needs no other file (render/font-css.ts). */

@@ -8,7 +8,7 @@ import { faceText } from '../../core/charset.ts';
 import { fillShell } from '../../render/page.ts';
 import { privateFolder } from '../files/output.ts';
 import { PACKAGE_ROOT } from '../files/package-root.ts';
-import { DEFAULT_FONT_CACHE, embedFonts, fontFaceCss, missingFontWarnings } from '../fonts/embed.ts';
+import { DEFAULT_FONT_CACHE, embedFonts, embedTitleFonts, fontFaceCss, missingFontWarnings } from '../fonts/embed.ts';
 import type { LoadedSpeech } from '../speech/load.ts';
 import { fixedSpeech } from '../speech/live.ts';
 import { stampFor } from '../speech/stamp.ts';
@@ -40,7 +40,8 @@ async function shellPage(loaded: LoadedSpeech, options: DeckPageOptions): Promis
   const parts = await cachedShell({ fontCacheDir, shellCacheDir: options.shellCacheDir, progress: options.progress });
   const embedded = await embedFonts(faceText(loaded.deck), fontCacheDir, options.progress);
   for (const line of missingFontWarnings(embedded, basename(loaded.path))) console.warn(line);
-  return withContentSecurityPolicy(fillShell(parts, loaded.deck, fontFaceCss(embedded.fonts), stampFor(loaded).speech));
+  const title = await embedTitleFonts(loaded.deck, fontCacheDir, options.progress);
+  return withContentSecurityPolicy(fillShell(parts, loaded.deck, fontFaceCss([...embedded.fonts, ...title]), stampFor(loaded).speech));
 }
 
 /** The page bundled by Vite in a private folder. */

@@ -11,7 +11,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { distinctCharacters, type FaceRole, faceText } from '../../../core/charset.ts';
 import type { LiveFace } from '../../../core/live.ts';
 import type { Deck } from '../../../core/model.ts';
-import { DEFAULT_FONT_CACHE, type EmbeddedFont, embedFaces, embedFonts, FACES, fontFaceCss, missingFontWarnings } from '../../fonts/embed.ts';
+import { DEFAULT_FONT_CACHE, type EmbeddedFont, embedFaces, embedFonts, embedTitleFonts, FACES, fontFaceCss, missingFontWarnings } from '../../fonts/embed.ts';
 import { LiveSpeech, type SpeechSource } from '../../speech/live.ts';
 
 export interface FontsOptions {
@@ -27,11 +27,6 @@ export const FONTS_MODULE = 'virtual:speech-deck/fonts.css';
 /** Where the built page has its fonts: first in the head, before the page's script and styles (index.html). */
 const FONTS_PLACE = '<!--speech-deck:fonts-->';
 
-/**
- * Starts loading every face at once, rather than when the first text needs it: right after the fonts, the faces
- * are decoded while the browser reads the rest of the page.
- */
-const LOAD_FACES = '<script>document.fonts.forEach((face) => face.load().catch(() => face));</script>';
 const RESOLVED_FONTS = `\0${FONTS_MODULE}`;
 const PLUGIN_NAME = 'speech-deck:fonts';
 
@@ -122,9 +117,13 @@ export function deckFonts(source: SpeechSource, options: FontsOptions = {}): Plu
     transformIndexHtml: {
       order: 'pre',
       async handler(html) {
-        // The first slide is painted once its faces are ready: they come first, and start loading at once.
-        built ??= embed(source.current().deck).then((embedded) => fontFaceCss(embedded.fonts));
-        const fonts = building ? `<style>${await built}</style>${LOAD_FACES}` : '';
+        // The first slide is painted once its faces are ready: they come first, and index.html's first script
+        // starts loading them at once (the title slide's own faces alone, when the page opens on it).
+        const deck = source.current().deck;
+        built ??= Promise.all([embed(deck), embedTitleFonts(deck, cacheDir, options.progress)]).then(([embedded, title]) =>
+          fontFaceCss([...embedded.fonts, ...title]),
+        );
+        const fonts = building ? `<style>${await built}</style>` : '';
         return html.replace(FONTS_PLACE, () => fonts);
       },
     },
