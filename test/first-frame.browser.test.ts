@@ -105,7 +105,7 @@ describe("a title slide fitted when the deck was built is on screen before any o
   /** The deck without its program: what the browser shows from the page's markup and style alone. */
   function withoutProgram(html: string): string {
     const page = readFileSync(html, 'utf8');
-    const program = /<script type="module">[\s\S]*?<\/script>/g;
+    const program = /<script type="text\/x-speech-deck-program" id="deck-program">[\s\S]*?<\/script>/g;
     expect(page.match(program)).toHaveLength(1);
     const file = join(dir, 'no-program.html');
     writeFileSync(file, page.replace(program, ''));

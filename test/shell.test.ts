@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeckFile } from '../src/node/commands/build.ts';
+import { programAsData } from '../src/node/page/plugins/one-file.ts';
 import { cachedShell, shellBuilds, shellKey } from '../src/node/page/shell.ts';
 import { generatorOf, isBuiltFrom } from '../src/node/speech/stamp.ts';
 import { pictureSpeech, writePictures } from './helpers/pictures.ts';
@@ -58,6 +59,24 @@ describe('a build from the cached page shell', () => {
     expect(again.shell).toBe(first.shell);
     expect(readdirSync(shellCacheDir)).toEqual([kept]);
   }, 120_000);
+});
+
+describe("the page's program", () => {
+  it('is kept as data for the first script to start, in a built page, and admitted by the hash of its text', async () => {
+    const { filled } = await bothWays('program', fixture('small.md'));
+    expect(filled).not.toMatch(/<script type="module"/);
+    const program = /<script type="text\/x-speech-deck-program" id="deck-program">([\s\S]*?)<\/script>/.exec(filled)?.[1];
+    expect(program).toMatch(/initialize/);
+    const { scriptHash } = await import('../src/node/page/csp.ts');
+    expect(filled).toContain(scriptHash(program!));
+  }, 120_000);
+
+  it('must be one inline module: a page with none or two is refused', () => {
+    const page = (modules: number) => `<head>${'<script type="module">go()</script>'.repeat(modules)}</head>`;
+    expect(programAsData(page(1))).toBe('<head><script type="text/x-speech-deck-program" id="deck-program">go()</script></head>');
+    expect(() => programAsData(page(0))).toThrow(/0 inline modules/);
+    expect(() => programAsData(page(2))).toThrow(/2 inline modules/);
+  });
 });
 
 describe('the shell cache key', () => {

@@ -289,9 +289,9 @@ describe.each([
     await previewSlides(page);
     const scripts = (root: Page | ReturnType<Page['frameLocator']>) => root.locator('script:not([type="application/octet-stream"])').count();
     expect(await scripts(page)).toBe(2);
-    // The deck's own two (the first, which loads its fonts and sets its title slide out, and its module) and the
-    // preview's history shim; nothing of the author's.
-    expect(await scripts(page.frameLocator('#preview'))).toBe(3);
+    // The deck's own three (the first, which loads its fonts, sets its title slide out and starts its program; the
+    // program kept as data; the module it starts) and the preview's history shim; nothing of the author's.
+    expect(await scripts(page.frameLocator('#preview'))).toBe(4);
     expect(await page.locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
     expect(await page.frameLocator('#preview').locator('[onerror], [onclick], [onmouseover]').count()).toBe(0);
     // The author's markup is shown as text: in the fields to edit, and in the read-only spoken text.
