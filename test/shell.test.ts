@@ -59,6 +59,14 @@ describe('a build from the cached page shell', () => {
     expect(again.shell).toBe(first.shell);
     expect(readdirSync(shellCacheDir)).toEqual([kept]);
   }, 120_000);
+
+  it("is made on a machine with no font made yet: each face, and the title slide's own, subset in turn", async () => {
+    const fresh = join(root, 'fresh');
+    const parts = await cachedShell({ shellCacheDir: join(fresh, 'shell'), fontCacheDir: join(fresh, 'fonts') });
+    expect(parts.shell).toContain(parts.fontsMarker);
+    // The shell speech's serif and sans, and its title slide's small copy of the serif (it names no speaker).
+    expect(readdirSync(join(fresh, 'fonts')).filter((name) => name.endsWith('.woff2'))).toHaveLength(3);
+  }, 120_000);
 });
 
 describe("the page's program", () => {

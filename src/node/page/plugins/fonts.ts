@@ -120,9 +120,8 @@ export function deckFonts(source: SpeechSource, options: FontsOptions = {}): Plu
         // The first slide is painted once its faces are ready: they come first, and index.html's first script
         // starts loading them at once (the title slide's own faces alone, when the page opens on it).
         const deck = source.current().deck;
-        built ??= Promise.all([embed(deck), embedTitleFonts(deck, cacheDir, options.progress)]).then(([embedded, title]) =>
-          fontFaceCss([...embedded.fonts, ...title]),
-        );
+        // One after the other: the subsetter's WebAssembly is not to be used by two at once.
+        built ??= embed(deck).then(async (embedded) => fontFaceCss([...embedded.fonts, ...(await embedTitleFonts(deck, cacheDir, options.progress))]));
         const fonts = building ? `<style>${await built}</style>` : '';
         return html.replace(FONTS_PLACE, () => fonts);
       },
