@@ -56,6 +56,7 @@ describe('no slide is ever on screen unfitted, from the first frame on, nor move
   for (const [name, address, deck] of [
     ['the title, opened plainly', '', () => inject('deckHtml')],
     ['a slide the address names', '#/用成绩强化着力点', () => inject('deckHtml')],
+    ['a slide the address names outside any column', '#/agenda', () => inject('deckHtml')],
     ['a title too long to be fitted before the page runs, opened plainly', '', () => longTitle],
   ] as const) {
     it(`on ${name}`, async () => {
@@ -70,6 +71,8 @@ describe('no slide is ever on screen unfitted, from the first frame on, nor move
       // The probe saw the opening slide on screen, so that finding nothing unfitted means something.
       const opening = address ? address.slice(2) : 'title';
       expect(seen.some((s) => s.id === opening)).toBe(true);
+      // And no other slide: the title slide shown before any code runs is shown only when the deck opens on it.
+      expect([...new Set(seen.map((s) => s.id))]).toEqual([opening]);
       expect(seen.filter((s) => !s.fitted)).toEqual([]);
       // Where it first shows is where reveal keeps it: no jump when reveal takes it over.
       expect(new Set(seen.filter((s) => s.id === opening).map((s) => s.place)).size).toBe(1);

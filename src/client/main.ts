@@ -42,8 +42,8 @@ void showOpeningSlide().then(() => {
     plugins: [Backgrounds(), Fit(), Find(), Zoom(), PrintView(), SpeakerView()],
   });
   window.deck = Reveal;
-  // reveal has laid the deck out: the first frame's placement (theme.css, `deck-opening`) has done its work.
-  Reveal.on('ready', () => document.documentElement.classList.remove('deck-opening'));
+  // reveal has laid the deck out: the opening slide's placement before it (theme.css, `deck-opening`) has done its work.
+  Reveal.on('ready', () => document.documentElement.classList.remove('deck-opening', 'deck-at-title'));
 });
 
 // `npm start` sends freshly rendered slides when the speech is saved, and says when the file has errors.

@@ -8,7 +8,7 @@ const PAINT_WAIT_MS = 500;
 
 /** Whether the page showed its title slide by itself, fitted when it was built (index.html, theme.css). */
 export function openedAsBuilt(slide: HTMLElement): boolean {
-  return document.documentElement.classList.contains('deck-opening') && slide.hasAttribute('data-prefit') && slide === slide.parentElement?.firstElementChild;
+  return document.documentElement.classList.contains('deck-at-title') && slide.hasAttribute('data-prefit') && slide === slide.parentElement?.firstElementChild;
 }
 
 /**
@@ -28,16 +28,9 @@ export async function showOpeningSlide(): Promise<void> {
   if (!wrapper || !stage || !slide || slide.parentElement !== stage) return;
   if (openedAsBuilt(slide)) return painted();
   await fontsLoaded();
-  // The page set out as reveal sets a full-page deck out, the deck filling the window: the window's size is the
-  // deck's, read without laying the page out.
-  document.documentElement.classList.add('reveal-full-page');
-  document.body.classList.add('reveal-viewport');
-  const room = (size: number) => size - size * STAGE.margin;
-  const fit = Math.min(room(innerWidth) / STAGE.width, room(innerHeight) / STAGE.height);
-  const scale = Math.round(Math.min(2, Math.max(0.2, fit)) * 100) / 100;
-  stage.style.width = `${STAGE.width}px`;
-  stage.style.height = `${STAGE.height}px`;
-  if (scale !== 1) Object.assign(stage.style, { left: '50%', top: '50%', bottom: 'auto', right: 'auto', transform: `translate(-50%, -50%) scale(${scale})` });
+  // The page set out as reveal sets a full-page deck out, at the scale the page's first script found for the window
+  // (index.html, assets/theme.css `deck-opening`), as it sets out a title slide shown before any code runs.
+  document.documentElement.classList.add('reveal-full-page', 'deck-opening');
   // Shown and fitted where it stands, in the same task: the page is laid out once for both.
   slide.classList.add('present');
   fitLoaded([slide]);
